@@ -1,0 +1,135 @@
+"""How built-in commands are declared.
+
+Every built-in has one calling convention: ``func(interp, argv) -> value``,
+where ``argv[0]`` is the command name as invoked and the rest are the
+argument values.  ``@command`` records the name and the argument-count
+limits; `install` checks the count before the call, so no command counts its
+own arguments or writes its own "wrong # args" text.
+
+Ensembles (``string``, ``dict``, ...) are tables of subcommands built with
+`ensemble`, which does Tcl's unique-prefix matching and error texts.
+"""
+
+from .errors import TclError
+from .values import to_str
+
+
+class CommandInfo:
+    __slots__ = ("name", "func", "min_args", "max_args", "usage")
+
+    def __init__(self, name, func, min_args, max_args, usage):
+        self.name = name
+        self.func = func
+        self.min_args = min_args
+        self.max_args = max_args
+        self.usage = usage
+
+
+def wrong_args(usage_prefix, usage):
+    """Tcl's `wrong # args: should be "..."` error."""
+    text = usage_prefix + (" " + usage if usage else "")
+    return TclError('wrong # args: should be "%s"' % text, ("TCL", "WRONGARGS"))
+
+
+def command(name, min_args=0, max_args=None, usage=""):
+    """Declare a built-in: its Tcl name, allowed count of arguments, usage text.
+
+    The decorated function is returned unchanged, with a `tcl_info` attribute."""
+
+    def mark(func):
+        func.tcl_info = CommandInfo(name, func, min_args, max_args, usage)
+        return func
+
+    return mark
+
+
+def checked(info):
+    """The callable to install: the function itself when any count is fine,
+    else a thin wrapper that raises the usage error."""
+    func = info.func
+    lo, hi, usage = info.min_args, info.max_args, info.usage
+    if lo == 0 and hi is None:
+        return func
+    if hi is None:
+        hi = 1 << 30
+
+    def checked_call(interp, argv):
+        n = len(argv) - 1
+        if n < lo or n > hi:
+            raise wrong_args(to_str(argv[0]), usage)
+        return func(interp, argv)
+
+    checked_call.tcl_info = info
+    checked_call.__name__ = func.__name__
+    checked_call.__wrapped__ = func
+    return checked_call
+
+
+def install(interp, functions):
+    """Register every @command-marked function of an iterable in `interp`."""
+    for func in functions:
+        info = getattr(func, "tcl_info", None)
+        if info is not None:
+            interp.register(info.name, checked(info))
+
+
+def install_module(interp, module):
+    install(interp, vars(module).values())
+
+
+# --- ensembles ---------------------------------------------------------------
+
+def _choice_list(names):
+    names = sorted(names)
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return "%s or %s" % (names[0], names[1])
+    return ", ".join(names[:-1]) + ", or " + names[-1]
+
+
+def resolve_prefix(table, word, what, error_code=None):
+    """Find `word` in `table` exactly or as a unique prefix, as Tcl_GetIndexFromObj."""
+    try:
+        return table[word]
+    except KeyError:
+        pass
+    matches = [k for k in table if k.startswith(word)] if word else []
+    if len(matches) == 1:
+        return table[matches[0]]
+    raise TclError('%s "%s": must be %s' % (
+        ("ambiguous " + what) if len(matches) > 1 else ("bad " + what), word, _choice_list(table)),
+        error_code or ("TCL", "LOOKUP", "INDEX", what, word))
+
+
+def ensemble(name, subcommands):
+    """Build the command for an ensemble.
+
+    `subcommands` maps subcommand name -> (func, min_args, max_args, usage);
+    the counts exclude both the ensemble and subcommand names, and `func`
+    gets the full argv (argv[1] is the subcommand as typed)."""
+    table = {}
+    for sub, (func, lo, hi, usage) in subcommands.items():
+        table[sub] = (func, lo, 1 << 30 if hi is None else hi, usage, sub)
+
+    def dispatch(interp, argv):
+        if len(argv) < 2:
+            raise wrong_args(to_str(argv[0]), "subcommand ?arg ...?")
+        word = argv[1] if type(argv[1]) is str else str(argv[1])
+        entry = table.get(word)
+        if entry is None:
+            matches = [k for k in table if k.startswith(word)] if word else []
+            if len(matches) != 1:
+                raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (
+                    word, _choice_list(table)), ("TCL", "LOOKUP", "SUBCOMMAND", word))
+            entry = table[matches[0]]
+        func, lo, hi, usage, full = entry
+        n = len(argv) - 2
+        if n < lo or n > hi:
+            raise wrong_args("%s %s" % (to_str(argv[0]), full), usage)
+        return func(interp, argv)
+
+    dispatch.subcommands = table
+    dispatch.__name__ = "cmd_" + name
+    dispatch.tcl_info = CommandInfo(name, dispatch, 0, None, "subcommand ?arg ...?")
+    return dispatch
