@@ -1,0 +1,1 @@
+"""The Lark grammars of tclish (package data: tcl.lark, expr.lark)."""

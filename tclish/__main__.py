@@ -1,0 +1,5 @@
+"""`python -m tclish` is the `tclish` command."""
+
+from .frontends.cli import entry
+
+entry()

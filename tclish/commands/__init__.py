@@ -1,0 +1,23 @@
+"""The built-in command families, listed explicitly: the one place to look."""
+
+from ..runtime.registry import install_module
+from . import (control, errors, evaluation, info, io, lists_core, misc, namespaces, procs,
+               variables)
+
+# core language first, then the library families
+FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc]
+
+
+def _optional_families():
+    mods = []
+    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays"):
+        try:
+            mods.append(__import__("tclish.commands." + name, fromlist=[name]))
+        except ImportError:
+            pass
+    return mods
+
+
+def install_all(interp):
+    for module in FAMILIES + _optional_families():
+        install_module(interp, module)

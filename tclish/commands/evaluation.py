@@ -1,0 +1,176 @@
+"""eval, expr, subst, source, time."""
+
+import time as _time
+
+from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError
+from ..runtime.lists import backslash_subst
+from ..runtime.registry import command, wrong_args
+from ..runtime.values import to_str
+from .procs import finish_return
+
+
+@command("eval", 1, None, "arg ?arg ...?")
+def cmd_eval(interp, argv):
+    if len(argv) == 2:
+        script = argv[1]
+    else:
+        from .lists_core import concat_values
+        script = concat_values(argv[1:])
+    return interp.eval_body(script, "eval")
+
+
+@command("expr", 1, None, "arg ?arg ...?")
+def cmd_expr(interp, argv):
+    if len(argv) == 2:
+        text = argv[1]
+    else:
+        from .lists_core import concat_values
+        text = concat_values(argv[1:])
+    return interp.expr(text)
+
+
+@command("source", 1, 3, "?-encoding name? fileName")
+def cmd_source(interp, argv):
+    args = argv[1:]
+    if len(args) == 3 and to_str(args[0]) == "-encoding":
+        encoding = to_str(args[1])
+        path = to_str(args[2])
+    elif len(args) == 1:
+        encoding = "utf-8"
+        path = to_str(args[0])
+    else:
+        raise wrong_args("source", "?-encoding name? fileName")
+    try:
+        with open(path, encoding=encoding, errors="surrogateescape") as f:
+            text = f.read()
+    except OSError as e:
+        raise TclError('couldn\'t read file "%s": %s' % (path, _os_message(e)),
+                       ("POSIX", "ENOENT", _os_message(e))) from None
+    return source_text(interp, text, path)
+
+
+def source_text(interp, text, path):
+    """Evaluate a file's text as `source` does (a top-level return ends it)."""
+    # a ^Z (\x1a) marks end of file for source, as in Tcl
+    cut = text.find("\x1a")
+    if cut >= 0:
+        text = text[:cut]
+    saved = interp.script_file
+    interp.script_file = path
+    try:
+        return interp.eval(text)
+    except ReturnSignal as r:
+        return finish_return(r)
+    except TclError as e:
+        if e.errorline is not None:
+            e.errorinfo += '\n    (file "%s" line %d)' % (path, e.errorline)
+        raise
+    finally:
+        interp.script_file = saved
+
+
+def _os_message(e):
+    import errno
+    if e.errno == errno.ENOENT:
+        return "no such file or directory"
+    if e.errno == errno.EACCES:
+        return "permission denied"
+    if e.errno == errno.EISDIR:
+        return "illegal operation on a directory"
+    return (e.strerror or str(e)).lower()
+
+
+@command("time", 1, 2, "script ?count?")
+def cmd_time(interp, argv):
+    from ..runtime.values import to_int
+    count = to_int(argv[2]) if len(argv) > 2 else 1
+    code = interp.compile(argv[1])
+    start = _time.perf_counter()
+    for _ in range(max(count, 0)):
+        interp.eval(argv[1])
+    elapsed = _time.perf_counter() - start
+    del code
+    if count <= 0:
+        return "0 microseconds per iteration"
+    per = elapsed * 1e6 / count
+    text = ("%d" % round(per)) if per >= 1 or per == 0 else ("%.6f" % per).rstrip("0")
+    return "%s microseconds per iteration" % text
+
+
+# ---- subst --------------------------------------------------------------------------
+
+@command("subst", 1, None, "?-nobackslashes? ?-nocommands? ?-novariables? string")
+def cmd_subst(interp, argv):
+    args = argv[1:]
+    flags = {"-nobackslashes": False, "-nocommands": False, "-novariables": False}
+    for opt in args[:-1]:
+        s = to_str(opt)
+        match = [f for f in flags if f.startswith(s)] if s.startswith("-") and len(s) > 1 else []
+        if len(match) != 1:
+            raise TclError('bad option "%s": must be -nobackslashes, -nocommands, or -novariables' % s,
+                           ("TCL", "LOOKUP", "INDEX", "option", s))
+        flags[match[0]] = True
+    return substitute(interp, to_str(args[-1]), not flags["-nobackslashes"],
+                      not flags["-nocommands"], not flags["-novariables"])
+
+
+def substitute(interp, text, backslashes=True, commands=True, variables=True):
+    from ..compile.script import compile_word
+    from ..parse.expr import _word_extent
+    from ..parse.script import parse_script
+    import re
+    out = []
+    i = 0
+    n = len(text)
+    name_re = re.compile(r"(?:[A-Za-z0-9_]|::+)+")
+    while i < n:
+        c = text[i]
+        if c == "\\" and backslashes:
+            s, i = backslash_subst(text, i)
+            out.append(s)
+        elif c == "$" and variables:
+            if text.startswith("${", i):
+                k = text.find("}", i)
+                if k < 0:
+                    raise TclError("missing close-brace for variable name", ("TCL", "PARSE", "VAR"))
+                out.append(to_str(interp.get_var(text[i + 2:k])))
+                i = k + 1
+                continue
+            m = name_re.match(text, i + 1)
+            if m is None:
+                out.append("$")
+                i += 1
+                continue
+            end = m.end()
+            if end < n and text[end] == "(":
+                end, word = _word_extent(text, i, ")")
+                if end < 0:
+                    raise TclError("missing )", ("TCL", "PARSE", "VAR"))
+                const, getter = compile_word(interp, word)
+                out.append(to_str(getter if const else getter(interp.frame.vars)))
+                i = end
+            else:
+                out.append(to_str(interp.get_var(m.group())))
+                i = end
+        elif c == "[" and commands:
+            end, word = _word_extent(text, i, "]")
+            if end < 0:
+                # let the parser say what is wrong
+                parse_script(text[i:])
+                raise TclError("missing close-bracket", ("TCL", "PARSE", "BRACKET"))
+            try:
+                out.append(to_str(interp.eval(text[i + 1:end - 1])))
+            except BreakSignal:
+                return "".join(out)
+            except ContinueSignal:
+                pass
+            except ReturnSignal as r:
+                out.append(to_str(r.value))
+            i = end
+        else:
+            j = i + 1
+            while j < n and text[j] not in "\\$[":
+                j += 1
+            out.append(text[i:j])
+            i = j
+    return "".join(out)

@@ -1,0 +1,270 @@
+"""The `info` ensemble."""
+
+import os
+import socket
+import sys
+
+from ..runtime.errors import TclError
+from ..runtime.registry import ensemble
+from ..runtime.values import TclList, to_int, to_str
+
+PATCHLEVEL = "8.6.13"
+TCL_VERSION = "8.6"
+
+
+def _match(pattern, names):
+    if pattern is None:
+        return TclList(names)
+    from ..runtime.glob import glob_match
+    return TclList(n for n in names if glob_match(pattern, n))
+
+
+def _pattern(argv, i=2):
+    return to_str(argv[i]) if len(argv) > i else None
+
+
+def _proc_spec(interp, name):
+    func = interp.resolve_command(name)
+    spec = getattr(func, "proc_spec", None)
+    if spec is None:
+        raise TclError('"%s" isn\'t a procedure' % name, ("TCL", "LOOKUP", "PROCEDURE", name))
+    return spec
+
+
+def info_args(interp, argv):
+    spec = _proc_spec(interp, to_str(argv[2]))
+    names = [p for p, _ in spec.params]
+    if spec.has_args:
+        names.append("args")
+    return TclList(names)
+
+
+def info_body(interp, argv):
+    return _proc_spec(interp, to_str(argv[2])).body
+
+
+def info_default(interp, argv):
+    name = to_str(argv[2])
+    spec = _proc_spec(interp, name)
+    arg = to_str(argv[3])
+    for p, default in spec.params:
+        if p == arg:
+            try:
+                interp.set_var(to_str(argv[4]), default if default is not None else "")
+            except TclError:
+                raise TclError("couldn't store default value in variable \"%s\"" % to_str(argv[4]),
+                               ("TCL", "UPVAR")) from None
+            return 1 if default is not None else 0
+    if arg == "args" and spec.has_args:
+        interp.set_var(to_str(argv[4]), "")
+        return 0
+    raise TclError('procedure "%s" doesn\'t have an argument "%s"' % (name, arg),
+                   ("TCL", "LOOKUP", "ARGUMENT", arg))
+
+
+def _commands_in(interp, pattern, procs_only):
+    ns = interp.cur_ns
+    prefix = ""
+    if pattern is not None and "::" in pattern:
+        qual, _, tail = pattern.rpartition("::")
+        target = interp.namespaces.get(qual if qual.startswith("::") else
+                                       (ns.qualify(qual) if ns.name != "::" else "::" + qual))
+        if target is None and not qual.startswith("::"):
+            target = interp.namespaces.get("::" + qual)
+        if target is None:
+            return TclList()
+        prefix = qual + "::"
+        names = [prefix + n for n in list(target.commands) + list(target.imports)
+                 if not procs_only or hasattr(target.commands.get(n), "proc_spec")]
+        return _match(pattern, names)
+    names = []
+    seen = set()
+    for space in ((ns, interp.global_ns) if ns is not interp.global_ns else (ns,)):
+        for n, f in list(space.commands.items()) + list(space.imports.items()):
+            if n in seen:
+                continue
+            if procs_only and (not hasattr(f, "proc_spec") or space is not ns):
+                continue
+            seen.add(n)
+            names.append(n)
+    return _match(pattern, names)
+
+
+def info_commands(interp, argv):
+    return _commands_in(interp, _pattern(argv), False)
+
+
+def info_procs(interp, argv):
+    return _commands_in(interp, _pattern(argv), True)
+
+
+def info_exists(interp, argv):
+    return 1 if interp.var_exists(to_str(argv[2])) else 0
+
+
+def info_level(interp, argv):
+    frame = interp.frame
+    if len(argv) == 2:
+        return _proc_level(frame)
+    n = to_int(argv[2])
+    current = _proc_level(frame)
+    target = n if n > 0 else current + n
+    if target < 0 or target > current or (n <= 0 and target == current + n and n < -current):
+        raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "STACK_LEVEL", to_str(argv[2])))
+    if target == 0:
+        if n <= 0 and current + n == 0:
+            return TclList()
+        raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "STACK_LEVEL", to_str(argv[2])))
+    f = frame
+    while f is not None and f.level > target:
+        f = f.parent
+    if f is None or f.argv is None:
+        raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "STACK_LEVEL", to_str(argv[2])))
+    return TclList(f.argv)
+
+
+def _proc_level(frame):
+    return frame.level
+
+
+def _visible_vars(table):
+    return [n for n, v in table.items() if not v.is_unset()]
+
+
+def info_vars(interp, argv):
+    pattern = _pattern(argv)
+    frame = interp.frame
+    if pattern is not None and "::" in pattern:
+        qual, _, tail = pattern.rpartition("::")
+        ns = interp.namespaces.get(qual if qual.startswith("::") else "::" + qual)
+        if ns is None:
+            return TclList()
+        names = [qual + "::" + n for n in _visible_vars(ns.vars)]
+        return _match(pattern, names)
+    names = _visible_vars(frame.vars)
+    if not frame.is_proc and frame.ns is not interp.global_ns:
+        names += [n for n in _visible_vars(interp.global_ns.vars) if n not in frame.vars]
+    return _match(pattern, names)
+
+
+def info_locals(interp, argv):
+    frame = interp.frame
+    if not frame.is_proc:
+        return TclList()
+    gv = interp.global_ns.vars
+    names = [n for n, v in frame.vars.items() if not v.is_unset() and gv.get(n) is not v
+             and not _is_namespace_var(interp, v)]
+    return _match(_pattern(argv), names)
+
+
+def _is_namespace_var(interp, var):
+    for ns in interp.namespaces.values():
+        for v in ns.vars.values():
+            if v is var:
+                return True
+    return False
+
+
+def info_globals(interp, argv):
+    return _match(_pattern(argv), _visible_vars(interp.global_ns.vars))
+
+
+def info_complete(interp, argv):
+    from ..parse.complete import is_complete
+    return 1 if is_complete(to_str(argv[2])) else 0
+
+
+def info_script(interp, argv):
+    if len(argv) > 2:
+        interp.script_file = to_str(argv[2])
+    return interp.script_file
+
+
+def info_patchlevel(interp, argv):
+    return PATCHLEVEL
+
+
+def info_tclversion(interp, argv):
+    return TCL_VERSION
+
+
+def info_hostname(interp, argv):
+    return socket.gethostname()
+
+
+def info_nameofexecutable(interp, argv):
+    return sys.executable
+
+
+def info_sharedlibextension(interp, argv):
+    return ".so"
+
+
+def info_library(interp, argv):
+    return os.path.join(os.path.dirname(os.path.dirname(__file__)), "library")
+
+
+def info_frame(interp, argv):
+    frame = interp.frame
+    if len(argv) == 2:
+        return frame.level + 1
+    n = to_int(argv[2])
+    depth = frame.level + 1
+    if n > depth or (n <= 0 and depth + n < 1):
+        raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "LEVEL", to_str(argv[2])))
+    target = n if n > 0 else depth + n
+    f = frame
+    while f is not None and f.level + 1 > target:
+        f = f.parent
+    result = TclList(["type", "proc" if f is not None and f.is_proc else "eval", "line", 1])
+    if f is not None and f.argv is not None:
+        result += ["cmd", TclList(f.argv).__class__(f.argv)]
+        result[-1] = to_str(result[-1])
+        if f.proc is not None:
+            result += ["proc", f.proc.name]
+    result += ["level", frame.level - (f.level if f else 0)]
+    return result
+
+
+def info_cmdcount(interp, argv):
+    return 0
+
+
+def info_functions(interp, argv):
+    from ..runtime.arith import MATH_FUNCTIONS
+    return _match(_pattern(argv), list(MATH_FUNCTIONS))
+
+
+def info_loaded(interp, argv):
+    return TclList()
+
+
+def info_errorstack(interp, argv):
+    return TclList()
+
+
+cmd_info = ensemble("info", {
+    "args": (info_args, 1, 1, "procname"),
+    "body": (info_body, 1, 1, "procname"),
+    "cmdcount": (info_cmdcount, 0, 0, ""),
+    "commands": (info_commands, 0, 1, "?pattern?"),
+    "complete": (info_complete, 1, 1, "command"),
+    "default": (info_default, 3, 3, "procname arg varname"),
+    "errorstack": (info_errorstack, 0, 1, "?interp?"),
+    "exists": (info_exists, 1, 1, "varName"),
+    "frame": (info_frame, 0, 1, "?number?"),
+    "functions": (info_functions, 0, 1, "?pattern?"),
+    "globals": (info_globals, 0, 1, "?pattern?"),
+    "hostname": (info_hostname, 0, 0, ""),
+    "level": (info_level, 0, 1, "?number?"),
+    "library": (info_library, 0, 0, ""),
+    "loaded": (info_loaded, 0, 1, "?interp?"),
+    "locals": (info_locals, 0, 1, "?pattern?"),
+    "nameofexecutable": (info_nameofexecutable, 0, 0, ""),
+    "patchlevel": (info_patchlevel, 0, 0, ""),
+    "procs": (info_procs, 0, 1, "?pattern?"),
+    "script": (info_script, 0, 1, "?filename?"),
+    "sharedlibextension": (info_sharedlibextension, 0, 0, ""),
+    "tclversion": (info_tclversion, 0, 0, ""),
+    "vars": (info_vars, 0, 1, "?pattern?"),
+})

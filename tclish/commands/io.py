@@ -1,0 +1,84 @@
+"""puts, exit, flush and the channel table (stdout, stderr, stdin)."""
+
+import sys
+
+from ..runtime.errors import TclError
+from ..runtime.registry import command, wrong_args
+from ..runtime.values import to_int, to_str
+
+
+class ExitRequest(BaseException):
+    """Raised by `exit`; front-ends turn it into the process exit status.
+    A BaseException so that no `except Exception` on the way swallows it."""
+
+    def __init__(self, code):
+        BaseException.__init__(self, code)
+        self.code = code
+
+
+def channel(interp, name, mode="w"):
+    """The file object for a channel name, or Tcl's error."""
+    if name == "stdout":
+        return interp.stdout
+    if name == "stderr":
+        return interp.stderr
+    if name == "stdin":
+        return interp.extensions.get("stdin") or sys.stdin
+    ch = interp.channels.get(name)
+    if ch is None:
+        raise TclError('can not find channel named "%s"' % name, ("TCL", "LOOKUP", "CHANNEL", name))
+    return ch
+
+
+@command("puts", 1, 3, "?-nonewline? ?channelId? string")
+def cmd_puts(interp, argv):
+    n = len(argv)
+    newline = True
+    if n == 2:
+        interp.stdout.write(to_str(argv[1]) + "\n")
+        return ""
+    if n == 3:
+        first = to_str(argv[1])
+        if first == "-nonewline":
+            interp.stdout.write(to_str(argv[2]))
+            return ""
+        out = channel(interp, first)
+        text = argv[2]
+    else:
+        if to_str(argv[1]) != "-nonewline":
+            if to_str(argv[3]) == "nonewline":
+                newline = False
+                out = channel(interp, to_str(argv[1]))
+                text = argv[2]
+            else:
+                raise TclError('bad argument "%s": should be "nonewline"' % to_str(argv[3]),
+                               ("TCL", "VALUE", "PUTS"))
+        else:
+            newline = False
+            out = channel(interp, to_str(argv[2]))
+            text = argv[3]
+    try:
+        out.write(to_str(text) + ("\n" if newline else ""))
+        if out is interp.stderr:
+            out.flush()
+    except (OSError, ValueError) as e:
+        raise TclError('error writing "%s": %s' % (to_str(argv[-2]) if n > 2 else "stdout", e),
+                       ("POSIX", "EIO", str(e))) from None
+    return ""
+
+
+@command("flush", 1, 1, "channelId")
+def cmd_flush(interp, argv):
+    channel(interp, to_str(argv[1])).flush()
+    return ""
+
+
+@command("exit", 0, 1, "?returnCode?")
+def cmd_exit(interp, argv):
+    code = to_int(argv[1]) if len(argv) > 1 else 0
+    if interp.exit_handler is not None:
+        interp.exit_handler(code)
+    raise ExitRequest(code)
+
+
+__all__ = ["ExitRequest", "wrong_args"]

@@ -1,0 +1,108 @@
+"""list, llength, lindex, lrange, concat, join, split, lassign."""
+
+from ..runtime.errors import TclError
+from ..runtime.indices import parse_index
+from ..runtime.registry import command
+from ..runtime.values import TclList, to_list, to_str
+
+
+@command("list")
+def cmd_list(interp, argv):
+    return TclList(argv[1:])
+
+
+@command("llength", 1, 1, "list")
+def cmd_llength(interp, argv):
+    return len(to_list(argv[1]))
+
+
+def index_into(value, indices):
+    """lindex's walk down nested lists; out of range gives ""."""
+    for idx in indices:
+        items = to_list(value)
+        i = parse_index(idx, len(items))
+        if i < 0 or i >= len(items):
+            return ""
+        value = items[i]
+    return value
+
+
+@command("lindex", 1, None, "list ?index ...?")
+def cmd_lindex(interp, argv):
+    value = argv[1]
+    if len(argv) == 2:
+        return value
+    if len(argv) == 3:
+        idx = argv[2]
+        if type(idx) is int:
+            items = to_list(value)
+            return items[idx] if 0 <= idx < len(items) else ""
+        indices = to_list(idx)
+        if len(indices) == 1:
+            items = to_list(value)
+            i = parse_index(indices[0], len(items))
+            return items[i] if 0 <= i < len(items) else ""
+        return index_into(value, indices)
+    return index_into(value, argv[2:])
+
+
+@command("lrange", 3, 3, "list first last")
+def cmd_lrange(interp, argv):
+    items = to_list(argv[1])
+    n = len(items)
+    first = max(parse_index(argv[2], n), 0)
+    last = min(parse_index(argv[3], n), n - 1)
+    if first > last:
+        return TclList()
+    return TclList(items[first:last + 1])
+
+
+def concat_values(values):
+    """Tcl's concat: trim each argument and join with single spaces."""
+    parts = []
+    for v in values:
+        s = to_str(v).strip(" \t\n\r\v\f")
+        if s:
+            parts.append(s)
+    return " ".join(parts)
+
+
+@command("concat")
+def cmd_concat(interp, argv):
+    return concat_values(argv[1:])
+
+
+@command("join", 1, 2, "list ?joinString?")
+def cmd_join(interp, argv):
+    sep = to_str(argv[2]) if len(argv) > 2 else " "
+    return sep.join(to_str(x) for x in to_list(argv[1]))
+
+
+@command("split", 1, 2, "string ?splitChars?")
+def cmd_split(interp, argv):
+    s = to_str(argv[1])
+    chars = to_str(argv[2]) if len(argv) > 2 else " \t\n\r"
+    if chars == "":
+        return TclList(s)
+    if not s:
+        return TclList()
+    out = TclList()
+    start = 0
+    for i, c in enumerate(s):
+        if c in chars:
+            out.append(s[start:i])
+            start = i + 1
+    out.append(s[start:])
+    return out
+
+
+@command("lassign", 1, None, "list ?varName ...?")
+def cmd_lassign(interp, argv):
+    items = to_list(argv[1])
+    names = argv[2:]
+    for k, name in enumerate(names):
+        interp.set_var(to_str(name), items[k] if k < len(items) else "")
+    return TclList(items[len(names):])
+
+
+__all__ = ["TclError"]

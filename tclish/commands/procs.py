@@ -1,0 +1,404 @@
+"""proc, return, uplevel, upvar, global, rename, apply."""
+
+from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal,
+                              ContinueSignal, ReturnSignal, TclError, TclSignal)
+from ..runtime.frames import Frame, Var
+from ..runtime.registry import command
+from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
+
+
+class ProcSpec:
+    """A proc's argument spec, computed once at definition (like Jim's
+    reqArity/optArity): required names, optional (name, default), varargs."""
+
+    __slots__ = ("params", "required", "has_args", "usage", "body", "arglist", "ns", "code", "name")
+
+    def __init__(self, name, arglist, body, ns):
+        self.name = name
+        self.arglist = arglist
+        self.body = body
+        self.ns = ns
+        self.code = None
+        params = []
+        for item in to_list(arglist):
+            spec = to_list(item)
+            if len(spec) == 0:
+                raise TclError('argument with no name', ("TCL", "OPERATION", "PROC", "FORMALNAME"))
+            if len(spec) > 2:
+                raise TclError('too many fields in argument specifier "%s"' % to_str(item),
+                               ("TCL", "OPERATION", "PROC", "FORMALNAME"))
+            pname = to_str(spec[0])
+            if "::" in pname:
+                raise TclError('formal parameter "%s" is not a simple name' % to_str(item),
+                               ("TCL", "OPERATION", "PROC", "FORMALNAME"))
+            if pname.endswith(")") and "(" in pname:
+                raise TclError('formal parameter "%s" is an array element' % to_str(item),
+                               ("TCL", "OPERATION", "PROC", "FORMALNAME"))
+            params.append((pname, spec[1] if len(spec) == 2 else None))
+        self.has_args = bool(params) and params[-1][0] == "args"
+        fixed = params[:-1] if self.has_args else params
+        self.params = fixed
+        # arguments after the last one without default are optional
+        required = 0
+        for i, (_, default) in enumerate(fixed):
+            if default is None:
+                required = i + 1
+        self.required = required
+        self.usage = None
+
+    def usage_text(self, invoked):
+        parts = [invoked]
+        for i, (pname, default) in enumerate(self.params):
+            if default is None and i < self.required:
+                parts.append(pname)
+            else:
+                parts.append("?%s?" % pname)
+        if self.has_args:
+            parts.append("?arg ...?")
+        return 'wrong # args: should be "%s"' % " ".join(parts)
+
+
+def bind_arguments(spec, argv, first):
+    """Fresh variable table for a call; argv[first:] are the actual args."""
+    table = {}
+    args = argv[first:]
+    n = len(args)
+    params = spec.params
+    if n < spec.required or (n > len(params) and not spec.has_args):
+        name = to_str(argv[0]) if first == 1 else " ".join(to_str(a) for a in argv[:first])
+        raise TclError(spec.usage_text(name), ("TCL", "WRONGARGS"))
+    i = 0
+    for pname, default in params:
+        if i < n:
+            table[pname] = Var(args[i])
+        else:
+            table[pname] = Var(default)
+        i += 1
+    if spec.has_args:
+        table["args"] = Var(TclList(args[len(params):]))
+    return table
+
+
+def run_body(interp, spec, table, argv, what):
+    """Run a proc (or lambda) body in a new frame and map its return code."""
+    code = spec.code
+    if code is None:
+        from ..compile.script import compile_script
+        code = spec.code = compile_script(interp, to_str(spec.body))
+    caller = interp.frame
+    frame = Frame(table, spec.ns, caller.level + 1, caller, proc=spec, argv=argv)
+    interp.frame = frame
+    interp.cur_ns = spec.ns
+    interp.depth += 1
+    try:
+        if interp.depth > interp.max_depth:
+            raise interp.nesting_error()
+        return code(table)
+    except ReturnSignal as r:
+        return finish_return(r)
+    except TclError as e:
+        if e.errorline is not None:
+            e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
+        else:
+            e.errorinfo += '\n    (%s)' % what
+        e.errorline = None
+        raise
+    except BreakSignal:
+        raise TclError('invoked "break" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
+    except ContinueSignal:
+        raise TclError('invoked "continue" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
+    finally:
+        interp.depth -= 1
+        interp.frame = caller
+        interp.cur_ns = caller.ns
+
+
+def finish_return(r):
+    """Apply `return -level/-code` at a proc boundary."""
+    level = r.level - 1
+    if level > 0:
+        raise ReturnSignal(r.value, r.code if r.code != RETURN else OK, level, r.options)
+    return raise_code(r.code if isinstance(r, ReturnSignal) else r.code, r.value, r.options)
+
+
+def raise_code(code, value, options):
+    """Deliver a completion code to the caller as Tcl does."""
+    if code == OK:
+        return value
+    if code == ERROR:
+        opts = options or {}
+        err = TclError(to_str(value), opts.get("-errorcode", "NONE"), opts.get("-errorinfo"))
+        if "-errorinfo" in opts:
+            err.context_added = True
+        raise err
+    if code == RETURN:
+        raise ReturnSignal(value, OK, 1, options)
+    if code == BREAK:
+        raise BreakSignal(value)
+    if code == CONTINUE:
+        raise ContinueSignal(value)
+    raise CodeSignal(value, code, 0, options)
+
+
+def make_proc_command(spec):
+    def call_proc(interp, argv):
+        table = bind_arguments(spec, argv, 1)
+        return run_body(interp, spec, table, argv, 'procedure "%s"' % to_str(argv[0]))
+    call_proc.proc_spec = spec
+    return call_proc
+
+
+@command("proc", 3, 3, "name args body")
+def cmd_proc(interp, argv):
+    name = to_str(argv[1])
+    ns, tail = interp._ns_and_tail(name)
+    if ns is None:
+        raise TclError("can't create procedure \"%s\": unknown namespace" % name,
+                       ("TCL", "VALUE", "COMMAND"))
+    spec = ProcSpec(tail, argv[2], argv[3], ns)
+    spec.name = ns.qualify(tail)
+    ns.commands[tail] = make_proc_command(spec)
+    interp.epoch += 1
+    from ..runtime.interp import INLINE_NAMES
+    if tail in INLINE_NAMES:
+        interp.core_epoch += 1
+    return ""
+
+
+# ---- return ---------------------------------------------------------------------------
+
+_CODE_NAMES = {"ok": OK, "error": ERROR, "return": RETURN, "break": BREAK, "continue": CONTINUE}
+
+
+def parse_code(value):
+    s = to_str(value)
+    if s in _CODE_NAMES:
+        return _CODE_NAMES[s]
+    try:
+        return to_int(s)
+    except TclError:
+        raise TclError('bad completion code "%s": must be ok, error, return, break, continue, '
+                       'or an integer' % s, ("TCL", "RESULT", "ILLEGAL_CODE")) from None
+
+
+def parse_return_options(words):
+    """Options of `return` (or a -options dict) -> (code, level, options dict)."""
+    options = TclDict()
+    i = 0
+    n = len(words)
+    while i + 1 < n:
+        key = to_str(words[i])
+        val = words[i + 1]
+        if key == "-options":
+            for k, v in _dict_items(val):
+                options[k] = v
+        else:
+            options[key] = val
+        i += 2
+    code = OK
+    level = 1
+    if "-code" in options:
+        code = parse_code(options.pop("-code"))
+    if "-level" in options:
+        lv = options.pop("-level")
+        try:
+            level = to_int(lv)
+            if level < 0:
+                raise TclError("")
+        except TclError:
+            raise TclError('bad -level value: expected non-negative integer but got "%s"'
+                           % to_str(lv), ("TCL", "RESULT", "ILLEGAL_LEVEL")) from None
+    return code, level, options, (words[i] if i < n else None)
+
+
+def _dict_items(val):
+    items = to_list(val)
+    if len(items) % 2:
+        raise TclError('expected dictionary but got "%s"' % to_str(val),
+                       ("TCL", "RESULT", "ILLEGAL_OPTIONS"))
+    return [(to_str(items[j]), items[j + 1]) for j in range(0, len(items), 2)]
+
+
+@command("return")
+def cmd_return(interp, argv):
+    words = argv[1:]
+    if len(words) % 2 == 1:
+        code, level, options, _ = parse_return_options(words[:-1])
+        value = words[-1]
+    else:
+        code, level, options, _ = parse_return_options(words)
+        value = ""
+    if code == ERROR and "-errorcode" not in options:
+        options["-errorcode"] = "NONE"
+    if level == 0:
+        return raise_code(code, value, options)
+    raise ReturnSignal(value, code, level, options)
+
+
+# ---- uplevel / upvar / global -------------------------------------------------------------
+
+def _looks_like_level(s):
+    return s[:1] == "#" or (s[:1].isdigit() and s.isdigit())
+
+
+@command("uplevel", 1, None, "?level? command ?arg ...?")
+def cmd_uplevel(interp, argv):
+    args = argv[1:]
+    first = to_str(args[0])
+    if len(args) > 1 and _looks_like_level(first):
+        target = interp.frame_at_level(first)
+        args = args[1:]
+    elif _looks_like_level(first) and len(args) == 1:
+        target = interp.frame_at_level("1")
+    else:
+        target = interp.frame_at_level("1")
+    script = args[0] if len(args) == 1 else " ".join(to_str(a) for a in args)
+    return eval_in_frame(interp, target, script, "uplevel")
+
+
+def eval_in_frame(interp, target, script, what):
+    saved = interp.frame
+    interp.frame = target
+    interp.cur_ns = target.ns
+    try:
+        return interp.eval_body(script, what)
+    finally:
+        interp.frame = saved
+        interp.cur_ns = saved.ns
+
+
+@command("upvar", 2, None, "?level? otherVar localVar ?otherVar localVar ...?")
+def cmd_upvar(interp, argv):
+    args = argv[1:]
+    first = to_str(args[0])
+    if len(args) % 2 == 1:
+        target = interp.frame_at_level(first)
+        args = args[1:]
+    else:
+        target = interp.frame_at_level("1")
+    if not args:
+        raise TclError('wrong # args: should be "upvar ?level? otherVar localVar ?otherVar localVar ...?"',
+                       ("TCL", "WRONGARGS"))
+    for i in range(0, len(args), 2):
+        link_variable(interp, target, to_str(args[i]), to_str(args[i + 1]))
+    return ""
+
+
+def link_variable(interp, target, other, local):
+    from ..runtime.interp import split_array_name
+    base, index = split_array_name(other)
+    saved = interp.frame
+    interp.frame = target
+    interp.cur_ns = target.ns
+    try:
+        var = interp.lookup_var(base, create=True)
+    finally:
+        interp.frame = saved
+        interp.cur_ns = saved.ns
+    if index is not None:
+        raise TclError('upvar to array elements is not supported: "%s"' % other,
+                       ("TCL", "UPVAR", "ELEMENT"))
+    lbase, lindex = split_array_name(local)
+    if lindex is not None or "::" in local and interp.frame.is_proc:
+        raise TclError('bad variable name "%s": can\'t create a scalar variable that looks like '
+                       'an array element' % local if lindex is not None else
+                       'bad variable name "%s": can\'t create namespace variable that refers to '
+                       'procedure variable' % local, ("TCL", "UPVAR", "INVERTED"))
+    table = interp.frame.vars
+    existing = table.get(local)
+    if existing is var:
+        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
+    if existing is not None and not existing.is_unset():
+        raise TclError('variable "%s" already exists' % local, ("TCL", "UPVAR", "EXISTS"))
+    table[local] = var
+
+
+@command("global")
+def cmd_global(interp, argv):
+    frame = interp.frame
+    if not frame.is_proc:
+        return ""
+    for name_value in argv[1:]:
+        name = to_str(name_value)
+        qualified = name if name.startswith("::") else "::" + name
+        ns, tail = interp._ns_and_tail(qualified, create=False)
+        if ns is None:
+            raise TclError('can\'t upvar: parent namespace doesn\'t exist', ("TCL", "UPVAR"))
+        var = ns.vars.get(tail)
+        if var is None:
+            var = ns.vars[tail] = Var()
+        frame.vars[tail] = var
+    return ""
+
+
+# ---- rename / apply -----------------------------------------------------------------
+
+@command("rename", 2, 2, "oldName newName")
+def cmd_rename(interp, argv):
+    old, new = to_str(argv[1]), to_str(argv[2])
+    func = interp.resolve_command(old)
+    if func is None:
+        raise TclError('can\'t %s "%s": command doesn\'t exist' % ("delete" if new == "" else "rename", old),
+                       ("TCL", "LOOKUP", "COMMAND", old))
+    if new:
+        if interp.resolve_command(new) is not None and "::" not in new and \
+                new in interp.cur_ns.commands or ("::" in new and interp.resolve_command(new) is not None):
+            raise TclError('can\'t rename to "%s": command already exists' % new,
+                           ("TCL", "OPERATION", "RENAME", "TARGET_EXISTS"))
+    _remove_command(interp, old, func)
+    if new:
+        interp.register(new, func)
+        spec = getattr(func, "proc_spec", None)
+        if spec is not None:
+            ns, tail = interp._ns_and_tail(new)
+            spec.name = ns.qualify(tail)
+    return ""
+
+
+def _remove_command(interp, name, func):
+    if interp.delete_command(name):
+        return
+    # found through the global fallback or an import
+    ns = interp.cur_ns
+    while ns is not None:
+        if ns.commands.get(name) is func:
+            del ns.commands[name]
+            break
+        if ns.imports.get(name) is func:
+            del ns.imports[name]
+            break
+        ns = ns.parent
+    interp.epoch += 1
+    interp.core_epoch += 1
+
+
+@command("apply", 1, None, "lambdaExpr ?arg ...?")
+def cmd_apply(interp, argv):
+    lam = argv[1]
+    parts = to_list(lam)
+    if len(parts) not in (2, 3):
+        raise TclError('can\'t interpret "%s" as a lambda expression' % to_str(lam),
+                       ("TCL", "VALUE", "LAMBDA"))
+    ns = interp.global_ns
+    if len(parts) == 3:
+        nsname = to_str(parts[2])
+        if not nsname.startswith("::"):
+            nsname = "::" + nsname
+        ns = interp.namespaces.get(nsname.rstrip(":") or "::") or interp.create_namespace(nsname)
+    cache = interp.extensions.setdefault("lambdas", {})
+    key = (to_str(lam))
+    spec = cache.get(key)
+    if spec is None:
+        spec = ProcSpec("apply", parts[0], parts[1], ns)
+        if len(cache) > 1000:
+            cache.clear()
+        cache[key] = spec
+    table = bind_arguments(spec, argv, 2)
+    return run_body(interp, spec, table, argv, 'lambda term "%s"' % _short(to_str(lam)))
+
+
+def _short(text):
+    return text if len(text) <= 60 else text[:60] + "..."
+
+
+__all__ = ["TclSignal"]

@@ -1,0 +1,104 @@
+"""set, unset, incr, append, lappend (the generic, non-inlined forms)."""
+
+import sys
+
+from ..runtime.errors import TclError
+from ..runtime.interp import split_array_name
+from ..runtime.registry import command
+from ..runtime.values import TclList, to_int, to_list, to_str
+
+
+@command("set", 1, 2, "varName ?newValue?")
+def cmd_set(interp, argv):
+    name = to_str(argv[1])
+    if len(argv) == 2:
+        return interp.get_var(name)
+    return interp.set_var(name, argv[2])
+
+
+@command("unset")
+def cmd_unset(interp, argv):
+    args = argv[1:]
+    nocomplain = False
+    i = 0
+    while i < len(args):
+        a = to_str(args[i])
+        if a == "-nocomplain":
+            nocomplain = True
+            i += 1
+        elif a == "--":
+            i += 1
+            break
+        else:
+            break
+    for name in args[i:]:
+        interp.unset_var(to_str(name), nocomplain)
+    return ""
+
+
+@command("incr", 1, 2, "varName ?increment?")
+def cmd_incr(interp, argv):
+    name = to_str(argv[1])
+    if len(argv) == 3:
+        try:
+            amount = to_int(argv[2])
+        except TclError as e:
+            e.errorinfo += "\n    (reading increment)"
+            e.context_added = True
+            raise
+    else:
+        amount = 1
+    base, index = split_array_name(name)
+    var = interp.lookup_var(base, create=True)
+    try:
+        old = interp.read_var(var, base, index, name) if _exists(var, index) else 0
+    except TclError:
+        raise
+    try:
+        current = to_int(old)
+    except TclError as e:
+        e.errorinfo += '\n    (reading value of variable to increment)'
+        e.context_added = True
+        raise
+    return interp.write_var(var, base, index, current + amount)
+
+
+def _exists(var, index):
+    if index is None:
+        return not var.is_unset()
+    return var.arr is not None and index in var.arr or var.value is not None
+
+
+@command("append", 1, None, "varName ?value ...?")
+def cmd_append(interp, argv):
+    name = to_str(argv[1])
+    base, index = split_array_name(name)
+    var = interp.lookup_var(base, create=True)
+    if _exists(var, index):
+        s = to_str(interp.read_var(var, base, index, name))
+    else:
+        s = ""
+    if len(argv) == 2 and _exists(var, index):
+        return s
+    s += "".join(to_str(v) for v in argv[2:])
+    return interp.write_var(var, base, index, s)
+
+
+@command("lappend", 1, None, "varName ?value ...?")
+def cmd_lappend(interp, argv):
+    name = to_str(argv[1])
+    base, index = split_array_name(name)
+    var = interp.lookup_var(base, create=True)
+    if _exists(var, index):
+        old = interp.read_var(var, base, index, name)
+        if index is None and type(old) is TclList and sys.getrefcount(old) <= 3:
+            # unshared: only var.value and `old` refer to it
+            old.extend(argv[2:])
+            if var.traces:
+                interp.write_var(var, base, index, old)
+            return old
+        lst = TclList(to_list(old))
+    else:
+        lst = TclList()
+    lst.extend(argv[2:])
+    return interp.write_var(var, base, index, lst)

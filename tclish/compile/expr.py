@@ -1,0 +1,286 @@
+"""expr trees -> closures with Tcl's int/bignum/float/string semantics.
+
+Each node compiles to either a constant (folded at compile time when its
+operands are constants and evaluation cannot fail) or a closure `f(fv)`.
+Comparisons return Python bools internally (bool is an int); the value a
+whole expression returns is normalised to a plain int.
+"""
+
+from ..parse.expr import parse_expr
+from ..runtime import arith
+from ..runtime.errors import TclError
+from ..runtime.numbers import parse_number
+from ..runtime.values import to_str
+from .script import compile_word
+
+_CONST = 0
+_DYN = 1
+
+
+def compile_expr(interp, text):
+    """Compile an expression; returns f(fv) -> value (a plain Tcl value)."""
+    tree = parse_expr(text)
+    kind, v = _compile(interp, tree)
+    if tree.data in ("word", "literal", "primary") or getattr(tree, "data", None) == "bareword":
+        # a lone operand: numeric strings come back as canonical numbers
+        return _normalising(kind, v)
+    if kind == _CONST:
+        v = _plain(v)
+        return lambda fv: v
+
+    def run(fv):
+        r = v(fv)
+        return int(r) if r.__class__ is bool else r
+    return run
+
+
+def compile_condition(interp, text):
+    """Compile an expression used as a condition; returns f(fv) -> bool."""
+    kind, v = _compile(interp, parse_expr(text))
+    if kind == _CONST:
+        b = arith.truth(v)
+        return lambda fv: b
+
+    def test(fv):
+        r = v(fv)
+        if r.__class__ is bool:
+            return r
+        if r.__class__ is int:
+            return r != 0
+        return arith.truth(r)
+    return test
+
+
+def _plain(v):
+    return int(v) if v.__class__ is bool else v
+
+
+def _normalise(v):
+    t = type(v)
+    if t is int or t is float:
+        return v
+    if t is bool:
+        return int(v)
+    n = parse_number(v if t is str else to_str(v))
+    if n is None:
+        return v
+    if n != n:
+        return v
+    return n
+
+
+def _normalising(kind, v):
+    if kind == _CONST:
+        c = _normalise(v)
+        return lambda fv: c
+    return lambda fv: _normalise(v(fv))
+
+
+def _compile(interp, node):
+    data = node.data
+    handler = _HANDLERS[data]
+    return handler(interp, node)
+
+
+def _literal(interp, node):
+    return _CONST, node.children[0].value
+
+
+def _word(interp, node):
+    const, v = compile_word(interp, node.children[0].value)
+    return (_CONST, v) if const else (_DYN, v)
+
+
+def _bareword(interp, node):
+    word = node.children[0].value
+    low = word.lower()
+    if low in ("inf", "infinity"):
+        return _CONST, float("inf")
+    if low == "nan":
+        return _CONST, float("nan")
+    from ..runtime.values import parse_bool
+    if parse_bool(word) is not None and not low.isdigit():
+        return _CONST, word
+    raise TclError('invalid bareword "%s"\nin expression "...";\nshould be "$%s" or "{%s}" or "%s(...)" or ...'
+                   % (word, word, word, word), ("TCL", "PARSE", "EXPR", "BAREWORD"))
+
+
+def _primary(interp, node):
+    # ( expr )
+    return _compile(interp, node.children[1])
+
+
+def _call(interp, node):
+    name = node.children[0].value
+    args = [_compile(interp, c) for c in node.children[2:-1] if not _is_token(c)]
+    getters = [_as_getter(k, v) for k, v in args]
+    call = arith.call_math_function
+
+    if len(getters) == 1:
+        g = getters[0]
+        return _DYN, lambda fv: call(interp, name, (g(fv),))
+    return _DYN, lambda fv: call(interp, name, [g(fv) for g in getters])
+
+
+def _is_token(x):
+    return not hasattr(x, "data")
+
+
+def _as_getter(kind, v):
+    if kind == _CONST:
+        return lambda fv: v
+    return v
+
+
+def _unop(interp, node):
+    op = str(node.children[0].value)
+    kind, v = _compile(interp, node.children[1])
+    fn = arith.UNARY[op]
+    if kind == _CONST:
+        try:
+            return _CONST, fn(v)
+        except TclError:
+            pass
+        return _DYN, lambda fv: fn(v)
+    if op == "-":
+        def neg(fv):
+            x = v(fv)
+            if x.__class__ is int:
+                return -x
+            return fn(x)
+        return _DYN, neg
+    if op == "!":
+        def not_(fv):
+            x = v(fv)
+            if x.__class__ is bool:
+                return not x
+            if x.__class__ is int:
+                return x == 0
+            return fn(x)
+        return _DYN, not_
+    return _DYN, lambda fv: fn(v(fv))
+
+
+# int/int fast paths for the operators that loops use most
+_FAST_INT = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+
+
+def _binop(interp, node):
+    left, optok, right = node.children
+    op = str(optok.value)
+    lk, lv = _compile(interp, left)
+    rk, rv = _compile(interp, right)
+    fn = arith.BINARY[op]
+    if lk == _CONST and rk == _CONST:
+        try:
+            return _CONST, fn(lv, rv)
+        except TclError:
+            return _DYN, lambda fv: fn(lv, rv)
+    return _DYN, _specialise(op, fn, lk, lv, rk, rv)
+
+
+def _specialise(op, fn, lk, lv, rk, rv):
+    """Closures with the int fast path inlined, for the common shapes."""
+    if op in _FAST_INT:
+        return _make_fast(op, fn, lk, lv, rk, rv)
+    if lk == _CONST:
+        return lambda fv: fn(lv, rv(fv))
+    if rk == _CONST:
+        return lambda fv: fn(lv(fv), rv)
+    return lambda fv: fn(lv(fv), rv(fv))
+
+
+_FAST_SOURCE = """
+def make(fn, lv, rv):
+    def run(fv):
+        a = {a}
+        b = {b}
+        if a.__class__ is int and b.__class__ is int:
+            return a {op} b
+        return fn(a, b)
+    return run
+"""
+_FAST_MAKERS = {}
+
+
+def _make_fast(op, fn, lk, lv, rk, rv):
+    key = (op, lk, rk)
+    make = _FAST_MAKERS.get(key)
+    if make is None:
+        src = _FAST_SOURCE.format(a="lv" if lk == _CONST else "lv(fv)",
+                                  b="rv" if rk == _CONST else "rv(fv)", op=op)
+        ns = {}
+        exec(src, ns)
+        make = _FAST_MAKERS[key] = ns["make"]
+    return make(fn, lv, rv)
+
+
+def _and(interp, node):
+    lk, lv = _compile(interp, node.children[0])
+    rk, rv = _compile(interp, node.children[2])
+    left = _as_getter(lk, lv)
+    right = _as_getter(rk, rv)
+    operand = arith.logical_operand
+
+    def and_(fv):
+        a = left(fv)
+        if not (a if a.__class__ is bool else operand(a, "&&")):
+            return False
+        b = right(fv)
+        return b if b.__class__ is bool else operand(b, "&&")
+    return _DYN, and_
+
+
+def _or(interp, node):
+    lk, lv = _compile(interp, node.children[0])
+    rk, rv = _compile(interp, node.children[2])
+    left = _as_getter(lk, lv)
+    right = _as_getter(rk, rv)
+    operand = arith.logical_operand
+
+    def or_(fv):
+        a = left(fv)
+        if a if a.__class__ is bool else operand(a, "||"):
+            return True
+        b = right(fv)
+        return b if b.__class__ is bool else operand(b, "||")
+    return _DYN, or_
+
+
+def _cond(interp, node):
+    ck, cv = _compile(interp, node.children[0])
+    tk, tv = _compile(interp, node.children[2])
+    fk, fvv = _compile(interp, node.children[4])
+    test = _as_getter(ck, cv)
+    yes = _as_getter(tk, tv)
+    no = _as_getter(fk, fvv)
+    truth = arith.truth
+
+    def cond(fv):
+        c = test(fv)
+        return yes(fv) if (c if c.__class__ is bool else truth(c)) else no(fv)
+    return _DYN, cond
+
+
+_HANDLERS = {
+    "literal": _literal,
+    "word": _word,
+    "bareword": _bareword,
+    "primary": _primary,
+    "call": _call,
+    "unop": _unop,
+    "binop": _binop,
+    "and_": _and,
+    "or_": _or,
+    "cond": _cond,
+}

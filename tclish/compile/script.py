@@ -1,0 +1,277 @@
+"""Parsed commands -> Python closures.
+
+Every compiled piece is a function of one argument, `fv`, the variable table
+of the frame it runs in.  Literal words are folded at compile time; a word
+that is a single substitution keeps the substituted value as it is (so a
+list or a tensor handle is not turned into a string on the way).
+
+The closure that invokes a command is generated from a template per shape
+of its words ("C" constant, "D" dynamic), so that building argv is one list
+display and dispatch is one epoch check plus one call.
+"""
+
+from ..parse.script import CmdSub, Expand, VarRef, parse_script
+from ..runtime.errors import TclError, TclSignal
+from ..runtime.values import TclList, to_list, to_str
+
+
+def compile_script(interp, text, base_line=1):
+    """Compile Tcl source; returns run(fv) -> result value."""
+    return compile_commands(interp, parse_script(text), base_line)
+
+
+def compile_commands(interp, commands, base_line=1):
+    from .inline import compile_inline
+    runs = []
+    for cmd in commands:
+        run = compile_inline(interp, cmd, base_line)
+        if run is None:
+            run = compile_invocation(interp, cmd, base_line)
+        runs.append(run)
+    if not runs:
+        return _empty
+    if len(runs) == 1:
+        return runs[0]
+    if len(runs) == 2:
+        first, second = runs
+
+        def run_two(fv):
+            first(fv)
+            return second(fv)
+        return run_two
+    runs = tuple(runs)
+
+    def run_all(fv):
+        result = ""
+        for run in runs:
+            result = run(fv)
+        return result
+    return run_all
+
+
+def _empty(fv):
+    return ""
+
+
+# ---- words ---------------------------------------------------------------------
+
+def compile_word(interp, word):
+    """(True, constant) or (False, getter(fv)) for one word (not {*})."""
+    if type(word) is str:
+        return True, word
+    if len(word) == 1:
+        return False, compile_part(interp, word[0])
+    getters = []
+    for part in word:
+        if type(part) is str:
+            getters.append(part)
+        else:
+            getters.append(compile_part(interp, part))
+    return False, _concat(getters)
+
+
+def word_getter(interp, word):
+    """A getter(fv) for a word, constant or not."""
+    const, value = compile_word(interp, word)
+    if const:
+        return lambda fv: value
+    return value
+
+
+def _concat(pieces):
+    if len(pieces) == 2:
+        a, b = pieces
+        if type(a) is str:
+            def cat_cd(fv):
+                v = b(fv)
+                return a + (v if type(v) is str else to_str(v))
+            return cat_cd
+        if type(b) is str:
+            def cat_dc(fv):
+                v = a(fv)
+                return (v if type(v) is str else to_str(v)) + b
+            return cat_dc
+
+    pieces = tuple(pieces)
+
+    def cat(fv):
+        out = []
+        for p in pieces:
+            if type(p) is str:
+                out.append(p)
+            else:
+                v = p(fv)
+                out.append(v if type(v) is str else to_str(v))
+        return "".join(out)
+    return cat
+
+
+def compile_part(interp, part):
+    if type(part) is VarRef:
+        return compile_varref(interp, part)
+    if type(part) is CmdSub:
+        return compile_commands(interp, part.commands)
+    if type(part) is str:
+        return lambda fv: part
+    raise AssertionError(part)
+
+
+def compile_varref(interp, ref):
+    name = ref.name
+    if ref.index is not None:
+        const, index = compile_word(interp, ref.index if ref.index else "")
+        if const:
+            def get_elem_c(fv):
+                return interp.read_elem(name, index)
+            return get_elem_c
+
+        def get_elem(fv):
+            i = index(fv)
+            return interp.read_elem(name, i if type(i) is str else to_str(i))
+        return get_elem
+    if "::" in name:
+        def get_qualified(fv):
+            return interp.get_var(name)
+        return get_qualified
+    return var_reader(interp, name)
+
+
+def var_reader(interp, name):
+    """The closure for `$name` (simple local name): one dict lookup."""
+    def get(fv):
+        try:
+            var = fv[name]
+        except KeyError:
+            return interp.get_var(name)
+        v = var.value
+        if v is None or var.traces is not None:
+            return interp.get_var(name)
+        return v
+    return get
+
+
+# ---- command invocation ------------------------------------------------------------
+
+_FACTORIES = {}
+
+_TEMPLATE = """
+def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
+    def run(fv):
+        argv = [{items}]
+        if cell[0] == interp.epoch and cell[1] is interp.cur_ns:
+            func = cell[2]
+        else:
+            func = lookup(argv)
+        try:
+            return func(interp, argv)
+        except TclError as e:
+            on_error(e)
+            raise
+        except TclSignal:
+            raise
+        except Exception as e:
+            err = interp.internal_error(e)
+            on_error(err)
+            raise err from None
+    return run
+"""
+
+
+def _factory(pattern):
+    f = _FACTORIES.get(pattern)
+    if f is None:
+        params = ", ".join("w%d" % i for i in range(len(pattern)))
+        items = ", ".join(("w%d" % i) if c == "C" else ("w%d(fv)" % i)
+                          for i, c in enumerate(pattern))
+        namespace = {}
+        exec(_TEMPLATE.format(params=params, items=items), namespace)
+        f = _FACTORIES[pattern] = namespace["factory"]
+    return f
+
+
+def error_annotator(interp, cmd, base_line):
+    text = cmd.text
+    line = base_line + cmd.line - 1
+
+    def on_error(e):
+        interp.add_error_context(e, text, line)
+    return on_error
+
+
+def compile_invocation(interp, cmd, base_line=1):
+    """The generic closure: build argv, resolve (cached by epoch), call."""
+    on_error = error_annotator(interp, cmd, base_line)
+    words = cmd.words
+    if any(type(w) is Expand for w in words):
+        return _compile_expanding(interp, cmd, on_error)
+    compiled = [compile_word(interp, w) for w in words]
+    first_const = compiled[0][0]
+    if first_const and len(compiled) <= 12:
+        name = compiled[0][1]
+        cell = [-1, None, None]
+
+        def lookup(argv):
+            func = interp.resolve_command(name)
+            if func is None:
+                return _unknown_caller
+            cell[0] = interp.epoch
+            cell[1] = interp.cur_ns
+            cell[2] = func
+            return func
+
+        pattern = "".join("C" if c else "D" for c, _ in compiled)
+        return _factory(pattern)(interp, cell, lookup, on_error, TclError, TclSignal,
+                                 *[v for _, v in compiled])
+    getters = [(lambda fv, v=v: v) if c else v for c, v in compiled]
+
+    def run_dynamic(fv):
+        argv = [g(fv) for g in getters]
+        return _call(interp, argv, on_error)
+    return run_dynamic
+
+
+def _unknown_caller(interp, argv):
+    return interp.unknown(argv)
+
+
+def _call(interp, argv, on_error):
+    head = argv[0]
+    func = interp.resolve_command(head if type(head) is str else to_str(head))
+    try:
+        if func is None:
+            return interp.unknown(argv)
+        return func(interp, argv)
+    except TclError as e:
+        on_error(e)
+        raise
+    except TclSignal:
+        raise
+    except Exception as e:
+        err = interp.internal_error(e)
+        on_error(err)
+        raise err from None
+
+
+def _compile_expanding(interp, cmd, on_error):
+    pieces = []
+    for w in cmd.words:
+        if type(w) is Expand:
+            pieces.append((True, word_getter(interp, w.word)))
+        else:
+            pieces.append((False, word_getter(interp, w)))
+
+    def run_expand(fv):
+        argv = []
+        for expand, g in pieces:
+            if expand:
+                argv.extend(to_list(g(fv)))
+            else:
+                argv.append(g(fv))
+        if not argv:
+            return ""
+        return _call(interp, argv, on_error)
+    return run_expand
+
+
+__all__ = ["compile_script", "compile_commands", "compile_word", "word_getter", "var_reader",
+           "compile_invocation", "TclList"]

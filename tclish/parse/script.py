@@ -1,0 +1,178 @@
+"""Tcl source text -> plain nodes (shape only, no evaluation).
+
+A script is a list of `Command`s.  A command's words are each one of:
+  * a `str`: a literal word (braced, or bare/quoted with no substitutions);
+  * a `list` of parts, each a `str`, a `VarRef` or a `CmdSub`;
+  * an `Expand` wrapping one of the above ({*}).
+"""
+
+from lark import Token
+from lark.exceptions import UnexpectedInput
+
+from ..runtime.lists import backslash_subst
+from .errors import syntax_error
+from .grammars import get_parser
+
+
+class Command:
+    """One command: its words, the line of each word, and its source text."""
+    __slots__ = ("words", "word_lines", "line", "start", "end", "text")
+
+    def __init__(self, words, word_lines, line, start, end, text):
+        self.words = words
+        self.word_lines = word_lines
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
+
+
+class VarRef:
+    """$name, ${name} or $name(index); index is a list of parts or None."""
+    __slots__ = ("name", "index")
+
+    def __init__(self, name, index=None):
+        self.name = name
+        self.index = index
+
+
+class CmdSub:
+    """[script]: the nested commands."""
+    __slots__ = ("commands",)
+
+    def __init__(self, commands):
+        self.commands = commands
+
+
+class Expand:
+    __slots__ = ("word",)
+
+    def __init__(self, word):
+        self.word = word
+
+
+def parse_script(text):
+    """Parse Tcl source into a list of Commands, or raise TclError."""
+    try:
+        tree = get_parser("tcl").parse(text)
+    except UnexpectedInput as exc:
+        raise syntax_error(text, exc) from None
+    return _Builder(text).script(tree.children[0])
+
+
+def _decode_escape(tok):
+    return backslash_subst(tok, 0)[0]
+
+
+def _brace_text(children, out):
+    for c in children:
+        if type(c) is Token:
+            t = c.type
+            if t == "BESC_NL":
+                out.append(" ")
+            else:
+                out.append(str(c))
+        else:  # nested_brace
+            _brace_text(c.children, out)
+
+
+_VAR_SIMPLE = frozenset(("var_t", "var_n", "var_q", "var_i"))
+_VAR_ARRAY = frozenset(("var_arr_t", "var_arr_n", "var_arr_q", "var_arr_i"))
+_VAR_BRACED = frozenset(("var_br_t", "var_br_n", "var_br_q", "var_br_i"))
+_CMDSUB = frozenset(("cmd_t", "cmd_n", "cmd_q", "cmd_i"))
+_BARE = frozenset(("bare_cmd_top", "bare_top", "bare_cmd", "bare"))
+
+
+class _Builder:
+    def __init__(self, text):
+        self.text = text
+
+    def script(self, tree):
+        commands = []
+        for node in tree.children:
+            if type(node) is Token:  # COMMENT
+                continue
+            commands.append(self.command(node))
+        return commands
+
+    def command(self, tree):
+        children = tree.children
+        words = [self.word(w) for w in children]
+        word_lines = [_first_token(w).line for w in children]
+        first = _first_token(tree)
+        last = _last_token(tree)
+        start, end = first.start_pos, last.end_pos
+        return Command(words, word_lines, first.line, start, end, self.text[start:end])
+
+    def word(self, node):
+        if type(node) is Token:
+            # a bare word that is a single token
+            if node.type == "ESC":
+                return _decode_escape(node)
+            if node.type == "DOLLAR":
+                return "$"
+            return str(node)
+        kind = node.data
+        if kind == "braced":
+            out = []
+            _brace_text(node.children[1:-1], out)
+            return "".join(out)
+        if kind == "quoted":
+            return _simplify(self.parts(node.children[1:-1]))
+        if kind in _BARE:
+            return _simplify(self.parts(node.children))
+        if kind in ("expand_top", "expand"):
+            return Expand(self.word(node.children[1]))
+        # a lone substitution that the grammar inlined into the word
+        return _simplify(self.parts([node]))
+
+    def parts(self, children):
+        parts = []
+        for c in children:
+            if type(c) is Token:
+                t = c.type
+                if t == "ESC" or t == "ESC_NL":
+                    s = _decode_escape(str(c))
+                elif t == "DOLLAR":
+                    s = "$"
+                else:
+                    s = str(c)
+                if parts and type(parts[-1]) is str:
+                    parts[-1] += s
+                else:
+                    parts.append(s)
+                continue
+            kind = c.data
+            if kind in _VAR_SIMPLE:
+                parts.append(VarRef(str(c.children[0])[1:]))
+            elif kind in _VAR_BRACED:
+                parts.append(VarRef(str(c.children[0])[2:-1]))
+            elif kind in _VAR_ARRAY:
+                name = str(c.children[0])[1:-1]
+                parts.append(VarRef(name, self.parts(c.children[1:-1])))
+            elif kind in _CMDSUB:
+                parts.append(CmdSub(self.script(c.children[1])))
+            else:
+                raise AssertionError("unexpected node " + kind)
+        return parts
+
+
+def _simplify(parts):
+    """A word whose parts are all literal becomes a plain str."""
+    if not parts:
+        return ""
+    if len(parts) == 1 and type(parts[0]) is str:
+        return parts[0]
+    return parts
+
+
+def _first_token(tree):
+    while type(tree) is not Token:
+        tree = tree.children[0]
+    return tree
+
+
+def _last_token(tree):
+    while type(tree) is not Token:
+        tree = tree.children[-1]
+    return tree

@@ -1,0 +1,63 @@
+"""Variables, call frames and namespaces.
+
+A variable is a `Var` cell; a frame's (or namespace's) variable table maps
+names to cells.  `upvar`, `global` and `variable` simply put the same cell
+into another table, so a linked variable costs nothing to read.
+"""
+
+
+class Var:
+    """One variable.  `value` is the scalar value, None when unset or when
+    the variable is an array; `arr` is the element dict of an array."""
+
+    __slots__ = ("value", "arr", "traces")
+
+    def __init__(self, value=None):
+        self.value = value
+        self.arr = None
+        self.traces = None
+
+    def is_unset(self):
+        return self.value is None and self.arr is None
+
+
+class Namespace:
+    __slots__ = ("name", "parent", "children", "vars", "commands", "exports", "path",
+                 "imports", "unknown", "deleted", "ensemble")
+
+    def __init__(self, name, parent):
+        self.name = name  # fully qualified, "::" for the global namespace
+        self.parent = parent
+        self.children = {}
+        self.vars = {}
+        self.commands = {}
+        self.exports = []
+        self.path = []
+        self.imports = {}
+        self.unknown = None
+        self.deleted = False
+        self.ensemble = None
+
+    def qualify(self, tail):
+        return "::" + tail if self.name == "::" else self.name + "::" + tail
+
+    def __repr__(self):
+        return "<Namespace %s>" % self.name
+
+
+class Frame:
+    """A call frame: level 0 is global; each proc call pushes one.
+
+    `vars` is the variable table the compiled code reads; for the global
+    frame and `namespace eval` frames it is the namespace's own table."""
+
+    __slots__ = ("vars", "ns", "level", "parent", "proc", "argv", "is_proc")
+
+    def __init__(self, vars, ns, level, parent, proc=None, argv=None):
+        self.vars = vars
+        self.ns = ns
+        self.level = level
+        self.parent = parent
+        self.proc = proc
+        self.argv = argv
+        self.is_proc = proc is not None

@@ -1,0 +1,441 @@
+"""The interpreter: command table, frames, variable access, evaluation.
+
+Hot paths live in the compiled closures (tclish/compile); this module holds
+the state they consult and the slow paths they fall back to.
+"""
+
+import sys
+
+from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
+from .frames import Frame, Namespace, Var
+from .values import to_str
+
+MAX_NESTING = 1000
+
+# Command names the compiler inlines; redefining one bumps `core_epoch`,
+# which sends the inlined forms back to ordinary dispatch.
+INLINE_NAMES = frozenset((
+    "set", "incr", "if", "while", "for", "foreach", "expr", "append", "lappend",
+    "catch", "return", "break", "continue", "lindex", "llength", "global", "list",
+    "string",
+))
+
+_ERROR_TEXT_LIMIT = 150
+
+
+def _error_excerpt(text):
+    if len(text) > _ERROR_TEXT_LIMIT:
+        return text[:_ERROR_TEXT_LIMIT] + "..."
+    return text
+
+
+def split_array_name(name):
+    """'a(b)' -> ('a', 'b'); anything else -> (name, None)."""
+    if name and name[-1] == ")":
+        i = name.find("(")
+        if i > 0:
+            return name[:i], name[i + 1:-1]
+    return name, None
+
+
+class Interp:
+    """A Tcl interpreter (the runtime object every command receives)."""
+
+    def __init__(self, stdout=None, stderr=None):
+        self.global_ns = Namespace("::", None)
+        self.namespaces = {"::": self.global_ns}
+        self.global_frame = Frame(self.global_ns.vars, self.global_ns, 0, None)
+        self.frame = self.global_frame
+        self.cur_ns = self.global_ns
+        self.epoch = 0
+        self.core_epoch = 0
+        self.depth = 0
+        self.max_depth = MAX_NESTING
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.extensions = {}
+        self.script_cache = {}
+        self.expr_cache = {}
+        self.packages = {}
+        self.script_file = ""
+        self.channels = {}
+        self.exit_handler = None
+        from ..commands import install_all
+        install_all(self)
+        self.set_var("::errorInfo", "")
+        self.set_var("::errorCode", "NONE")
+
+    # ---- commands -------------------------------------------------------------
+
+    def _ns_and_tail(self, name, create=False):
+        """Split a command or variable name into (namespace, tail)."""
+        if "::" not in name:
+            return self.cur_ns, name
+        absolute = name.startswith("::")
+        parts = name.split("::")
+        tail = parts[-1]
+        quals = [p for p in parts[:-1] if p]
+        ns = self.global_ns if absolute else self.cur_ns
+        for q in quals:
+            child = ns.children.get(q)
+            if child is None:
+                if not absolute and ns is self.cur_ns and ns is not self.global_ns:
+                    # relative names fall back to the global namespace
+                    return self._ns_and_tail("::" + name, create)
+                if not create:
+                    return None, tail
+                child = self.create_namespace(ns.qualify(q))
+            ns = child
+        return ns, tail
+
+    def create_namespace(self, qualified):
+        ns = self.namespaces.get(qualified)
+        if ns is not None:
+            return ns
+        parent_name, _, tail = qualified.rpartition("::")
+        parent = self.create_namespace(parent_name or "::") if parent_name else self.global_ns
+        ns = Namespace(qualified, parent)
+        parent.children[tail] = ns
+        self.namespaces[qualified] = ns
+        self.epoch += 1
+        return ns
+
+    def register(self, name, func):
+        """Create or replace the command `name` (may be namespace-qualified)."""
+        ns, tail = self._ns_and_tail(name, create=True)
+        ns.commands[tail] = func
+        self.epoch += 1
+        if tail in INLINE_NAMES:
+            self.core_epoch += 1
+
+    def delete_command(self, name):
+        ns, tail = self._ns_and_tail(name)
+        if ns is None or tail not in ns.commands:
+            return False
+        del ns.commands[tail]
+        self.epoch += 1
+        if tail in INLINE_NAMES:
+            self.core_epoch += 1
+        return True
+
+    def resolve_command(self, name, ns=None):
+        """The command function for `name` seen from namespace `ns`, or None."""
+        if ns is None:
+            ns = self.cur_ns
+        if "::" in name:
+            target, tail = self._ns_and_tail(name)
+            if target is None:
+                return None
+            func = target.commands.get(tail)
+            if func is None:
+                func = target.imports.get(tail)
+            return func
+        while True:
+            func = ns.commands.get(name)
+            if func is not None:
+                return func
+            func = ns.imports.get(name)
+            if func is not None:
+                return func
+            for path_ns in ns.path:
+                func = path_ns.commands.get(name)
+                if func is not None:
+                    return func
+            if ns is self.global_ns:
+                return None
+            ns = self.global_ns
+
+    def command_names(self, ns=None):
+        ns = ns or self.global_ns
+        return list(ns.commands) + list(ns.imports)
+
+    def invoke(self, argv):
+        """Call a command given its full argv list (values)."""
+        name = argv[0]
+        func = self.resolve_command(name if type(name) is str else to_str(name))
+        if func is None:
+            return self.unknown(argv)
+        return func(self, argv)
+
+    def unknown(self, argv):
+        handler = self.resolve_command("unknown")
+        if handler is not None:
+            return handler(self, ["unknown"] + list(argv))
+        raise TclError('invalid command name "%s"' % to_str(argv[0]),
+                       ("TCL", "LOOKUP", "COMMAND", to_str(argv[0])))
+
+    # ---- evaluation -------------------------------------------------------------
+
+    def compile(self, script):
+        """The compiled form of a script value (cached by source text)."""
+        text = script if type(script) is str else to_str(script)
+        code = self.script_cache.get(text)
+        if code is None:
+            from ..compile.script import compile_script
+            code = compile_script(self, text)
+            if len(self.script_cache) > 5000:
+                self.script_cache.clear()
+            self.script_cache[text] = code
+        return code
+
+    def eval(self, script):
+        """Evaluate a script in the current frame; returns its result value."""
+        code = self.compile(script)
+        self.depth += 1
+        try:
+            if self.depth > self.max_depth:
+                raise self.nesting_error()
+            return code(self.frame.vars)
+        finally:
+            self.depth -= 1
+
+    def eval_body(self, script, what):
+        """Evaluate a script on behalf of a command (eval, uplevel, ...): adds
+        the `("what" body line N)` line to errorInfo as Tcl does."""
+        try:
+            return self.eval(script)
+        except TclError as e:
+            if e.errorline is not None:
+                e.errorinfo += '\n    ("%s" body line %d)' % (what, e.errorline)
+            raise
+
+    def nesting_error(self):
+        return TclError("too many nested evaluations (infinite loop?)",
+                        ("TCL", "LIMIT", "STACK"))
+
+    def expr(self, expression):
+        text = expression if type(expression) is str else to_str(expression)
+        code = self.expr_cache.get(text)
+        if code is None:
+            from ..compile.expr import compile_expr
+            code = compile_expr(self, text)
+            if len(self.expr_cache) > 5000:
+                self.expr_cache.clear()
+            self.expr_cache[text] = code
+        return code(self.frame.vars)
+
+    def add_error_context(self, err, text, line):
+        """Add the `while executing` / `invoked from within` lines."""
+        if not err.context_added:
+            err.errorinfo += '\n    while executing\n"%s"' % _error_excerpt(text)
+            err.context_added = True
+        else:
+            err.errorinfo += '\n    invoked from within\n"%s"' % _error_excerpt(text)
+        err.errorline = line
+
+    def internal_error(self, exc):
+        """A Python exception that escaped a command, as a Tcl error."""
+        if isinstance(exc, RecursionError):
+            return self.nesting_error()
+        if isinstance(exc, MemoryError):
+            return TclError("out of memory", ("TCL", "MEMORY"))
+        text = str(exc) or type(exc).__name__
+        return TclError("%s: %s" % (type(exc).__name__, text) if not str(exc) else text,
+                        ("TCL", "INTERNAL", type(exc).__name__))
+
+    # ---- frames -----------------------------------------------------------------
+
+    def push_frame(self, frame):
+        self.frame = frame
+        self.cur_ns = frame.ns
+
+    def pop_frame(self, previous):
+        self.frame = previous
+        self.cur_ns = previous.ns
+
+    def frame_at_level(self, level_value, current=None):
+        """Resolve an uplevel/upvar level spec ("1", "#0"); returns a Frame."""
+        frame = current or self.frame
+        spec = to_str(level_value)
+        try:
+            if spec.startswith("#"):
+                target = int(spec[1:])
+                if target < 0:
+                    raise ValueError
+                f = frame
+                while f is not None and f.level > target:
+                    f = f.parent
+                if f is None or f.level != target:
+                    raise ValueError
+                return f
+            n = int(spec)
+            if n < 0:
+                raise ValueError
+        except ValueError:
+            raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL")) from None
+        target = frame.level - n
+        if target < 0:
+            raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL"))
+        f = frame
+        while f.level > target:
+            f = f.parent
+        return f
+
+    # ---- variables --------------------------------------------------------------
+
+    def _table_for(self, name, create):
+        """(variable table, simple name) for a variable name in the current frame."""
+        if "::" in name:
+            ns, tail = self._ns_and_tail(name, create=False)
+            if ns is None:
+                return None, tail
+            return ns.vars, tail
+        frame = self.frame
+        table = frame.vars
+        if not frame.is_proc and frame.ns is not self.global_ns and name not in table:
+            gvar = self.global_ns.vars.get(name)
+            if gvar is not None and not gvar.is_unset():
+                return self.global_ns.vars, name
+        return table, name
+
+    def lookup_var(self, name, create=False):
+        """The Var cell for a plain or qualified (non-element) name, or None."""
+        table, tail = self._table_for(name, create)
+        if table is None:
+            if create:
+                raise TclError('can\'t set "%s": parent namespace doesn\'t exist' % name,
+                               ("TCL", "LOOKUP", "VARNAME", name))
+            return None
+        var = table.get(tail)
+        if var is None and create:
+            var = table[tail] = Var()
+        return var
+
+    def get_var(self, name):
+        base, index = split_array_name(name)
+        var = self.lookup_var(base)
+        return self.read_var(var, base, index, name)
+
+    def read_var(self, var, base, index, fullname=None):
+        if index is None:
+            if var is not None:
+                if var.traces:
+                    self.fire_traces(var, base, None, "read")
+                v = var.value
+                if v is not None:
+                    return v
+                if var.arr is not None:
+                    raise TclError('can\'t read "%s": variable is array' % base,
+                                   ("TCL", "READ", "VARNAME"))
+            raise TclError('can\'t read "%s": no such variable' % base, ("TCL", "READ", "VARNAME"))
+        name = fullname or "%s(%s)" % (base, index)
+        if var is not None and var.traces:
+            self.fire_traces(var, base, index, "read")
+        if var is None or (var.arr is None and var.value is None):
+            raise TclError('can\'t read "%s": no such variable' % name, ("TCL", "READ", "VARNAME"))
+        if var.arr is None:
+            raise TclError('can\'t read "%s": variable isn\'t array' % name,
+                           ("TCL", "LOOKUP", "VARNAME", base))
+        try:
+            return var.arr[index]
+        except KeyError:
+            raise TclError('can\'t read "%s": no such element in array' % name,
+                           ("TCL", "READ", "VARNAME")) from None
+
+    def set_var(self, name, value):
+        base, index = split_array_name(name)
+        var = self.lookup_var(base, create=True)
+        return self.write_var(var, base, index, value)
+
+    def write_var(self, var, base, index, value):
+        if index is None:
+            if var.arr is not None:
+                raise TclError('can\'t set "%s": variable is array' % base,
+                               ("TCL", "WRITE", "VARNAME"))
+            var.value = value
+        else:
+            if var.arr is None:
+                if var.value is not None:
+                    raise TclError('can\'t set "%s(%s)": variable isn\'t array' % (base, index),
+                                   ("TCL", "LOOKUP", "VARNAME", base))
+                var.arr = {}
+            var.arr[index] = value
+        if var.traces:
+            self.fire_traces(var, base, index, "write")
+        return value
+
+    def unset_var(self, name, nocomplain=False):
+        base, index = split_array_name(name)
+        table, tail = self._table_for(base, False)
+        var = table.get(tail) if table is not None else None
+        if var is None or var.is_unset():
+            if nocomplain:
+                return
+            raise TclError('can\'t unset "%s": no such variable' % name,
+                           ("TCL", "UNSET", "VARNAME"))
+        if index is None:
+            traces = var.traces
+            var.value = None
+            var.arr = None
+            var.traces = None
+            if table.get(tail) is var:
+                del table[tail]
+            if traces:
+                self.fire_traces_list(traces, base, None, "unset")
+            return
+        if var.arr is None:
+            if nocomplain:
+                return
+            raise TclError('can\'t unset "%s": variable isn\'t array' % name,
+                           ("TCL", "LOOKUP", "VARNAME", base))
+        if index not in var.arr:
+            if nocomplain:
+                return
+            raise TclError('can\'t unset "%s": no such element in array' % name,
+                           ("TCL", "UNSET", "VARNAME"))
+        del var.arr[index]
+        if var.traces:
+            self.fire_traces(var, base, index, "unset")
+
+    def var_exists(self, name):
+        base, index = split_array_name(name)
+        var = self.lookup_var(base)
+        if var is None:
+            return False
+        if index is None:
+            return not var.is_unset()
+        return var.arr is not None and index in var.arr
+
+    # Compiled code calls these when the fast path misses.
+    def read_var_slow(self, name):
+        return self.get_var(name)
+
+    def read_elem(self, name, index):
+        var = self.lookup_var(name)
+        return self.read_var(var, name, index)
+
+    def write_elem(self, name, index, value):
+        var = self.lookup_var(name, create=True)
+        return self.write_var(var, name, index, value)
+
+    # ---- traces (variable traces; kept off the fast paths) ----------------------
+
+    def fire_traces(self, var, base, index, op):
+        self.fire_traces_list(var.traces, base, index, op)
+
+    def fire_traces_list(self, traces, base, index, op):
+        for ops, callback in list(traces):
+            if op in ops:
+                callback(self, base, index, op)
+
+    # ---- helpers for commands ---------------------------------------------------
+
+    def set_error_vars(self, err):
+        gv = self.global_ns.vars
+        info = gv.get("errorInfo")
+        if info is None:
+            info = gv["errorInfo"] = Var()
+        info.value = err.errorinfo
+        code = gv.get("errorCode")
+        if code is None:
+            code = gv["errorCode"] = Var()
+        code.value = err.errorcode if type(err.errorcode) is str else _code_value(err.errorcode)
+
+
+def _code_value(code):
+    from .values import TclList
+    return TclList(code)
+
+
+__all__ = ["Interp", "TclError", "TclSignal", "BreakSignal", "ContinueSignal", "ReturnSignal",
+           "split_array_name"]
