@@ -11,11 +11,16 @@ def capture(interp, script):
     try:
         value = interp.eval(script)
         return OK, value, TclDict((("-code", 0), ("-level", 0)))
-    except TclError as e:
+    except (TclError, TclSignal) as e:
+        return capture_exception(interp, e)
+
+
+def capture_exception(interp, e):
+    """(code, value, options) for a caught TclError or signal."""
+    if isinstance(e, TclError):
         interp.set_error_vars(e)
         return ERROR, e.message, error_options(e)
-    except TclSignal as s:
-        return signal_result(s)
+    return signal_result(e)
 
 
 def error_options(e):

@@ -141,9 +141,51 @@ def raise_code(code, value, options):
 
 
 def make_proc_command(spec):
+    """The command for a proc: run_body with argument binding and frame
+    handling written out, since every proc call goes through here."""
+    names = tuple(p for p, _ in spec.params)
+    count = len(names) + 1
+    exact = not spec.has_args and spec.required == len(names)
+    ns = spec.ns
+
     def call_proc(interp, argv):
-        table = bind_arguments(spec, argv, 1)
-        return run_body(interp, spec, table, argv, 'procedure "%s"' % to_str(argv[0]))
+        if exact and len(argv) == count:
+            table = {name: Var(value) for name, value in zip(names, argv[1:])}
+        else:
+            table = bind_arguments(spec, argv, 1)
+        code = spec.code
+        if code is None:
+            from ..compile.script import compile_script
+            code = spec.code = compile_script(interp, to_str(spec.body))
+        caller = interp.frame
+        interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+        interp.cur_ns = ns
+        interp.depth += 1
+        try:
+            if interp.depth > interp.max_depth:
+                raise interp.nesting_error()
+            return code(table)
+        except ReturnSignal as r:
+            if r.level == 1 and r.code == OK:
+                return r.value
+            return finish_return(r)
+        except TclError as e:
+            what = 'procedure "%s"' % to_str(argv[0])
+            if e.errorline is not None:
+                e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
+            else:
+                e.errorinfo += '\n    (%s)' % what
+            e.errorline = None
+            raise
+        except BreakSignal:
+            raise TclError('invoked "break" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
+        except ContinueSignal:
+            raise TclError('invoked "continue" outside of a loop',
+                           ("TCL", "RESULT", "UNEXPECTED")) from None
+        finally:
+            interp.depth -= 1
+            interp.frame = caller
+            interp.cur_ns = caller.ns
     call_proc.proc_spec = spec
     return call_proc
 

@@ -11,20 +11,38 @@ from ..runtime import arith
 from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
 from ..runtime.values import to_str
-from .script import compile_word
+from ..parse.script import VarRef
+from .script import compile_word, var_reader
 
 _CONST = 0
 _DYN = 1
+_VAR = 2  # a simple local variable read; the value is the name
+
+
+# operators whose result is always a Python bool
+_BOOL_OPS = frozenset(("<", "<=", ">", ">=", "==", "!=", "eq", "ne", "in", "ni"))
+
+
+def compile_expr_node(interp, text):
+    """(is_constant, value or closure, is_lone_operand) for an expression.
+
+    A lone operand (`expr {$x}`) must have its result normalised (numeric
+    strings become canonical numbers); an operation's result may be a bool,
+    which callers turn into 0/1."""
+    tree = parse_expr(text)
+    kind, v = _compile(interp, tree)
+    lone = tree.data in ("word", "literal", "primary", "bareword")
+    return kind == _CONST, _as_getter(interp, kind, v) if kind == _VAR else v, lone
 
 
 def compile_expr(interp, text):
     """Compile an expression; returns f(fv) -> value (a plain Tcl value)."""
-    tree = parse_expr(text)
-    kind, v = _compile(interp, tree)
-    if tree.data in ("word", "literal", "primary") or getattr(tree, "data", None) == "bareword":
+    const, v, lone = compile_expr_node(interp, text)
+    kind = _CONST if const else _DYN
+    if lone:
         # a lone operand: numeric strings come back as canonical numbers
         return _normalising(kind, v)
-    if kind == _CONST:
+    if const:
         v = _plain(v)
         return lambda fv: v
 
@@ -34,12 +52,28 @@ def compile_expr(interp, text):
     return run
 
 
+def _returns_bool(tree):
+    data = tree.data
+    if data in ("and_", "or_"):
+        return True
+    if data == "binop":
+        return str(tree.children[1].value) in _BOOL_OPS
+    if data == "unop":
+        return str(tree.children[0].value) == "!"
+    return False
+
+
 def compile_condition(interp, text):
     """Compile an expression used as a condition; returns f(fv) -> bool."""
-    kind, v = _compile(interp, parse_expr(text))
+    tree = parse_expr(text)
+    kind, v = _compile(interp, tree)
     if kind == _CONST:
         b = arith.truth(v)
         return lambda fv: b
+    if kind == _VAR:
+        v = _as_getter(interp, kind, v)
+    elif _returns_bool(tree):
+        return v
 
     def test(fv):
         r = v(fv)
@@ -87,7 +121,11 @@ def _literal(interp, node):
 
 
 def _word(interp, node):
-    const, v = compile_word(interp, node.children[0].value)
+    word = node.children[0].value
+    if type(word) is list and len(word) == 1 and type(word[0]) is VarRef and word[0].index is None \
+            and "::" not in word[0].name:
+        return _VAR, word[0].name
+    const, v = compile_word(interp, word)
     return (_CONST, v) if const else (_DYN, v)
 
 
@@ -113,7 +151,7 @@ def _primary(interp, node):
 def _call(interp, node):
     name = node.children[0].value
     args = [_compile(interp, c) for c in node.children[2:-1] if not _is_token(c)]
-    getters = [_as_getter(k, v) for k, v in args]
+    getters = [_as_getter(interp, k, v) for k, v in args]
     call = arith.call_math_function
 
     if len(getters) == 1:
@@ -126,9 +164,11 @@ def _is_token(x):
     return not hasattr(x, "data")
 
 
-def _as_getter(kind, v):
+def _as_getter(interp, kind, v):
     if kind == _CONST:
         return lambda fv: v
+    if kind == _VAR:
+        return var_reader(interp, v)
     return v
 
 
@@ -142,6 +182,7 @@ def _unop(interp, node):
         except TclError:
             pass
         return _DYN, lambda fv: fn(v)
+    v = _as_getter(interp, kind, v)
     if op == "-":
         def neg(fv):
             x = v(fv)
@@ -172,7 +213,18 @@ _FAST_INT = {
     ">=": lambda a, b: a >= b,
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
+    "%": None,
+    "eq": None,
+    "ne": None,
 }
+
+# the test under which the Python operator is Tcl's operator
+_FAST_GUARD = {
+    "%": "a.__class__ is int and b.__class__ is int and b",
+    "eq": "a.__class__ is str and b.__class__ is str",
+    "ne": "a.__class__ is str and b.__class__ is str",
+}
+_PY_OP = {"eq": "==", "ne": "!="}
 
 
 def _binop(interp, node):
@@ -186,13 +238,15 @@ def _binop(interp, node):
             return _CONST, fn(lv, rv)
         except TclError:
             return _DYN, lambda fv: fn(lv, rv)
-    return _DYN, _specialise(op, fn, lk, lv, rk, rv)
+    return _DYN, _specialise(interp, op, fn, lk, lv, rk, rv)
 
 
-def _specialise(op, fn, lk, lv, rk, rv):
-    """Closures with the int fast path inlined, for the common shapes."""
+def _specialise(interp, op, fn, lk, lv, rk, rv):
+    """Closures with the int fast path and variable reads inlined."""
     if op in _FAST_INT:
-        return _make_fast(op, fn, lk, lv, rk, rv)
+        return _make_fast(interp, op, fn, lk, lv, rk, rv)
+    lv = lv if lk == _CONST else _as_getter(interp, lk, lv)
+    rv = rv if rk == _CONST else _as_getter(interp, rk, rv)
     if lk == _CONST:
         return lambda fv: fn(lv, rv(fv))
     if rk == _CONST:
@@ -201,35 +255,50 @@ def _specialise(op, fn, lk, lv, rk, rv):
 
 
 _FAST_SOURCE = """
-def make(fn, lv, rv):
+def make(fn, lv, rv, getvar):
     def run(fv):
-        a = {a}
-        b = {b}
-        if a.__class__ is int and b.__class__ is int:
+{a}
+{b}
+        if {guard}:
             return a {op} b
         return fn(a, b)
     return run
 """
+
+# how an operand is fetched: a constant, a closure, or a variable read with
+# the fast path of compile.script.var_reader written out in place
+_OPERAND_CODE = {
+    _CONST: "        {x} = {g}",
+    _DYN: "        {x} = {g}(fv)",
+    _VAR: """        try:
+            var = fv[{g}]
+            {x} = var.value
+            if {x} is None or var.traces is not None:
+                {x} = getvar({g})
+        except KeyError:
+            {x} = getvar({g})""",
+}
 _FAST_MAKERS = {}
 
 
-def _make_fast(op, fn, lk, lv, rk, rv):
+def _make_fast(interp, op, fn, lk, lv, rk, rv):
     key = (op, lk, rk)
     make = _FAST_MAKERS.get(key)
     if make is None:
-        src = _FAST_SOURCE.format(a="lv" if lk == _CONST else "lv(fv)",
-                                  b="rv" if rk == _CONST else "rv(fv)", op=op)
+        src = _FAST_SOURCE.format(a=_OPERAND_CODE[lk].format(x="a", g="lv"),
+                                  b=_OPERAND_CODE[rk].format(x="b", g="rv"), op=_PY_OP.get(op, op),
+                                  guard=_FAST_GUARD.get(op, "a.__class__ is int and b.__class__ is int"))
         ns = {}
         exec(src, ns)
         make = _FAST_MAKERS[key] = ns["make"]
-    return make(fn, lv, rv)
+    return make(fn, lv, rv, interp.get_var)
 
 
 def _and(interp, node):
     lk, lv = _compile(interp, node.children[0])
     rk, rv = _compile(interp, node.children[2])
-    left = _as_getter(lk, lv)
-    right = _as_getter(rk, rv)
+    left = _as_getter(interp, lk, lv)
+    right = _as_getter(interp, rk, rv)
     operand = arith.logical_operand
 
     def and_(fv):
@@ -244,8 +313,8 @@ def _and(interp, node):
 def _or(interp, node):
     lk, lv = _compile(interp, node.children[0])
     rk, rv = _compile(interp, node.children[2])
-    left = _as_getter(lk, lv)
-    right = _as_getter(rk, rv)
+    left = _as_getter(interp, lk, lv)
+    right = _as_getter(interp, rk, rv)
     operand = arith.logical_operand
 
     def or_(fv):
@@ -261,14 +330,18 @@ def _cond(interp, node):
     ck, cv = _compile(interp, node.children[0])
     tk, tv = _compile(interp, node.children[2])
     fk, fvv = _compile(interp, node.children[4])
-    test = _as_getter(ck, cv)
-    yes = _as_getter(tk, tv)
-    no = _as_getter(fk, fvv)
+    test = _as_getter(interp, ck, cv)
+    yes = _as_getter(interp, tk, tv)
+    no = _as_getter(interp, fk, fvv)
     truth = arith.truth
 
     def cond(fv):
         c = test(fv)
-        return yes(fv) if (c if c.__class__ is bool else truth(c)) else no(fv)
+        if c.__class__ is bool:
+            return yes(fv) if c else no(fv)
+        if c.__class__ is int:
+            return yes(fv) if c != 0 else no(fv)
+        return yes(fv) if truth(c) else no(fv)
     return _DYN, cond
 
 

@@ -13,18 +13,19 @@ commands inside an inlined body count from the enclosing script.
 """
 
 from ..parse.script import Expand
-from ..runtime.errors import BreakSignal, ContinueSignal, TclError
+from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from ..runtime.frames import Var
+from ..runtime.numbers import parse_number
 from ..runtime.values import TclList, to_list, to_str
-from .expr import compile_condition, compile_expr
+from .expr import compile_condition, compile_expr, compile_expr_node
 from .script import compile_commands, compile_invocation, compile_word, error_annotator
 
-_INLINERS = {}
+INLINERS = {}
 
 
 def inline(name):
     def register(fn):
-        _INLINERS[name] = fn
+        INLINERS[name] = fn
         return fn
     return register
 
@@ -34,31 +35,43 @@ def compile_inline(interp, cmd, base_line):
     head = words[0]
     if type(head) is not str:
         return None
-    maker = _INLINERS.get(head)
+    maker = INLINERS.get(head)
     if maker is None:
         return None
     if any(type(w) is Expand for w in words):
         return None
+    slow = compile_invocation(interp, cmd, base_line)
     try:
-        fast = maker(interp, cmd, base_line)
+        return maker(Inline(interp, cmd, base_line, slow))
     except TclError:
         # a syntax error in a body or condition: report it when run, as Tcl does
         return None
-    if fast is None:
-        return None
-    slow = compile_invocation(interp, cmd, base_line)
-    return _guard(interp, fast, slow)
 
 
-def _guard(interp, fast, slow):
-    epoch = interp.core_epoch
+class Inline:
+    """What an inline compiler gets: the command, and its fallback.
 
-    def guarded(fv):
-        if interp.core_epoch == epoch:
-            return fast(fv)
-        return slow(fv)
-    guarded.fast = fast
-    return guarded
+    Each inlined closure starts with `if interp.core_epoch != epoch: return
+    slow(fv)`, so a redefined core command is honoured without a wrapper
+    layer on the fast path."""
+
+    __slots__ = ("interp", "cmd", "words", "base_line", "slow", "epoch")
+
+    def __init__(self, interp, cmd, base_line, slow):
+        self.interp = interp
+        self.cmd = cmd
+        self.words = cmd.words
+        self.base_line = base_line
+        self.slow = slow
+        self.epoch = interp.core_epoch
+
+    def on_error(self):
+        return error_annotator(self.interp, self.cmd, self.base_line)
+
+    def body(self, index):
+        from ..parse.script import parse_script
+        line = self.base_line + self.cmd.word_lines[index] - 1
+        return compile_commands(self.interp, parse_script(self.words[index]), line)
 
 
 def _simple_name(word):
@@ -66,36 +79,19 @@ def _simple_name(word):
     return type(word) is str and "::" not in word and not (word.endswith(")") and "(" in word)
 
 
-def _body(interp, text, cmd, index, base_line):
-    from ..parse.script import parse_script
-    line = base_line + cmd.word_lines[index] - 1
-    return compile_commands(interp, parse_script(text), line)
-
-
-def _annotate_expr(interp, cmd, base_line, run):
-    """Errors raised by an inlined expr/condition get the command context."""
-    on_error = error_annotator(interp, cmd, base_line)
-
-    def annotated(fv):
-        try:
-            return run(fv)
-        except TclError as e:
-            on_error(e)
-            raise
-    return annotated
-
 
 # ---- variables ---------------------------------------------------------------------
 
 @inline("set")
-def _set(interp, cmd, base_line):
-    words = cmd.words
+def _set(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) not in (2, 3) or not _simple_name(words[1]):
         return None
     name = words[1]
-    on_error = error_annotator(interp, cmd, base_line)
     if len(words) == 2:
         def read(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
             try:
                 var = fv[name]
                 v = var.value
@@ -103,13 +99,10 @@ def _set(interp, cmd, base_line):
                     return v
             except KeyError:
                 pass
-            try:
-                return interp.get_var(name)
-            except TclError as e:
-                on_error(e)
-                raise
+            return slow(fv)
         return read
-    const, value = compile_word(interp, words[2])
+    const, value = compile_word(interp, words[2], literal_numbers=True)
+    on_error = c.on_error()
 
     def slow_set(val):
         try:
@@ -120,6 +113,8 @@ def _set(interp, cmd, base_line):
 
     if const:
         def set_const(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
             var = fv.get(name)
             if var is not None and var.arr is None and var.traces is None:
                 var.value = value
@@ -131,6 +126,8 @@ def _set(interp, cmd, base_line):
         return set_const
 
     def set_(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         val = value(fv)
         var = fv.get(name)
         if var is not None and var.arr is None and var.traces is None:
@@ -144,26 +141,45 @@ def _set(interp, cmd, base_line):
 
 
 @inline("incr")
-def _incr(interp, cmd, base_line):
-    words = cmd.words
+def _incr(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) not in (2, 3) or not _simple_name(words[1]):
         return None
     name = words[1]
     if len(words) == 3:
         const, amount = compile_word(interp, words[2])
-        if not const:
-            return None
-        try:
-            amount = int(amount)
-        except ValueError:
-            return None
-        if str(amount) != words[2]:
-            return None
+        if const:
+            try:
+                amount = int(amount)
+            except ValueError:
+                return None
+            if str(amount) != words[2]:
+                return None
+        else:
+            get_amount = amount
+
+            def incr_by(fv):
+                if interp.core_epoch != epoch:
+                    return slow(fv)
+                var = fv.get(name)
+                if var is not None:
+                    v = var.value
+                    if v.__class__ is int and var.traces is None:
+                        a = get_amount(fv)
+                        if a.__class__ is not int:
+                            a = parse_number(a) if a.__class__ is str else None
+                        if a.__class__ is int:
+                            v += a
+                            var.value = v
+                            return v
+                return slow(fv)
+            return incr_by
     else:
         amount = 1
-    slow = compile_invocation(interp, cmd, base_line)
 
     def incr(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         var = fv.get(name)
         if var is not None:
             v = var.value
@@ -175,8 +191,8 @@ def _incr(interp, cmd, base_line):
     return incr
 
 
-def _appender(interp, cmd, base_line, for_list):
-    words = cmd.words
+def _appender(c, for_list):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) < 3 or not _simple_name(words[1]):
         return None
     name = words[1]
@@ -184,10 +200,11 @@ def _appender(interp, cmd, base_line, for_list):
     for w in words[2:]:
         const, v = compile_word(interp, w)
         getters.append((lambda fv, v=v: v) if const else v)
-    slow = compile_invocation(interp, cmd, base_line)
     from sys import getrefcount
     if for_list:
         def lappend(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
             var = fv.get(name)
             if var is None or var.traces is not None:
                 return slow(fv)
@@ -202,14 +219,19 @@ def _appender(interp, cmd, base_line, for_list):
         return lappend
 
     def append(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         var = fv.get(name)
         if var is None or var.traces is not None:
             return slow(fv)
         s = var.value
         if s.__class__ is not str:
             return slow(fv)
-        for g in getters:
-            v = g(fv)
+        pieces = [g(fv) for g in getters]
+        # take the string out of the variable first, so that CPython can
+        # grow it in place (its refcount is then 1)
+        var.value = None
+        for v in pieces:
             s += v if v.__class__ is str else to_str(v)
         var.value = s
         return s
@@ -217,48 +239,161 @@ def _appender(interp, cmd, base_line, for_list):
 
 
 @inline("lappend")
-def _lappend(interp, cmd, base_line):
-    return _appender(interp, cmd, base_line, True)
+def _lappend(c):
+    return _appender(c, True)
 
 
 @inline("append")
-def _append(interp, cmd, base_line):
-    return _appender(interp, cmd, base_line, False)
+def _append(c):
+    return _appender(c, False)
 
 
 # ---- expr and control flow -------------------------------------------------------------
 
 @inline("expr")
-def _expr(interp, cmd, base_line):
-    words = cmd.words
+def _expr(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 2 or type(words[1]) is not str:
         return None
-    return _annotate_expr(interp, cmd, base_line, compile_expr(interp, words[1]))
+    const, ev, lone = compile_expr_node(interp, words[1])
+    if const or lone:
+        ev = compile_expr(interp, words[1])
+    on_error = c.on_error()
+
+    def expr_(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            r = ev(fv)
+        except TclError as e:
+            on_error(e)
+            raise
+        return int(r) if r.__class__ is bool else r
+    return expr_
+
+
+@inline("lindex")
+def _lindex(c):
+    """`lindex list index` with one index."""
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) != 3:
+        return None
+    get_list = _getter(interp, words[1])
+    get_index = _getter(interp, words[2])
+
+    def lindex(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        i = get_index(fv)
+        if i.__class__ is int:
+            lst = get_list(fv)
+            if lst.__class__ is not TclList:
+                try:
+                    lst = to_list(lst)
+                except TclError:
+                    return slow(fv)
+            return lst[i] if 0 <= i < len(lst) else ""
+        return slow(fv)
+    return lindex
+
+
+@inline("catch")
+def _catch(c):
+    """`catch {script} ?var? ?optionsVar?` with a literal script."""
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) not in (2, 3) or type(words[1]) is not str:
+        return None
+    if len(words) == 3 and not _simple_name(words[2]):
+        return None
+    body = c.body(1)
+    name = words[2] if len(words) == 3 else None
+    from ..commands.errors import capture_exception
+
+    def catch(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        depth = interp.depth
+        frame = interp.frame
+        try:
+            value = body(fv)
+            code = 0
+        except (TclError, TclSignal) as e:
+            interp.depth = depth
+            interp.frame = frame
+            interp.cur_ns = frame.ns
+            code, value, _ = capture_exception(interp, e)
+        if name is not None:
+            var = fv.get(name)
+            if var is not None and var.arr is None and var.traces is None:
+                var.value = value
+            else:
+                interp.set_var(name, value)
+        return code
+    return catch
+
+
+def _getter(interp, word):
+    const, v = compile_word(interp, word, literal_numbers=True)
+    return (lambda fv: v) if const else v
 
 
 @inline("break")
-def _break(interp, cmd, base_line):
-    if len(cmd.words) != 1:
+def _break(c):
+    if len(c.words) != 1:
         return None
+    interp, slow, epoch = c.interp, c.slow, c.epoch
 
     def brk(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         raise BreakSignal()
     return brk
 
 
 @inline("continue")
-def _continue(interp, cmd, base_line):
-    if len(cmd.words) != 1:
+def _continue(c):
+    if len(c.words) != 1:
         return None
+    interp, slow, epoch = c.interp, c.slow, c.epoch
 
     def cont(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         raise ContinueSignal()
     return cont
 
 
+@inline("return")
+def _return(c):
+    """`return` or `return value`: the common forms, without option parsing."""
+    words = c.words
+    if len(words) > 2 or (len(words) == 2 and type(words[1]) is str and words[1].startswith("-")):
+        return None
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    if len(words) == 1:
+        value = ""
+        get = None
+    else:
+        const, get = compile_word(interp, words[1])
+        if const:
+            value, get = get, None
+
+    def return_(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        raise ReturnSignal(get(fv) if get is not None else value)
+    return return_
+
+
+def _condition(c, index):
+    """A compiled condition; its errors get the command's context from the
+    caller's try block (zero-cost until raised), not from a wrapper."""
+    return compile_condition(c.interp, c.words[index])
+
+
 @inline("if")
-def _if(interp, cmd, base_line):
-    words = cmd.words
+def _if(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     n = len(words)
     if not all(type(w) is str for w in words):
         return None
@@ -267,14 +402,13 @@ def _if(interp, cmd, base_line):
     while True:
         if i >= n:
             return None
-        cond = compile_condition(interp, words[i])
+        cond = _condition(c, i)
         i += 1
         if i < n and words[i] == "then":
             i += 1
         if i >= n:
             return None
-        clauses.append((_annotate_expr(interp, cmd, base_line, cond),
-                        _body(interp, words[i], cmd, i, base_line)))
+        clauses.append((cond, c.body(i)))
         i += 1
         if i >= n:
             else_body = None
@@ -288,27 +422,49 @@ def _if(interp, cmd, base_line):
                 return None
         elif i != n - 1:
             return None
-        else_body = _body(interp, words[i], cmd, i, base_line)
+        else_body = c.body(i)
         break
+    on_error = c.on_error()
     if len(clauses) == 1:
         (cond, body), = clauses
         if else_body is None:
             def if1(fv):
-                if cond(fv):
+                if interp.core_epoch != epoch:
+                    return slow(fv)
+                try:
+                    taken = cond(fv)
+                except TclError as e:
+                    on_error(e)
+                    raise
+                if taken:
                     return body(fv)
                 return ""
             return if1
 
         def if_else(fv):
-            if cond(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
+            try:
+                taken = cond(fv)
+            except TclError as e:
+                on_error(e)
+                raise
+            if taken:
                 return body(fv)
             return else_body(fv)
         return if_else
     clauses = tuple(clauses)
 
     def if_chain(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         for cond, body in clauses:
-            if cond(fv):
+            try:
+                taken = cond(fv)
+            except TclError as e:
+                on_error(e)
+                raise
+            if taken:
                 return body(fv)
         if else_body is not None:
             return else_body(fv)
@@ -317,15 +473,24 @@ def _if(interp, cmd, base_line):
 
 
 @inline("while")
-def _while(interp, cmd, base_line):
-    words = cmd.words
+def _while(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
-    cond = _annotate_expr(interp, cmd, base_line, compile_condition(interp, words[1]))
-    body = _body(interp, words[2], cmd, 2, base_line)
+    cond = _condition(c, 1)
+    body = c.body(2)
+    on_error = c.on_error()
 
     def while_(fv):
-        while cond(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        while True:
+            try:
+                if not cond(fv):
+                    break
+            except TclError as e:
+                on_error(e)
+                raise
             try:
                 body(fv)
             except BreakSignal:
@@ -337,18 +502,27 @@ def _while(interp, cmd, base_line):
 
 
 @inline("for")
-def _for(interp, cmd, base_line):
-    words = cmd.words
+def _for(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
-    start = _body(interp, words[1], cmd, 1, base_line)
-    cond = _annotate_expr(interp, cmd, base_line, compile_condition(interp, words[2]))
-    step = _body(interp, words[3], cmd, 3, base_line)
-    body = _body(interp, words[4], cmd, 4, base_line)
+    start = c.body(1)
+    cond = _condition(c, 2)
+    step = c.body(3)
+    body = c.body(4)
+    on_error = c.on_error()
 
     def for_(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         start(fv)
-        while cond(fv):
+        while True:
+            try:
+                if not cond(fv):
+                    break
+            except TclError as e:
+                on_error(e)
+                raise
             try:
                 body(fv)
             except BreakSignal:
@@ -361,8 +535,8 @@ def _for(interp, cmd, base_line):
 
 
 @inline("foreach")
-def _foreach(interp, cmd, base_line):
-    words = cmd.words
+def _foreach(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 4 or type(words[1]) is not str or type(words[3]) is not str:
         return None
     try:
@@ -374,10 +548,12 @@ def _foreach(interp, cmd, base_line):
     name = names[0]
     const, lst = compile_word(interp, words[2])
     get_list = (lambda fv: lst) if const else lst
-    body = _body(interp, words[3], cmd, 3, base_line)
-    on_error = error_annotator(interp, cmd, base_line)
+    body = c.body(3)
+    on_error = c.on_error()
 
     def foreach(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
         try:
             items = to_list(get_list(fv))
         except TclError as e:

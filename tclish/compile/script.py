@@ -10,9 +10,14 @@ of its words ("C" constant, "D" dynamic), so that building argv is one list
 display and dispatch is one epoch check plus one call.
 """
 
+import re
+
 from ..parse.script import CmdSub, Expand, VarRef, parse_script
 from ..runtime.errors import TclError, TclSignal
+from ..runtime.numbers import format_float
 from ..runtime.values import TclList, to_list, to_str
+
+_CANONICAL_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[+-][0-9]+)?\Z").match
 
 
 def compile_script(interp, text, base_line=1):
@@ -55,9 +60,26 @@ def _empty(fv):
 
 # ---- words ---------------------------------------------------------------------
 
-def compile_word(interp, word):
+def literal_value(word):
+    """A literal word as a value: a canonical number literal ("3", "1.5")
+    becomes the number itself (its string form is the same text, so Tcl
+    cannot tell), which saves parsing it at every use."""
+    m = _CANONICAL_NUMBER(word)
+    if m is not None:
+        if "." in word or "e" in word:
+            f = float(word)
+            if format_float(f) == word:
+                return f
+        else:
+            return int(word)
+    return word
+
+
+def compile_word(interp, word, literal_numbers=False):
     """(True, constant) or (False, getter(fv)) for one word (not {*})."""
     if type(word) is str:
+        if literal_numbers and len(word) < 20:
+            return True, literal_value(word)
         return True, word
     if len(word) == 1:
         return False, compile_part(interp, word[0])
@@ -204,7 +226,7 @@ def compile_invocation(interp, cmd, base_line=1):
     words = cmd.words
     if any(type(w) is Expand for w in words):
         return _compile_expanding(interp, cmd, on_error)
-    compiled = [compile_word(interp, w) for w in words]
+    compiled = [compile_word(interp, w, literal_numbers=(k > 0)) for k, w in enumerate(words)]
     first_const = compiled[0][0]
     if first_const and len(compiled) <= 12:
         name = compiled[0][1]

@@ -18,7 +18,7 @@ from .script import parse_script
 
 _NUMBER_RE = re.compile(
     r"0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:::+[A-Za-z0-9_]+)*")
+_IDENT_RE = re.compile(r"(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::+[A-Za-z0-9_]+)*")
 _SPACE_RE = re.compile(r"\s*")
 _VARNAME_RE = re.compile(r"\$(?:[A-Za-z0-9_]|::+)+")
 
@@ -142,7 +142,7 @@ class ExprLexer(Lexer):
                     raise ExprSyntaxError("missing close-brace", i)
                 yield _token("BRACED", parse_script(text[i:k + 1])[0].words[0], i)
                 i = k + 1
-            elif c.isalpha() or c == "_" or c == ":":
+            elif c.isalpha() or c == "_" or text.startswith("::", i):
                 m = _IDENT_RE.match(text, i)
                 if m is None:
                     raise ExprSyntaxError('invalid character "%s"' % c, i)

@@ -45,7 +45,8 @@ class TclSignal(Exception):
 
 
 class ReturnSignal(TclSignal):
-    code = RETURN
+    """`return`: `code` is its -code option (ok unless given), `level` its -level."""
+    code = OK
 
 
 class BreakSignal(TclSignal):
