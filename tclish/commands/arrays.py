@@ -89,11 +89,20 @@ def hash_statistics(keys):
 
 # --- helpers -------------------------------------------------------------------------
 
-def _array_var(interp, name):
-    """The Var of array `name`, or None when `name` is not an array."""
+def _locate(interp, name):
+    """The Var of `name` (None for a missing variable or an element name),
+    after firing its "array" traces as Tcl's LocateArray does."""
     if split_array_name(name)[1] is not None:
         return None
     var = interp.lookup_var(name)
+    if var is not None and var.traces and var.value is None:
+        interp.fire_traces(var, name, None, "array")
+    return var
+
+
+def _array_var(interp, name):
+    """The Var of array `name`, or None when `name` is not an array."""
+    var = _locate(interp, name)
     if var is None or var.arr is None:
         return None
     return var
@@ -136,6 +145,7 @@ def array_set(interp, argv):
     if split_array_name(name)[1] is not None:
         raise TclError('can\'t set "%s": variable isn\'t array' % name,
                        ("TCL", "LOOKUP", "VARNAME", name))
+    _locate(interp, name)
     items = to_list(argv[3])
     if len(items) % 2:
         raise TclError("list must have an even number of elements",

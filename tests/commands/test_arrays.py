@@ -37,6 +37,23 @@ def test_hash_order_matches_tcl_for_small_and_rebuilt_tables():
     assert arrays.hash_order(keys)[:6] == ["k23", "k24", "k25", "k26", "k0", "k27"]
 
 
+def test_array_subcommands_fire_array_traces_first():
+    # Tcl's LocateArray fires "array" traces before anything else, so a trace
+    # can fill in the array even when `array set` then fails [var-20.11]
+    interp = new_interp()
+    var = interp.runtime.lookup_var("foo", create=True)
+    fired = []
+
+    def on_array(rt, base, index, op):
+        fired.append(op)
+        rt.set_var("foo(bar)", "baz")
+
+    var.traces = [(("array",), on_array)]
+    assert run("catch {array set foo bad}; set foo(bar)", interp) == "baz"
+    assert run("array size foo; array names foo; array exists foo", interp) == "1"
+    assert fired == ["array"] * 4
+
+
 ARRAY_SET_AND_GET = [
     ('array set a {x 1 y 2 z 3}; lsort [array names a]', 'x y z'),
     ('array set c {}; list [array exists c] [array size c] [info exists c]', '1 0 1'),
