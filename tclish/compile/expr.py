@@ -136,11 +136,7 @@ def _bareword(interp, node):
         return _CONST, float("inf")
     if low == "nan":
         return _CONST, float("nan")
-    from ..runtime.values import parse_bool
-    if parse_bool(word) is not None and not low.isdigit():
-        return _CONST, word
-    raise TclError('invalid bareword "%s"\nin expression "...";\nshould be "$%s" or "{%s}" or "%s(...)" or ...'
-                   % (word, word, word, word), ("TCL", "PARSE", "EXPR", "BAREWORD"))
+    return _CONST, word
 
 
 def _primary(interp, node):

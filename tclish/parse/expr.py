@@ -13,6 +13,7 @@ from lark.lexer import Lexer
 
 from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
+from ..runtime.values import parse_bool
 from .grammars import _grammar_text
 from .script import parse_script
 
@@ -156,8 +157,10 @@ class ExprLexer(Lexer):
                 k = _SPACE_RE.match(text, end).end()
                 if k < n and text[k] == "(":
                     yield _token("FUNC", word, i)
-                else:
+                elif word.lower() in ("inf", "infinity", "nan") or parse_bool(word) is not None:
                     yield _token("BAREWORD", word, i)
+                else:
+                    raise bareword_error(word, text)
                 i = end
             else:
                 for op, kind in _OPERATORS:
@@ -193,6 +196,17 @@ def _error(message, text, pos=None):
                     ("TCL", "PARSE", "EXPR"))
 
 
+def bareword_error(word, text):
+    hint = " (invalid octal number?)" if word[:1] == "0" and word.isdigit() else ""
+    return TclError('invalid bareword "%s"\nin expression "%s";\nshould be "$%s" or "{%s}" or '
+                    '"%s(...)" or ...%s' % (word, _excerpt(text), word, word, word, hint),
+                    ("TCL", "PARSE", "EXPR", "BAREWORD"))
+
+
+def _excerpt(text):
+    return text if len(text) <= 60 else text[:60] + "..."
+
+
 def parse_expr(text):
     """Parse an expression into a Lark tree, or raise Tcl's syntax error."""
     if not text.strip():
@@ -204,6 +218,8 @@ def parse_expr(text):
     except UnexpectedInput as e:
         raise _describe(text, e) from None
     except TclError as e:
+        if e.errorcode[:3] == ("TCL", "PARSE", "EXPR"):
+            raise
         raise _error(e.message, text) from None
 
 
@@ -218,9 +234,9 @@ def _describe(text, exc):
         return _error("missing operand", text, len(text.rstrip()))
     pos = tok.start_pos
     if tok.type == "BADNUMBER":
-        return _error('invalid bareword "%s"' % tok.value, text)
+        return bareword_error(tok.value, text)
     if tok.type == "RPAR":
-        return _error("unbalanced close paren", text, pos)
+        return _error("unbalanced close paren", text)
     operand_types = {"NUMBER", "STRING", "BRACED", "VAR", "CMD", "BAREWORD", "FUNC", "LPAR"}
     if tok.type in operand_types:
         return _error("missing operator", text, pos)

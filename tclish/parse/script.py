@@ -102,6 +102,10 @@ class _Builder:
         first = _first_token(tree)
         last = _last_token(tree)
         start, end = first.start_pos, last.end_pos
+        # as in Tcl, the command's text runs up to its terminator
+        text = self.text
+        while end < len(text) and text[end] in " \t":
+            end += 1
         return Command(words, word_lines, first.line, start, end, self.text[start:end])
 
     def word(self, node):

@@ -88,7 +88,9 @@ def logical_operand(v, op):
     s = v if t is str else to_str(v)
     b = parse_bool(s)
     if b is None:
-        raise _operand_error(v, op)
+        if op == "!":
+            raise _operand_error(v, op)
+        raise TclError('expected boolean value but got "%s"' % s, ("TCL", "VALUE", "NUMBER"))
     return b
 
 

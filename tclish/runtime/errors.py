@@ -24,6 +24,9 @@ class TclError(Exception):
         self.level = 0
         # set after the first command context was added ("while executing")
         self.context_added = errorinfo is not None
+        # an explicit errorinfo (error/return -errorinfo) is already logged:
+        # the command that raised it adds no line (Tcl's ERR_ALREADY_LOGGED)
+        self.logged = errorinfo is not None
         self.options = None
 
     def __str__(self):

@@ -216,7 +216,9 @@ class Interp:
 
     def add_error_context(self, err, text, line):
         """Add the `while executing` / `invoked from within` lines."""
-        if not err.context_added:
+        if err.logged:
+            err.logged = False
+        elif not err.context_added:
             err.errorinfo += '\n    while executing\n"%s"' % _error_excerpt(text)
             err.context_added = True
         else:

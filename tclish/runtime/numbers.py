@@ -44,7 +44,8 @@ def _parse_number_uncached(s):
     v = parse_int(s)
     if v is not None:
         return v
-    if _FLOAT_RE.match(s):
+    if _FLOAT_RE.match(s) and ("." in s or "e" in s or "E" in s):
+        # digits alone (like 08) are an invalid octal integer, not a double
         return float(s)
     m = _SPECIAL_FLOAT_RE.match(s)
     if m:
