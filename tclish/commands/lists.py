@@ -35,12 +35,24 @@ def tcl_int(v):
                        ("TCL", "VALUE", "NUMBER")) from None
 
 
+def _too_large():
+    return TclError("integer value too large to represent",
+                    ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+
+
+def _wide(v):
+    """Tcl_GetWideIntFromObj: magnitudes up to 2**64-1 wrap to 64 bits."""
+    n = tcl_int(v)
+    if -(1 << 64) < n < (1 << 64):
+        return ((n + (1 << 63)) & ((1 << 64) - 1)) - (1 << 63)
+    raise _too_large()
+
+
 def _int32(v):
     """Tcl_GetIntFromObj: an integer that must fit a C int (or unsigned int)."""
     n = tcl_int(v)
     if n > 0xFFFFFFFF or n < -0xFFFFFFFF:
-        raise TclError("integer value too large to represent",
-                       ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+        raise _too_large()
     return ((n + 0x80000000) & 0xFFFFFFFF) - 0x80000000
 
 
@@ -129,9 +141,6 @@ def dictionary_compare(left, right):
     if diff == 0:
         diff = secondary
     return diff
-
-
-_dictionary_key = functools.cmp_to_key(dictionary_compare)
 
 
 def _ascii_compare(a, b):
@@ -237,7 +246,7 @@ def _out_of_range():
 
 @command("lset", 2, None, "listVar ?index? ?index ...? value")
 def cmd_lset(interp, argv):
-    name = argv[1]
+    name = to_str(argv[1])
     top = interp.get_var(name)
     if len(argv) == 3:
         return interp.set_var(name, argv[2])
@@ -373,7 +382,7 @@ def _key_converter(spec):
     if mode == "ascii":
         return (lambda v: lower(to_str(v))) if spec.nocase else to_str
     if mode == "integer":
-        return tcl_int
+        return _wide
     if mode == "real":
         return _double
     if mode == "dictionary":
@@ -473,6 +482,9 @@ def cmd_lsort(interp, argv):
         if indexv:
             key = _select(key, indexv)
         keys.append(convert(key) if convert else key)
+    if spec.mode == "ascii" and any("\0" in k for k in keys):
+        # Tcl compares the modified UTF-8 bytes, where NUL is C0 80
+        keys = [k.encode("utf-8", "surrogatepass").replace(b"\0", b"\xc0\x80") for k in keys]
     order, compare = _sort_order(interp, spec, keys)
     if spec.unique and compare is not None:
         order = _last_of_equal_runs(order, keys, compare)
@@ -581,8 +593,8 @@ def _ordering(spec, pattern):
     """compare(item) -> sign of (pattern - item), for the sorted search."""
     dtype = spec.dtype
     if dtype == "integer":
-        pat = tcl_int(pattern)
-        return lambda item: _ascii_compare(pat, tcl_int(item))
+        pat = _wide(pattern)
+        return lambda item: _ascii_compare(pat, _wide(item))
     if dtype == "real":
         pat = _double(pattern)
         return lambda item: _ascii_compare(pat, _double(item))
@@ -605,8 +617,8 @@ def _matcher(spec, pattern, regexp_test):
         return lambda item: regexp_test(to_str(item))
     dtype = spec.dtype
     if dtype == "integer":
-        pat = tcl_int(pattern)
-        return lambda item: tcl_int(item) == pat
+        pat = _wide(pattern)
+        return lambda item: _wide(item) == pat
     if dtype == "real":
         pat = _double(pattern)
         return lambda item: _double(item) == pat

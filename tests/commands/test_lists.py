@@ -332,6 +332,8 @@ LSORT_ASCII_AND_ERRORS = [
     ('lsort "1 2 3 \\{ 4"', Err('unmatched open brace in list')),
     ('lsort {}', ''),
     ('lsort', Err('wrong # args: should be "lsort ?-option value ...? list"')),
+    ('lsort [list a\\u0000b a\\u007f a\\u0080 a]', 'a a\x7f a\x00b a\x80'),
+    ('lsort -unique [list a\\u0000 a\\u0000 a]', 'a a\x00'),
 ]
 
 
@@ -368,6 +370,9 @@ LSORT_NUMERIC = [
     ('lsort -real {1 1.0 0x10 2e1 inf -inf}', '-inf 1 1.0 0x10 2e1 inf'),
     ('lsort -real {6...4 3}', Err('expected floating-point number but got "6...4"')),
     ('lsort -real {1 nan 2}', Err('floating point value is Not a Number')),
+    ('lsort -integer {99999999999999999999 1}', Err('integer value too large to represent')),
+    ('lsearch -exact -integer {99999999999999999999 1} 1', Err('integer value too large to represent')),
+    ('lsort -integer {-0x8000000000000000 0x7fffffffffffffff 0xffffffffffffffff}', '-0x8000000000000000 0xffffffffffffffff 0x7fffffffffffffff'),
 ]
 
 
