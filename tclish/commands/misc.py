@@ -1,5 +1,6 @@
 """package, after, pwd, cd, and tclish's `load` compatibility."""
 
+import importlib
 import os
 import time
 
@@ -7,11 +8,16 @@ from ..runtime.errors import TclError
 from ..runtime.registry import command, ensemble
 from ..runtime.values import TclList, to_int, to_str
 
-# packages that tclish provides itself: name -> (version, loader or None)
+# packages that tclish provides itself: name -> version
 BUILTIN_PACKAGES = {
     "Tcl": "8.6.13",
     "tcltest": "2.5.5",
     "torch": "1.0",
+}
+
+# packages loaded by a Python module's `load(interp)`, imported on first require
+PACKAGE_MODULES = {
+    "tcltest": "tclish.tcltest",
 }
 
 
@@ -29,6 +35,8 @@ def package_require(interp, argv):
     if version is None:
         raise TclError("can't find package %s" % name, ("TCL", "PACKAGE", "UNFOUND"))
     loader = interp.extensions.get("package-loaders", {}).get(name)
+    if loader is None and name in PACKAGE_MODULES:
+        loader = importlib.import_module(PACKAGE_MODULES[name]).load
     if loader is not None:
         loader(interp)
     interp.packages[name] = version
