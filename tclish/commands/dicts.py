@@ -8,7 +8,7 @@ copy it otherwise, as Tcl's copy-on-write does.  Texts follow tclDictObj.c.
 
 from ..runtime.errors import BreakSignal, ContinueSignal, TclError, TclSignal
 from ..runtime.glob import glob_matcher, is_literal
-from ..runtime.registry import ensemble, resolve_prefix, wrong_args
+from ..runtime.registry import command, ensemble, resolve_prefix, wrong_args
 from ..runtime.values import TclDict, TclList, is_unshared, to_bool, to_dict, to_list, to_str
 from .arrays import hash_statistics
 from .lists import tcl_int
@@ -60,7 +60,10 @@ def _two_var_names(value):
 
 
 def _wrong(argv, sub, usage):
-    return wrong_args("%s %s" % (to_str(argv[0]), sub), usage)
+    prefix = to_str(argv[0])
+    if argv[1] != "":       # "" marks a direct call of ::tcl::dict::<sub>
+        prefix += " " + sub
+    return wrong_args(prefix, usage)
 
 
 # --- updating a dict held in a variable ------------------------------------------------
@@ -469,3 +472,38 @@ DICT_SUBCOMMANDS = {
 }
 
 cmd_dict = ensemble("dict", DICT_SUBCOMMANDS)
+
+
+# Tcl's dict is an ensemble over the commands in ::tcl::dict, which scripts
+# may also call directly.
+
+def _direct(sub):
+    func, lo, hi, usage = DICT_SUBCOMMANDS[sub]
+
+    def call(interp, argv):
+        return func(interp, [argv[0], ""] + argv[1:])
+
+    call.__name__ = "cmd_tcl_dict_" + sub
+    return command("::tcl::dict::" + sub, lo, hi, usage)(call)
+
+
+cmd_tcl_dict_append = _direct("append")
+cmd_tcl_dict_create = _direct("create")
+cmd_tcl_dict_exists = _direct("exists")
+cmd_tcl_dict_filter = _direct("filter")
+cmd_tcl_dict_for = _direct("for")
+cmd_tcl_dict_get = _direct("get")
+cmd_tcl_dict_incr = _direct("incr")
+cmd_tcl_dict_info = _direct("info")
+cmd_tcl_dict_keys = _direct("keys")
+cmd_tcl_dict_lappend = _direct("lappend")
+cmd_tcl_dict_map = _direct("map")
+cmd_tcl_dict_merge = _direct("merge")
+cmd_tcl_dict_remove = _direct("remove")
+cmd_tcl_dict_replace = _direct("replace")
+cmd_tcl_dict_set = _direct("set")
+cmd_tcl_dict_size = _direct("size")
+cmd_tcl_dict_unset = _direct("unset")
+cmd_tcl_dict_update = _direct("update")
+cmd_tcl_dict_values = _direct("values")
+cmd_tcl_dict_with = _direct("with")

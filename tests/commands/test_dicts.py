@@ -356,3 +356,21 @@ DICT_ENSEMBLE_ERRORS = [
 @pytest.mark.parametrize("script, expected", DICT_ENSEMBLE_ERRORS)
 def test_dict_ensemble_errors(script, expected):
     check(script, expected)
+
+
+TCL_DICT_COMMANDS_CAN_BE_CALLED_DIRECTLY = [
+    ('tcl::dict::get', Err('wrong # args: should be "tcl::dict::get dictionary ?key ...?"')),
+    ('::tcl::dict::create a', Err('wrong # args: should be "::tcl::dict::create ?key value ...?"')),
+    ('tcl::dict::replace a', Err('missing value to go with key')),
+    ('tcl::dict::filter {a b} script x', Err('wrong # args: should be "tcl::dict::filter dictionary script {keyVarName valueVarName} filterScript"')),
+    ('tcl::dict::update v k v', Err('wrong # args: should be "tcl::dict::update dictVarName key varName ?key varName ...? script"')),
+    ('lsort [info commands ::tcl::dict::*]', '::tcl::dict::append ::tcl::dict::create ::tcl::dict::exists ::tcl::dict::filter ::tcl::dict::for ::tcl::dict::get ::tcl::dict::incr ::tcl::dict::info ::tcl::dict::keys ::tcl::dict::lappend ::tcl::dict::map ::tcl::dict::merge ::tcl::dict::remove ::tcl::dict::replace ::tcl::dict::set ::tcl::dict::size ::tcl::dict::unset ::tcl::dict::update ::tcl::dict::values ::tcl::dict::with'),
+    ('apply {{} {tcl::dict::lappend foo bar [format baz]}}', 'bar baz'),
+    ('apply {{} {tcl::dict::incr foo [format bar]}}', 'bar 1'),
+    ('set r {}; ::tcl::dict::for {k v} {a 1 b 2} {lappend r $v$k}; set r', '1a 2b'),
+]
+
+
+@pytest.mark.parametrize("script, expected", TCL_DICT_COMMANDS_CAN_BE_CALLED_DIRECTLY)
+def test_tcl_dict_commands_can_be_called_directly(script, expected):
+    check(script, expected)
