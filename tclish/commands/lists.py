@@ -250,7 +250,14 @@ def cmd_lset(interp, argv):
     top = interp.get_var(name)
     if len(argv) == 3:
         return interp.set_var(name, argv[2])
-    indices = to_list(argv[2]) if len(argv) == 4 else argv[2:-1]
+    if len(argv) == 4:
+        # one index argument is a list of indices, or else a single index
+        try:
+            indices = to_list(argv[2])
+        except TclError:
+            indices = [argv[2]]
+    else:
+        indices = argv[2:-1]
     if not indices:
         return interp.set_var(name, argv[-1])
     # Walk the path read-only first, so that an error leaves the variable

@@ -174,6 +174,8 @@ LSET_REPLACES_OR_APPENDS_ALONG_AN_INDEX_PATH = [
     ('set x {a b}; lset x {0 0 0} Z', 'Z b'),
     ('set x {a {b {c d}}}; lset x 1 1 0 Z', 'a {b {Z d}}'),
     ('set x {a b}; lset x 1+1 Z', 'a b Z'),
+    ('set x {a {b c}}; lset x " 1 " Z', 'a Z'),
+    ('set x {a {b c}}; lset x [list 1 end] Z', 'a {b Z}'),
 ]
 
 
@@ -189,6 +191,9 @@ LSET_ERRORS_LEAVE_THE_VARIABLE_ALONE = [
     ('set x {a {b c} d}; list [catch {lset x 3 5 Z} m] $m $x', '1 {list index out of range} {a {b c} d}'),
     ('set x {a b}; lset x foo Z', Err('bad index "foo": must be integer?[+-]integer? or end?[+-]integer?')),
     ('set x "a \\{"; lset x 0 Z', Err('unmatched open brace in list')),
+    ('set x {a b}; lset x \\{ Z', Err('bad index "{": must be integer?[+-]integer? or end?[+-]integer?')),
+    ('set x {a b}; lset x "1 \\{" Z', Err('bad index "1 {": must be integer?[+-]integer? or end?[+-]integer?')),
+    ('set x {a {b c}}; lset x "end -1" Z', Err('list index out of range')),
     ('lset y 0 Z', Err('can\'t read "y": no such variable')),
     ('lset x', Err('wrong # args: should be "lset listVar ?index? ?index ...? value"')),
 ]
