@@ -1,16 +1,17 @@
 """The built-in command families, listed explicitly: the one place to look."""
 
 from ..runtime.registry import install_module
-from . import (control, errors, evaluation, info, io, lists_core, misc, namespaces, procs,
-               variables)
+from . import (channels, clock, control, errors, evaluation, files, globs, info, io, lists_core,
+               misc, namespaces, procs, traces, variables)
 
 # core language first, then the library families
-FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc]
+FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc,
+            channels, files, globs, clock, traces]
 
 
 def _optional_families():
     mods = []
-    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays"):
+    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays", "binary"):
         try:
             mods.append(__import__("tclish.commands." + name, fromlist=[name]))
         except ImportError:
