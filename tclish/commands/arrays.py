@@ -5,9 +5,10 @@ ordered).  Tcl lists the elements of an array in the order of its hash table,
 and scripts see that order (`array names`, `array get`, `foreach {k v}
 [array get a]`), so `hash_order` replays the insertions into a model of Tcl's
 string hash table (tclHash.c) to list them exactly as tclsh does.  The model
-starts from the current elements, so it can differ from tclsh only for an
-array that once held many more elements than it does now (Tcl's tables never
-shrink).
+replays the current elements in their insertion order, so it is exact for an
+array that never lost elements; after unsets tclsh's order also depends on
+the table's history (it never shrinks, and chains keep their order across
+removals), which the model does not know.
 """
 
 import functools
@@ -23,7 +24,7 @@ from ..runtime.values import TclList, to_list, to_str
 _NUM_COUNTERS = 10
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 16)
 def _string_hash(key):
     """TclHashObjKey: h = h*9 + byte over the (modified) UTF-8 bytes."""
     h = 0
