@@ -69,7 +69,12 @@ def cmd_puts(interp, argv):
 
 @command("flush", 1, 1, "channelId")
 def cmd_flush(interp, argv):
-    channel(interp, to_str(argv[1])).flush()
+    name = to_str(argv[1])
+    ch = channel(interp, name)
+    if not getattr(ch, "writable", True):
+        raise TclError('channel "%s" wasn\'t opened for writing' % name,
+                       ("TCL", "OPERATION", "WRITE"))
+    ch.flush()
     return ""
 
 

@@ -1,0 +1,467 @@
+"""Channel commands: open, close, gets, read, eof, seek, tell, fconfigure,
+fblocked, fcopy and the `chan` ensemble.
+
+The per-interpreter channel table is `interp.channels` (name -> channel);
+`io.channel` and `puts` look file channels up there.  stdin, stdout and
+stderr join the table the first time a channel command needs it.
+"""
+
+import os
+
+from ..runtime.channel import (BUFFERINGS, TRANSLATIONS, Channel, StdChannel, os_tcl_error)
+from ..runtime.errors import TclError
+from ..runtime.glob import glob_match
+from ..runtime.paths import native_path
+from ..runtime.registry import command, ensemble, resolve_prefix, wrong_args
+from ..runtime.values import TclList, to_bool, to_int, to_list, to_str
+from . import io
+
+STD_NAMES = ("stdin", "stdout", "stderr")
+
+
+# ---- the channel table ---------------------------------------------------------------
+
+def channel_table(interp):
+    """interp.channels, with the standard channels entered on first use."""
+    table = interp.channels
+    if "std-channels" not in interp.extensions:
+        interp.extensions["std-channels"] = True
+        others = list(table.items())
+        table.clear()
+        for name in STD_NAMES:
+            table[name] = StdChannel(interp, name)
+        table.update(others)
+    return table
+
+
+def get_channel(interp, name):
+    """The channel object called `name`, or Tcl's lookup error."""
+    ch = channel_table(interp).get(name)
+    if ch is None:
+        raise TclError('can not find channel named "%s"' % name,
+                       ("TCL", "LOOKUP", "CHANNEL", name))
+    return ch
+
+
+def add_channel(interp, fd, readable, writable):
+    """Enter a new file channel for `fd` under the next free name fileN."""
+    table = channel_table(interp)
+    n = 3
+    while "file%d" % n in table:
+        n += 1
+    ch = Channel("file%d" % n, fd, readable, writable)
+    table[ch.name] = ch
+    return ch
+
+
+# ---- open ------------------------------------------------------------------------------
+
+_FLAG_NAMES = ("RDONLY", "WRONLY", "RDWR", "APPEND", "BINARY", "CREAT", "EXCL", "NOCTTY",
+               "NONBLOCK", "TRUNC")
+_FLAGS = {
+    "RDONLY": os.O_RDONLY, "WRONLY": os.O_WRONLY, "RDWR": os.O_RDWR, "APPEND": os.O_APPEND,
+    "BINARY": 0, "CREAT": os.O_CREAT, "EXCL": os.O_EXCL, "NOCTTY": getattr(os, "O_NOCTTY", 0),
+    "NONBLOCK": getattr(os, "O_NONBLOCK", 0), "TRUNC": os.O_TRUNC,
+}
+_MODES = {
+    "r": (os.O_RDONLY, False), "r+": (os.O_RDWR, False),
+    "w": (os.O_WRONLY | os.O_CREAT | os.O_TRUNC, False),
+    "w+": (os.O_RDWR | os.O_CREAT | os.O_TRUNC, False),
+    "a": (os.O_WRONLY | os.O_CREAT | os.O_APPEND, True),
+    "a+": (os.O_RDWR | os.O_CREAT, True),
+}
+
+
+def parse_access(access):
+    """(os flags, seek to end?, binary?) for an open access argument."""
+    if access and access[0] in "rwa" and len(access) <= 3:
+        binary = "b" in access[1:]
+        key = access[0] + ("+" if "+" in access[1:] else "")
+        rest = access[1:].replace("+", "", 1).replace("b", "", 1)
+        if not rest and key in _MODES:
+            flags, seek_end = _MODES[key]
+            return flags, seek_end, binary
+        raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
+    words = to_list(access)
+    if words and not (len(words) == 1 and words[0] == access and access[:1] in "rwa"):
+        flags = 0
+        access_kind = None
+        binary = False
+        for w in words:
+            w = to_str(w)
+            if w not in _FLAGS:
+                raise TclError('invalid access mode "%s": must be %s, or TRUNC' % (
+                    w, ", ".join(_FLAG_NAMES[:-1])), ("TCL", "OPERATION", "OPEN", "MODE"))
+            if w in ("RDONLY", "WRONLY", "RDWR"):
+                access_kind = w
+            binary = binary or w == "BINARY"
+            flags |= _FLAGS[w]
+        if access_kind is not None:
+            return flags, False, binary
+    if not words or access_kind is None:
+        raise TclError("access mode must include either RDONLY, WRONLY, or RDWR",
+                       ("TCL", "OPERATION", "OPEN", "MODE"))
+    raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
+
+
+@command("open", 1, 3, "fileName ?access? ?permissions?")
+def cmd_open(interp, argv):
+    name = to_str(argv[1])
+    access = to_str(argv[2]) if len(argv) > 2 else "r"
+    flags, seek_end, binary = parse_access(access)
+    perms = to_int(argv[3]) if len(argv) > 3 else 0o666
+    if name.startswith("|"):
+        raise TclError('couldn\'t open "%s": command pipelines are not supported' % name,
+                       ("TCL", "OPERATION", "OPEN", "PIPE"))
+    path = native_path(name)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), perms)
+    except OSError as e:
+        raise os_tcl_error('couldn\'t open "%s"' % name, e) from None
+    if seek_end:
+        os.lseek(fd, 0, os.SEEK_END)
+    mode = flags & (os.O_RDONLY | os.O_WRONLY | os.O_RDWR)
+    ch = add_channel(interp, fd, mode != os.O_WRONLY, mode != os.O_RDONLY)
+    if binary:
+        ch.set_translation("binary", "binary")
+    return ch.name
+
+
+# ---- close, gets, read, eof, seek, tell, flush, fblocked ----------------------------------
+
+def close_channel(interp, name, direction=None):
+    ch = get_channel(interp, name)
+    if direction is not None:
+        if direction not in ("read", "write"):
+            raise TclError('bad direction "%s": must be read or write' % direction,
+                           ("TCL", "LOOKUP", "INDEX", "direction", direction))
+        attr = "readable" if direction == "read" else "writable"
+        if not getattr(ch, attr):
+            raise TclError("Half-close of %s-side not possible, side not opened or already closed"
+                           % direction, ("TCL", "OPERATION", "CLOSE", "HALF"))
+        other = "writable" if direction == "read" else "readable"
+        if getattr(ch, other):
+            if direction == "write":
+                ch.flush()
+            setattr(ch, attr, False)
+            return ""
+    del interp.channels[name]
+    ch.close()
+    return ""
+
+
+@command("close", 1, 2, "channelId ?direction?")
+def cmd_close(interp, argv):
+    return close_channel(interp, to_str(argv[1]), to_str(argv[2]) if len(argv) > 2 else None)
+
+
+@command("gets", 1, 2, "channelId ?varName?")
+def cmd_gets(interp, argv):
+    ch = get_channel(interp, to_str(argv[1]))
+    line = ch.gets()
+    if len(argv) == 2:
+        return "" if line is None else line
+    interp.set_var(to_str(argv[2]), "" if line is None else line)
+    return -1 if line is None else len(line)
+
+
+def _read_usage(cmd_name):
+    return 'channelId ?numChars?" or "%s ?-nonewline? channelId' % cmd_name
+
+
+@command("read", 1, 2, _read_usage("read"))
+def cmd_read(interp, argv):
+    return _read(interp, argv, to_str(argv[0]))
+
+
+def _read(interp, argv, cmd_name):
+    first = to_str(argv[1])
+    nonewline = False
+    count = None
+    if first == "-nonewline":
+        if len(argv) != 3:
+            raise wrong_args(cmd_name, _read_usage(cmd_name))
+        nonewline = True
+        ch = get_channel(interp, to_str(argv[2]))
+    else:
+        ch = get_channel(interp, first)
+        if len(argv) == 3:
+            arg = to_str(argv[2])
+            ch._check_readable()
+            if arg == "nonewline":
+                nonewline = True
+            else:
+                try:
+                    count = to_int(arg)
+                except TclError:
+                    count = -1
+                if count < 0:
+                    raise TclError('expected non-negative integer but got "%s"' % arg,
+                                   ("TCL", "VALUE", "NUMBER"))
+    text = ch.read(count)
+    if nonewline and text.endswith("\n"):
+        text = text[:-1]
+    return text
+
+
+@command("eof", 1, 1, "channelId")
+def cmd_eof(interp, argv):
+    return 1 if get_channel(interp, to_str(argv[1])).eof() else 0
+
+
+_ORIGINS = {"start": os.SEEK_SET, "current": os.SEEK_CUR, "end": os.SEEK_END}
+
+
+@command("seek", 2, 3, "channelId offset ?origin?")
+def cmd_seek(interp, argv):
+    ch = get_channel(interp, to_str(argv[1]))
+    offset = to_int(argv[2])
+    whence = os.SEEK_SET
+    if len(argv) > 3:
+        word = to_str(argv[3])
+        matches = [k for k in _ORIGINS if k.startswith(word)] if word else []
+        if len(matches) != 1:
+            raise TclError('%s origin "%s": must be start, current, or end' % (
+                "ambiguous" if matches else "bad", word),
+                ("TCL", "LOOKUP", "INDEX", "origin", word))
+        whence = _ORIGINS[matches[0]]
+    ch.seek(offset, whence)
+    return ""
+
+
+@command("tell", 1, 1, "channelId")
+def cmd_tell(interp, argv):
+    return get_channel(interp, to_str(argv[1])).tell()
+
+
+@command("fblocked", 1, 1, "channelId")
+def cmd_fblocked(interp, argv):
+    get_channel(interp, to_str(argv[1]))
+    return 0
+
+
+def chan_flush(interp, argv):
+    ch = get_channel(interp, to_str(argv[2]))
+    if not ch.writable:
+        raise TclError('channel "%s" wasn\'t opened for writing' % ch.name,
+                       ("TCL", "OPERATION", "WRITE"))
+    ch.flush()
+    return ""
+
+
+# ---- fconfigure / chan configure ---------------------------------------------------------
+
+_OPTIONS = ("-blocking", "-buffering", "-buffersize", "-encoding", "-eofchar", "-translation")
+
+
+def _pair(ch, values):
+    """One value for a one-way channel, a two-element list for a two-way one."""
+    vin, vout = values
+    if ch.readable and ch.writable:
+        return TclList([vin, vout])
+    return vin if ch.readable else vout
+
+
+def _get_option(ch, opt, listing=False):
+    if opt == "-blocking":
+        return ch.blocking
+    if opt == "-buffering":
+        return ch.buffering
+    if opt == "-buffersize":
+        return ch.buffersize
+    if opt == "-encoding":
+        return ch.encoding
+    if opt == "-eofchar":
+        if ch.readable and ch.writable:
+            return TclList(ch.eofchar)
+        value = ch.eofchar[0] if ch.readable else ch.eofchar[1]
+        return value if listing else TclList([value])
+    return _pair(ch, (ch.trans_in, ch.trans_out))
+
+
+def _split_two(ch, value, what, bad_text):
+    items = [to_str(v) for v in to_list(value)]
+    if len(items) == 1 or (len(items) == 0 and what == "-eofchar"):
+        v = items[0] if items else ""
+        return (v if ch.readable else None, v if ch.writable else None)
+    if len(items) == 2:
+        if ch.readable and ch.writable:
+            return items[0], items[1]
+        return (items[0], None) if ch.readable else (None, items[1])
+    raise TclError("bad value for %s: %s" % (what, bad_text), ("TCL", "VALUE", "CHANNEL"))
+
+
+def _set_option(ch, opt, value):
+    if opt == "-blocking":
+        ch.blocking = 1 if to_bool(value) else 0
+    elif opt == "-buffering":
+        v = to_str(value)
+        if v not in BUFFERINGS:
+            raise TclError("bad value for -buffering: must be one of full, line, or none",
+                           ("TCL", "VALUE", "CHANNEL"))
+        ch.buffering = v
+    elif opt == "-buffersize":
+        ch.buffersize = max(1, min(to_int(value), 1 << 20))
+    elif opt == "-encoding":
+        ch.set_encoding(to_str(value))
+    elif opt == "-eofchar":
+        vin, vout = _split_two(ch, value, "-eofchar",
+                               "should be a list of zero, one, or two elements")
+        old_in, old_out = ch.eofchar
+        ch.eofchar = (old_in if vin is None else vin, old_out if vout is None else vout)
+    else:
+        vin, vout = _split_two(ch, value, "-translation", "must be a one or two element list")
+        for v in (vin, vout):
+            if v is not None and v not in TRANSLATIONS:
+                raise TclError("bad value for -translation: must be one of auto, binary, cr, "
+                               "lf, crlf, or platform", ("TCL", "VALUE", "CHANNEL"))
+        ch.set_translation(vin, vout)
+
+
+def _option_name(word):
+    matches = [o for o in _OPTIONS if o.startswith(word)] if len(word) > 1 else []
+    if word in _OPTIONS:
+        return word
+    if len(matches) == 1:
+        return matches[0]
+    raise TclError('bad option "%s": should be one of -blocking, -buffering, -buffersize, '
+                   '-encoding, -eofchar, or -translation' % word,
+                   ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
+
+
+def configure(interp, argv, cmd_name):
+    ch = get_channel(interp, to_str(argv[1]))
+    args = argv[2:]
+    if not args:
+        out = TclList()
+        for opt in _OPTIONS:
+            out.append(opt)
+            out.append(_get_option(ch, opt, True))
+        return out
+    if len(args) == 1:
+        return _get_option(ch, _option_name(to_str(args[0])))
+    if len(args) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
+    for i in range(0, len(args), 2):
+        _set_option(ch, _option_name(to_str(args[i])), args[i + 1])
+    return ""
+
+
+@command("fconfigure", 1, None, "channelId ?-option value ...?")
+def cmd_fconfigure(interp, argv):
+    return configure(interp, argv, to_str(argv[0]))
+
+
+# ---- fcopy ----------------------------------------------------------------------------
+
+def copy_channel(interp, args, cmd_name):
+    if len(args) < 2 or len(args) % 2:
+        raise wrong_args(cmd_name, "input output ?-size size? ?-command callback?")
+    src = get_channel(interp, to_str(args[0]))
+    dst = get_channel(interp, to_str(args[1]))
+    size = None
+    callback = None
+    for i in range(2, len(args), 2):
+        opt = to_str(args[i])
+        if opt == "-size":
+            size = to_int(args[i + 1])
+            size = None if size < 0 else size
+        elif opt == "-command":
+            callback = args[i + 1]
+        else:
+            raise TclError('bad option "%s": must be -size or -command' % opt,
+                           ("TCL", "LOOKUP", "INDEX", "option", opt))
+    if not dst.writable:
+        raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
+                       ("TCL", "OPERATION", "WRITE"))
+    text = src.read(size)
+    dst.write(text)
+    total = len(text.encode("utf-8")) if dst.encoding != "binary" else len(text)
+    if callback is not None:
+        interp.eval(to_str(callback) + " " + str(total))
+        return ""
+    return total
+
+
+@command("fcopy", 2, 6, "input output ?-size size? ?-command callback?")
+def cmd_fcopy(interp, argv):
+    return copy_channel(interp, argv[1:], to_str(argv[0]))
+
+
+# ---- chan ------------------------------------------------------------------------------
+
+def channel_names(interp, pattern=None):
+    names = list(channel_table(interp))
+    if pattern is not None:
+        names = [n for n in names if glob_match(pattern, n)]
+    return TclList(names)
+
+
+def _chan_sub(func):
+    """Adapt a plain command to a `chan` subcommand (drops the word "chan")."""
+    return lambda interp, argv: func(interp, argv[1:])
+
+
+def chan_names(interp, argv):
+    return channel_names(interp, to_str(argv[2]) if len(argv) > 2 else None)
+
+
+def chan_read(interp, argv):
+    return _read(interp, argv[1:], "chan read")
+
+
+def chan_configure(interp, argv):
+    return configure(interp, argv[1:], "chan configure")
+
+
+def chan_copy(interp, argv):
+    return copy_channel(interp, argv[2:], "chan copy")
+
+
+def chan_pending(interp, argv):
+    mode = resolve_prefix({"input": 0, "output": 1}, to_str(argv[2]), "mode")
+    ch = get_channel(interp, to_str(argv[3]))
+    if mode == 0:
+        return ch.pending_input() if ch.readable else -1
+    if not ch.writable:
+        return -1
+    return len(getattr(ch, "_out", b""))
+
+
+def chan_truncate(interp, argv):
+    ch = get_channel(interp, to_str(argv[2]))
+    ch.truncate(to_int(argv[3]) if len(argv) > 3 else None)
+    return ""
+
+
+def _unsupported(what):
+    def fail(interp, argv):
+        raise TclError('"chan %s" is not supported by tclish' % what,
+                       ("TCL", "UNSUPPORTED", "CHAN", what))
+    return fail
+
+
+CHAN_SUBCOMMANDS = {
+    "blocked": (_chan_sub(cmd_fblocked), 1, 1, "channelId"),
+    "close": (_chan_sub(cmd_close), 1, 2, "channelId ?direction?"),
+    "configure": (chan_configure, 1, None, "channelId ?-option value ...?"),
+    "copy": (chan_copy, 2, 6, "input output ?-size size? ?-command callback?"),
+    "create": (_unsupported("create"), 2, 2, "mode cmdprefix"),
+    "eof": (_chan_sub(cmd_eof), 1, 1, "channelId"),
+    "event": (_unsupported("event"), 2, 3, "channelId event ?script?"),
+    "flush": (chan_flush, 1, 1, "channelId"),
+    "gets": (_chan_sub(cmd_gets), 1, 2, "channelId ?varName?"),
+    "names": (chan_names, 0, 1, "?pattern?"),
+    "pending": (chan_pending, 2, 2, "mode channelId"),
+    "pipe": (_unsupported("pipe"), 0, 0, ""),
+    "pop": (_unsupported("pop"), 1, 1, "channelId"),
+    "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
+    "push": (_unsupported("push"), 2, 2, "channelId cmdprefix"),
+    "puts": (_chan_sub(io.cmd_puts), 1, 3, "?-nonewline? ?channelId? string"),
+    "read": (chan_read, 1, 2, _read_usage("chan read")),
+    "seek": (_chan_sub(cmd_seek), 2, 3, "channelId offset ?origin?"),
+    "tell": (_chan_sub(cmd_tell), 1, 1, "channelId"),
+    "truncate": (chan_truncate, 1, 2, "channelId ?length?"),
+}
+
+cmd_chan = ensemble("chan", CHAN_SUBCOMMANDS)
