@@ -53,10 +53,10 @@ def cmd_if(interp, argv):
         return interp.eval(args[i])
 
 
-def run_loop_body(interp, body):
+def run_loop_body(interp, body, what):
     """Run a loop body; returns False when the loop must stop (break)."""
     try:
-        interp.eval(body)
+        interp.eval_body(body, what)
     except BreakSignal:
         return False
     except ContinueSignal:
@@ -67,7 +67,7 @@ def run_loop_body(interp, body):
 @command("while", 2, 2, "test command")
 def cmd_while(interp, argv):
     while _condition(interp, argv[1]):
-        if not run_loop_body(interp, argv[2]):
+        if not run_loop_body(interp, argv[2], "while"):
             break
     return ""
 
@@ -76,7 +76,7 @@ def cmd_while(interp, argv):
 def cmd_for(interp, argv):
     interp.eval(argv[1])
     while _condition(interp, argv[2]):
-        if not run_loop_body(interp, argv[4]):
+        if not run_loop_body(interp, argv[4], "for"):
             break
         try:
             interp.eval(argv[3])
@@ -111,7 +111,7 @@ def _iterate(interp, argv, collect):
                     e.errorinfo += '\n    (setting %s loop variable "%s")' % (to_str(argv[0]), name)
                     raise
         try:
-            value = interp.eval(body)
+            value = interp.eval_body(body, to_str(argv[0]))
         except BreakSignal:
             break
         except ContinueSignal:
@@ -199,7 +199,7 @@ def cmd_switch(interp, argv):
             j = k + 1
             while j < len(clauses) and to_str(clauses[j]) == "-":
                 j += 2
-            return interp.eval(clauses[j])
+            return interp.eval_body(clauses[j], '("%s" arm line %%d)' % to_str(clauses[j - 1]).replace("%", "%%"))
     return ""
 
 

@@ -55,10 +55,15 @@ def source_text(interp, text, path):
     cut = text.find("\x1a")
     if cut >= 0:
         text = text[:cut]
+    from ..compile.script import DIRECT, compile_script
     saved = interp.script_file
     interp.script_file = path
+    interp.depth += 1
     try:
-        return interp.eval(text)
+        if interp.depth > interp.max_depth:
+            raise interp.nesting_error()
+        code = compile_script(interp, text, mode=DIRECT)
+        return code(interp.frame.vars)
     except ReturnSignal as r:
         return finish_return(r)
     except TclError as e:
@@ -66,6 +71,7 @@ def source_text(interp, text, path):
             e.errorinfo += '\n    (file "%s" line %d)' % (path, e.errorline)
         raise
     finally:
+        interp.depth -= 1
         interp.script_file = saved
 
 

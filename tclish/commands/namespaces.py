@@ -35,9 +35,7 @@ def ns_eval(interp, argv):
     interp.frame = frame
     interp.cur_ns = ns
     try:
-        return interp.eval_body(script, 'namespace eval "%s"' % name if False else "namespace")
-    except TclError as e:
-        raise
+        return interp.eval_body(script, '(in namespace eval "%s" script line %%d)' % ns.name.replace("%", "%%"))
     finally:
         interp.frame = caller
         interp.cur_ns = caller.ns

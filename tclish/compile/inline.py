@@ -18,7 +18,9 @@ from ..runtime.frames import Var
 from ..runtime.numbers import parse_number
 from ..runtime.values import TclList, to_list, to_str
 from .expr import compile_condition, compile_expr, compile_expr_node
-from .script import compile_commands, compile_invocation, compile_word, error_annotator
+from .script import (COMPILED, DIRECT, PROC_BODY, arg_error_handler, compile_commands,
+                     compile_invocation, compile_word, error_annotator)
+from .script import _call as call_command
 
 INLINERS = {}
 
@@ -30,7 +32,7 @@ def inline(name):
     return register
 
 
-def compile_inline(interp, cmd, base_line):
+def compile_inline(interp, cmd, base_line, mode=COMPILED):
     words = cmd.words
     head = words[0]
     if type(head) is not str:
@@ -40,9 +42,9 @@ def compile_inline(interp, cmd, base_line):
         return None
     if any(type(w) is Expand for w in words):
         return None
-    slow = compile_invocation(interp, cmd, base_line)
+    slow = compile_invocation(interp, cmd, base_line, mode)
     try:
-        return maker(Inline(interp, cmd, base_line, slow))
+        return maker(Inline(interp, cmd, base_line, slow, mode))
     except TclError:
         # a syntax error in a body or condition: report it when run, as Tcl does
         return None
@@ -55,23 +57,66 @@ class Inline:
     slow(fv)`, so a redefined core command is honoured without a wrapper
     layer on the fast path."""
 
-    __slots__ = ("interp", "cmd", "words", "base_line", "slow", "epoch")
+    __slots__ = ("interp", "cmd", "words", "base_line", "slow", "epoch", "mode", "where")
 
-    def __init__(self, interp, cmd, base_line, slow):
+    def __init__(self, interp, cmd, base_line, slow, mode):
         self.interp = interp
         self.cmd = cmd
         self.words = cmd.words
         self.base_line = base_line
         self.slow = slow
         self.epoch = interp.core_epoch
+        self.mode = mode
+        self.where = (base_line, mode)
 
     def on_error(self):
         return error_annotator(self.interp, self.cmd, self.base_line)
 
-    def body(self, index):
+    def word(self, index, literal_numbers=False):
+        return compile_word(self.interp, self.words[index], literal_numbers, self.where)
+
+    def arg_error(self):
+        return arg_error_handler(self.on_error(), self.mode)
+
+    def caller(self):
+        """call(argv): the ordinary invocation with already-substituted
+        words, for fast paths that must not substitute them twice."""
+        interp = self.interp
+        on_error = self.on_error()
+
+        def call(argv):
+            return call_command(interp, argv, on_error)
+        return call
+
+    def body(self, index, what=None, everywhere=True, annotate=True):
+        """Compile the script in word `index`.
+
+        Where Tcl would compile the command inline (`everywhere`: in any
+        compiled script; otherwise only in a proc body), the body is part of
+        the enclosing script: its lines count from there and it adds no
+        context.  Elsewhere it reports as Tcl's own command does:
+        `("what" body line N)` when `what` is given, then the command's
+        context line (unless not `annotate`, as for catch)."""
         from ..parse.script import parse_script
-        line = self.base_line + self.cmd.word_lines[index] - 1
-        return compile_commands(self.interp, parse_script(self.words[index]), line)
+        commands = parse_script(self.words[index])
+        mode = self.mode
+        if mode == PROC_BODY or (mode == COMPILED and everywhere):
+            line = self.base_line + self.cmd.word_lines[index] - 1
+            return compile_commands(self.interp, commands, line, mode)
+        run = compile_commands(self.interp, commands, 1, COMPILED)
+        if not annotate:
+            return run
+        on_error = self.on_error()
+
+        def body_direct(fv):
+            try:
+                return run(fv)
+            except TclError as e:
+                if what is not None and e.errorline is not None:
+                    e.errorinfo += '\n    ("%s" body line %d)' % (what, e.errorline)
+                on_error(e)
+                raise
+        return body_direct
 
 
 def _simple_name(word):
@@ -101,7 +146,7 @@ def _set(c):
                 pass
             return slow(fv)
         return read
-    const, value = compile_word(interp, words[2], literal_numbers=True)
+    const, value = c.word(2, literal_numbers=True)
     on_error = c.on_error()
 
     def slow_set(val):
@@ -125,10 +170,16 @@ def _set(c):
             return slow_set(value)
         return set_const
 
+    arg_error = c.arg_error()
+
     def set_(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
-        val = value(fv)
+        try:
+            val = value(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
         var = fv.get(name)
         if var is not None and var.arr is None and var.traces is None:
             var.value = val
@@ -147,7 +198,7 @@ def _incr(c):
         return None
     name = words[1]
     if len(words) == 3:
-        const, amount = compile_word(interp, words[2])
+        const, amount = c.word(2)
         if const:
             try:
                 amount = int(amount)
@@ -157,6 +208,8 @@ def _incr(c):
                 return None
         else:
             get_amount = amount
+            arg_error = c.arg_error()
+            call = c.caller()
 
             def incr_by(fv):
                 if interp.core_epoch != epoch:
@@ -165,14 +218,25 @@ def _incr(c):
                 if var is not None:
                     v = var.value
                     if v.__class__ is int and var.traces is None:
-                        a = get_amount(fv)
+                        try:
+                            a = get_amount(fv)
+                        except TclError as e:
+                            arg_error(e)
+                            raise
                         if a.__class__ is not int:
-                            a = parse_number(a) if a.__class__ is str else None
-                        if a.__class__ is int:
-                            v += a
-                            var.value = v
-                            return v
-                return slow(fv)
+                            n = parse_number(a) if a.__class__ is str else None
+                            if n.__class__ is not int:
+                                return call(["incr", name, a])
+                            a = n
+                        v += a
+                        var.value = v
+                        return v
+                try:
+                    a = get_amount(fv)
+                except TclError as e:
+                    arg_error(e)
+                    raise
+                return call(["incr", name, a])
             return incr_by
     else:
         amount = 1
@@ -197,10 +261,19 @@ def _appender(c, for_list):
         return None
     name = words[1]
     getters = []
-    for w in words[2:]:
-        const, v = compile_word(interp, w)
+    for k in range(2, len(words)):
+        const, v = c.word(k)
         getters.append((lambda fv, v=v: v) if const else v)
     from sys import getrefcount
+    arg_error = c.arg_error()
+
+    def values(fv):
+        try:
+            return [g(fv) for g in getters]
+        except TclError as e:
+            arg_error(e)
+            raise
+
     if for_list:
         def lappend(fv):
             if interp.core_epoch != epoch:
@@ -212,8 +285,7 @@ def _appender(c, for_list):
             # in place only when the variable holds the sole reference
             # (refs: var.value, lst, getrefcount's argument)
             if lst.__class__ is TclList and getrefcount(lst) <= 3:
-                for g in getters:
-                    lst.append(g(fv))
+                lst.extend(values(fv))
                 return lst
             return slow(fv)
         return lappend
@@ -227,7 +299,7 @@ def _appender(c, for_list):
         s = var.value
         if s.__class__ is not str:
             return slow(fv)
-        pieces = [g(fv) for g in getters]
+        pieces = values(fv)
         # take the string out of the variable first, so that CPython can
         # grow it in place (its refcount is then 1)
         var.value = None
@@ -278,22 +350,23 @@ def _lindex(c):
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 3:
         return None
-    get_list = _getter(interp, words[1])
-    get_index = _getter(interp, words[2])
+    get_list = _getter(c, 1)
+    get_index = _getter(c, 2)
+    arg_error = c.arg_error()
+    call = c.caller()
 
     def lindex(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
-        i = get_index(fv)
-        if i.__class__ is int:
-            lst = get_list(fv)
-            if lst.__class__ is not TclList:
-                try:
-                    lst = to_list(lst)
-                except TclError:
-                    return slow(fv)
-            return lst[i] if 0 <= i < len(lst) else ""
-        return slow(fv)
+        try:
+            value = get_list(fv)
+            i = get_index(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if i.__class__ is int and value.__class__ is TclList:
+            return value[i] if 0 <= i < len(value) else ""
+        return call(["lindex", value, i])
     return lindex
 
 
@@ -305,7 +378,7 @@ def _catch(c):
         return None
     if len(words) == 3 and not _simple_name(words[2]):
         return None
-    body = c.body(1)
+    body = c.body(1, annotate=False)
     name = words[2] if len(words) == 3 else None
     from ..commands.errors import capture_exception
 
@@ -332,8 +405,8 @@ def _catch(c):
     return catch
 
 
-def _getter(interp, word):
-    const, v = compile_word(interp, word, literal_numbers=True)
+def _getter(c, index):
+    const, v = c.word(index, literal_numbers=True)
     return (lambda fv: v) if const else v
 
 
@@ -374,14 +447,23 @@ def _return(c):
         value = ""
         get = None
     else:
-        const, get = compile_word(interp, words[1])
+        const, get = c.word(1)
         if const:
             value, get = get, None
+
+    arg_error = c.arg_error()
 
     def return_(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
-        raise ReturnSignal(get(fv) if get is not None else value)
+        if get is None:
+            raise ReturnSignal(value)
+        try:
+            v = get(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        raise ReturnSignal(v)
     return return_
 
 
@@ -478,7 +560,7 @@ def _while(c):
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
     cond = _condition(c, 1)
-    body = c.body(2)
+    body = c.body(2, "while")
     on_error = c.on_error()
 
     def while_(fv):
@@ -506,10 +588,10 @@ def _for(c):
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
-    start = c.body(1)
+    start = c.body(1, "for")
     cond = _condition(c, 2)
-    step = c.body(3)
-    body = c.body(4)
+    step = c.body(3, "for")
+    body = c.body(4, "for")
     on_error = c.on_error()
 
     def for_(fv):
@@ -546,16 +628,22 @@ def _foreach(c):
     if len(names) != 1 or not _simple_name(names[0]):
         return None
     name = names[0]
-    const, lst = compile_word(interp, words[2])
+    const, lst = c.word(2)
     get_list = (lambda fv: lst) if const else lst
-    body = c.body(3)
+    arg_error = c.arg_error()
+    body = c.body(3, "foreach", everywhere=False)
     on_error = c.on_error()
 
     def foreach(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
         try:
-            items = to_list(get_list(fv))
+            items = get_list(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        try:
+            items = to_list(items)
         except TclError as e:
             on_error(e)
             raise

@@ -20,18 +20,34 @@ from ..runtime.values import TclList, to_list, to_str
 _CANONICAL_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[+-][0-9]+)?\Z").match
 
 
-def compile_script(interp, text, base_line=1):
+# How errors are reported depends on how Tcl 8.6 would run the script, and
+# tclsh's errorInfo is the reference:
+#   DIRECT    the top level of a file, -c or stdin script: evaluated command
+#             by command; every command adds its context line, loops add
+#             ("while" body line N), and an error in an argument's
+#             [substitution] is also reported by the command being built.
+#   COMPILED  a script run by eval, uplevel, a loop or catch: byte-compiled
+#             without local variables, so if/while/for/catch are inlined and
+#             add nothing, while foreach/lmap/switch are real commands.
+#   PROC_BODY a proc body: everything the compiler inlines adds nothing and
+#             line numbers count from the proc body.
+DIRECT = "direct"
+COMPILED = "compiled"
+PROC_BODY = "proc"
+
+
+def compile_script(interp, text, base_line=1, mode=COMPILED):
     """Compile Tcl source; returns run(fv) -> result value."""
-    return compile_commands(interp, parse_script(text), base_line)
+    return compile_commands(interp, parse_script(text), base_line, mode)
 
 
-def compile_commands(interp, commands, base_line=1):
+def compile_commands(interp, commands, base_line=1, mode=COMPILED):
     from .inline import compile_inline
     runs = []
     for cmd in commands:
-        run = compile_inline(interp, cmd, base_line)
+        run = compile_inline(interp, cmd, base_line, mode)
         if run is None:
-            run = compile_invocation(interp, cmd, base_line)
+            run = compile_invocation(interp, cmd, base_line, mode)
         runs.append(run)
     if not runs:
         return _empty
@@ -75,26 +91,29 @@ def literal_value(word):
     return word
 
 
-def compile_word(interp, word, literal_numbers=False):
-    """(True, constant) or (False, getter(fv)) for one word (not {*})."""
+def compile_word(interp, word, literal_numbers=False, where=(1, COMPILED)):
+    """(True, constant) or (False, getter(fv)) for one word (not {*}).
+
+    `where` is (base line, mode) of the enclosing script, for the commands
+    of [substitutions] inside the word."""
     if type(word) is str:
         if literal_numbers and len(word) < 20:
             return True, literal_value(word)
         return True, word
     if len(word) == 1:
-        return False, compile_part(interp, word[0])
+        return False, compile_part(interp, word[0], where)
     getters = []
     for part in word:
         if type(part) is str:
             getters.append(part)
         else:
-            getters.append(compile_part(interp, part))
+            getters.append(compile_part(interp, part, where))
     return False, _concat(getters)
 
 
-def word_getter(interp, word):
+def word_getter(interp, word, where=(1, COMPILED)):
     """A getter(fv) for a word, constant or not."""
-    const, value = compile_word(interp, word)
+    const, value = compile_word(interp, word, where=where)
     if const:
         return lambda fv: value
     return value
@@ -128,11 +147,11 @@ def _concat(pieces):
     return cat
 
 
-def compile_part(interp, part):
+def compile_part(interp, part, where=(1, COMPILED)):
     if type(part) is VarRef:
         return compile_varref(interp, part)
     if type(part) is CmdSub:
-        return compile_commands(interp, part.commands)
+        return compile_commands(interp, part.commands, *where)
     if type(part) is str:
         return lambda fv: part
     raise AssertionError(part)
@@ -179,7 +198,12 @@ _FACTORIES = {}
 _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
     def run(fv):
-        argv = [{items}]
+        try:
+            argv = [{items}]
+        except TclError as e:
+            if {direct} or not e.context_added:
+                on_error(e)
+            raise
         if cell[0] == interp.epoch and cell[1] is interp.cur_ns:
             func = cell[2]
         else:
@@ -199,15 +223,15 @@ def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
 """
 
 
-def _factory(pattern):
-    f = _FACTORIES.get(pattern)
+def _factory(pattern, mode):
+    f = _FACTORIES.get((pattern, mode))
     if f is None:
         params = ", ".join("w%d" % i for i in range(len(pattern)))
         items = ", ".join(("w%d" % i) if c == "C" else ("w%d(fv)" % i)
                           for i, c in enumerate(pattern))
         namespace = {}
-        exec(_TEMPLATE.format(params=params, items=items), namespace)
-        f = _FACTORIES[pattern] = namespace["factory"]
+        exec(_TEMPLATE.format(params=params, items=items, direct=mode == DIRECT), namespace)
+        f = _FACTORIES[(pattern, mode)] = namespace["factory"]
     return f
 
 
@@ -220,13 +244,15 @@ def error_annotator(interp, cmd, base_line):
     return on_error
 
 
-def compile_invocation(interp, cmd, base_line=1):
+def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
     """The generic closure: build argv, resolve (cached by epoch), call."""
     on_error = error_annotator(interp, cmd, base_line)
     words = cmd.words
+    where = (base_line, mode)
     if any(type(w) is Expand for w in words):
-        return _compile_expanding(interp, cmd, on_error)
-    compiled = [compile_word(interp, w, literal_numbers=(k > 0)) for k, w in enumerate(words)]
+        return _compile_expanding(interp, cmd, on_error, where)
+    compiled = [compile_word(interp, w, literal_numbers=(k > 0), where=where)
+                for k, w in enumerate(words)]
     first_const = compiled[0][0]
     if first_const and len(compiled) <= 12:
         name = compiled[0][1]
@@ -242,14 +268,32 @@ def compile_invocation(interp, cmd, base_line=1):
             return func
 
         pattern = "".join("C" if c else "D" for c, _ in compiled)
-        return _factory(pattern)(interp, cell, lookup, on_error, TclError, TclSignal,
-                                 *[v for _, v in compiled])
+        return _factory(pattern, mode)(interp, cell, lookup, on_error, TclError, TclSignal,
+                                       *[v for _, v in compiled])
     getters = [(lambda fv, v=v: v) if c else v for c, v in compiled]
+    arg_error = arg_error_handler(on_error, mode)
 
     def run_dynamic(fv):
-        argv = [g(fv) for g in getters]
+        try:
+            argv = [g(fv) for g in getters]
+        except TclError as e:
+            arg_error(e)
+            raise
         return _call(interp, argv, on_error)
     return run_dynamic
+
+
+def arg_error_handler(on_error, mode):
+    """What to do with an error raised while a command's words are being
+    substituted: DIRECT scripts report the command too; compiled ones only
+    give context to an error that has none yet (a variable read)."""
+    if mode == DIRECT:
+        return on_error
+
+    def arg_error(e):
+        if not e.context_added:
+            on_error(e)
+    return arg_error
 
 
 def _unknown_caller(interp, argv):
@@ -274,21 +318,26 @@ def _call(interp, argv, on_error):
         raise err from None
 
 
-def _compile_expanding(interp, cmd, on_error):
+def _compile_expanding(interp, cmd, on_error, where):
     pieces = []
     for w in cmd.words:
         if type(w) is Expand:
-            pieces.append((True, word_getter(interp, w.word)))
+            pieces.append((True, word_getter(interp, w.word, where)))
         else:
-            pieces.append((False, word_getter(interp, w)))
+            pieces.append((False, word_getter(interp, w, where)))
+    arg_error = arg_error_handler(on_error, where[1])
 
     def run_expand(fv):
         argv = []
-        for expand, g in pieces:
-            if expand:
-                argv.extend(to_list(g(fv)))
-            else:
-                argv.append(g(fv))
+        try:
+            for expand, g in pieces:
+                if expand:
+                    argv.extend(to_list(g(fv)))
+                else:
+                    argv.append(g(fv))
+        except TclError as e:
+            arg_error(e)
+            raise
         if not argv:
             return ""
         return _call(interp, argv, on_error)

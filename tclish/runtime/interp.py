@@ -191,12 +191,14 @@ class Interp:
 
     def eval_body(self, script, what):
         """Evaluate a script on behalf of a command (eval, uplevel, ...): adds
-        the `("what" body line N)` line to errorInfo as Tcl does."""
+        the `("what" body line N)` line to errorInfo as Tcl does.  `what` may
+        instead be a whole format with one %d for the line."""
         try:
             return self.eval(script)
         except TclError as e:
             if e.errorline is not None:
-                e.errorinfo += '\n    ("%s" body line %d)' % (what, e.errorline)
+                note = what % e.errorline if "%d" in what else '("%s" body line %d)' % (what, e.errorline)
+                e.errorinfo += "\n    " + note
             raise
 
     def nesting_error(self):

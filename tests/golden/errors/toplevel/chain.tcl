@@ -1,0 +1,5 @@
+proc a {} { b }
+proc b {} { c }
+proc c {} { error deep }
+puts start
+a

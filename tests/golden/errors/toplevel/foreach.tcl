@@ -1,0 +1,3 @@
+foreach a {1} {
+  error x
+}

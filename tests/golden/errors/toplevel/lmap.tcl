@@ -1,0 +1,3 @@
+lmap a {1} {
+  error x
+}

@@ -1,0 +1,5 @@
+while 1 {
+  if 1 {
+   error x
+  }
+}

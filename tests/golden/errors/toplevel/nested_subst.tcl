@@ -1,0 +1,1 @@
+puts [lindex {a b} [error inner]]

@@ -1,0 +1,3 @@
+namespace eval foo {
+  error x
+}

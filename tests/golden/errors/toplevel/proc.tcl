@@ -1,0 +1,6 @@
+proc p {} {
+ foreach a {1} {
+  error x
+ }
+}
+p

@@ -1,0 +1,4 @@
+proc q {} {
+  set y [list a [error x]]
+}
+q

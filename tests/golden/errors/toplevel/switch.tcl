@@ -1,0 +1,6 @@
+set x 1
+switch $x {
+ 1 {
+  error x
+ }
+}

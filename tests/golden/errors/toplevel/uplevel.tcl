@@ -1,0 +1,3 @@
+uplevel #0 {
+  error x
+}

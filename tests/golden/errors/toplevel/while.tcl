@@ -1,0 +1,3 @@
+while {1} {
+  error x
+}
