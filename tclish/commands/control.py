@@ -20,9 +20,8 @@ def cmd_if(interp, argv):
     i = 0
     while True:
         if i >= n:
-            if i == 0:
-                raise wrong_args("if", "expr1 ?then? body1 elseif expr2 ?then? body2 elseif ... ?else? ?bodyN?")
-            raise TclError('wrong # args: no expression after "%s" argument' % to_str(args[i - 1]),
+            after = to_str(args[i - 1]) if i > 0 else to_str(argv[0])
+            raise TclError('wrong # args: no expression after "%s" argument' % after,
                            ("TCL", "WRONGARGS"))
         cond = args[i]
         i += 1

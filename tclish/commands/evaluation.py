@@ -86,7 +86,7 @@ def _os_message(e):
     return (e.strerror or str(e)).lower()
 
 
-@command("time", 1, 2, "script ?count?")
+@command("time", 1, 2, "command ?count?")
 def cmd_time(interp, argv):
     from ..runtime.values import to_int
     count = to_int(argv[2]) if len(argv) > 2 else 1
