@@ -6,8 +6,6 @@ Behaviour and error texts follow Tcl 8.6's tclCmdIL.c; `lsort` and `lsearch`
 share the `-index` machinery (`_encode_index_list`, `_select`).
 """
 
-import functools
-
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_matcher, lower
 from ..runtime.indices import index_form, parse_index, parse_index_end
@@ -141,6 +139,34 @@ def dictionary_compare(left, right):
     if diff == 0:
         diff = secondary
     return diff
+
+
+def dictionary_key(s):
+    """A sort key that orders strings as `dictionary_compare` does: the
+    primary part compares digit runs by value (placed among the characters
+    where the digits are) and other characters case-insensitively; the
+    secondary part breaks ties by leading zeros and case, first difference
+    first."""
+    primary = []
+    secondary = []
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if "0" <= c <= "9":
+            j = i + 1
+            while j < n and "0" <= s[j] <= "9":
+                j += 1
+            run = s[i:j]
+            digits = run.lstrip("0") or "0"
+            primary.append((0x30, len(digits), digits))
+            secondary.append(len(run) - len(digits))
+            i = j
+            continue
+        low = c.lower()
+        primary.append((ord(low if len(low) == 1 else c),))
+        secondary.append(0 if c.isupper() else 1)
+        i += 1
+    return tuple(primary), tuple(secondary)
 
 
 def _ascii_compare(a, b):
@@ -393,7 +419,7 @@ def _key_converter(spec):
     if mode == "real":
         return _double
     if mode == "dictionary":
-        return to_str
+        return lambda v: dictionary_key(to_str(v))
     return None
 
 
@@ -401,11 +427,8 @@ def _sort_order(interp, spec, keys):
     """Positions 0..len(keys)-1 in sorted order (stable), and a comparison
     function that tells equal keys (for -unique)."""
     positions = range(len(keys))
-    if spec.mode in ("ascii", "integer", "real"):
+    if spec.mode != "command":
         return sorted(positions, key=keys.__getitem__, reverse=spec.decreasing), _ascii_compare
-    if spec.mode == "dictionary":
-        key = functools.cmp_to_key(lambda p, q: dictionary_compare(keys[p], keys[q]))
-        return sorted(positions, key=key, reverse=spec.decreasing), dictionary_compare
     # A -command comparator is a script: call it in the same order, with the
     # same arguments, as Tcl's merge sort does.
     compare = _command_comparator(interp, spec.command)

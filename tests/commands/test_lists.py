@@ -40,6 +40,16 @@ def test_dictionary_compare_orders_numbers_by_value_then_case():
     assert cmp("abc", "abcd") < 0
 
 
+def test_dictionary_key_sorts_as_dictionary_compare():
+    words = ["a003b", "a03b", "a3b", "A03b", "x9", "x10", "X10", "ab", "aB", "Ab", "a1b",
+             "a!b", "", "0", "00", "a", "é", "É", "z-1", "z+1"]
+    for a in words:
+        for b in words:
+            c = lists.dictionary_compare(a, b)
+            ka, kb = lists.dictionary_key(a), lists.dictionary_key(b)
+            assert ((c > 0) - (c < 0)) == ((ka > kb) - (ka < kb)), (a, b)
+
+
 def test_lset_changes_an_unshared_list_in_place():
     interp = new_interp()
     interp.eval("set x [list a [list b c]]")
