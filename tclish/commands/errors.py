@@ -6,11 +6,15 @@ from ..runtime.values import TclDict, TclList, to_list, to_str
 from .procs import parse_code, raise_code
 
 
+def ok_options():
+    return TclDict((("-code", 0), ("-level", 0)))
+
+
 def capture(interp, script):
     """Evaluate `script`; returns (code, result value, options TclDict)."""
     try:
         value = interp.eval(script)
-        return OK, value, TclDict((("-code", 0), ("-level", 0)))
+        return OK, value, ok_options()
     except (TclError, TclSignal) as e:
         return capture_exception(interp, e)
 
@@ -24,12 +28,24 @@ def capture_exception(interp, e):
 
 
 def error_options(e):
+    """The return options of an error, keys in tclsh's order: what the
+    error was raised with (`error msg info code`, or a command's error
+    code) first, then -code and -level, then the rest."""
     code = e.errorcode
+    values = {"-errorinfo": e.errorinfo,
+              "-errorcode": code if type(code) is str else TclList(code)}
+    if e.leading is not None:
+        leading = e.leading
+    else:
+        leading = () if code == "NONE" else ("-errorcode",)
     opts = TclDict()
-    opts["-errorinfo"] = e.errorinfo
-    opts["-errorcode"] = code if type(code) is str else TclList(code)
+    for key in leading:
+        opts[key] = values[key]
     opts["-code"] = 1
     opts["-level"] = 0
+    for key in ("-errorcode", "-errorinfo"):
+        if key not in opts:
+            opts[key] = values[key]
     opts["-errorline"] = e.errorline if e.errorline is not None else 1
     if e.options:
         for k, v in e.options.items():
@@ -80,6 +96,8 @@ def cmd_error(interp, argv):
     err = TclError(message, code, info)
     if info is not None:
         err.context_added = True
+    err.leading = tuple(k for k, given in (("-errorinfo", len(argv) > 2),
+                                            ("-errorcode", len(argv) > 3)) if given)
     raise err
 
 

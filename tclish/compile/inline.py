@@ -331,6 +331,8 @@ def _expr(c):
     if const or lone:
         ev = compile_expr(interp, words[1])
     on_error = c.on_error()
+    # Tcl's bytecode reports arithmetic errors "invoked from within" expr
+    arith_logged = c.mode != DIRECT
 
     def expr_(fv):
         if interp.core_epoch != epoch:
@@ -338,6 +340,10 @@ def _expr(c):
         try:
             r = ev(fv)
         except TclError as e:
+            if e.leading is None:
+                e.leading = ()  # as for Tcl's compiled expr instructions
+            if arith_logged and e.errorcode[:1] == ("ARITH",):
+                e.context_added = True
             on_error(e)
             raise
         return int(r) if r.__class__ is bool else r
@@ -366,21 +372,48 @@ def _lindex(c):
             raise
         if i.__class__ is int and value.__class__ is TclList:
             return value[i] if 0 <= i < len(value) else ""
-        return call(["lindex", value, i])
+        try:
+            return call(["lindex", value, i])
+        except TclError as e:
+            if e.leading is None:
+                e.leading = ()  # as for Tcl's compiled lindex instruction
+            raise
     return lindex
 
 
 @inline("catch")
 def _catch(c):
-    """`catch {script} ?var? ?optionsVar?` with a literal script."""
+    """`catch script ?resultVar? ?optionsVar?`.
+
+    A literal script is compiled in place.  A computed one is evaluated as
+    a script of its own; in compiled code Tcl then also reports the catch
+    command itself in errorInfo, and so do we."""
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
-    if len(words) not in (2, 3) or type(words[1]) is not str:
+    if not 2 <= len(words) <= 4 or not all(type(w) is str for w in words[2:]):
         return None
-    if len(words) == 3 and not _simple_name(words[2]):
-        return None
-    body = c.body(1, annotate=False)
-    name = words[2] if len(words) == 3 else None
-    from ..commands.errors import capture_exception
+    names = words[2:]
+    if type(words[1]) is str:
+        body = c.body(1, annotate=False)
+    else:
+        const, get_script = c.word(1)
+        on_error = c.on_error() if c.mode != DIRECT else None
+        arg_error = c.arg_error()
+
+        def body(fv):
+            try:
+                script = get_script(fv)
+            except TclError as e:
+                arg_error(e)
+                raise
+            try:
+                return interp.eval(script)
+            except TclError as e:
+                if on_error is not None:
+                    on_error(e)
+                raise
+    from ..commands.errors import capture_exception, ok_options
+    name = names[0] if names else None
+    fast_name = name is not None and _simple_name(name)
 
     def catch(fv):
         if interp.core_epoch != epoch:
@@ -390,19 +423,30 @@ def _catch(c):
         try:
             value = body(fv)
             code = 0
+            options = None
         except (TclError, TclSignal) as e:
             interp.depth = depth
             interp.frame = frame
             interp.cur_ns = frame.ns
-            code, value, _ = capture_exception(interp, e)
+            code, value, options = capture_exception(interp, e)
         if name is not None:
-            var = fv.get(name)
+            var = fv.get(name) if fast_name else None
             if var is not None and var.arr is None and var.traces is None:
                 var.value = value
             else:
-                interp.set_var(name, value)
+                _save(interp, name, value, "couldn't save command result in variable")
+            if len(names) == 2:
+                _save(interp, names[1], options if options is not None else ok_options(),
+                      "couldn't save return options in variable")
         return code
     return catch
+
+
+def _save(interp, name, value, message):
+    try:
+        interp.set_var(name, value)
+    except TclError:
+        raise TclError(message, ("TCL", "UPVAR")) from None
 
 
 def _getter(c, index):

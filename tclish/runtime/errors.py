@@ -28,6 +28,8 @@ class TclError(Exception):
         # the command that raised it adds no line (Tcl's ERR_ALREADY_LOGGED)
         self.logged = errorinfo is not None
         self.options = None
+        # option keys listed first in the options dict (see commands/errors.py)
+        self.leading = None
 
     def __str__(self):
         return self.message
