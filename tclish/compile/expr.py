@@ -176,8 +176,7 @@ def _unop(interp, node):
         try:
             return _CONST, fn(v)
         except TclError:
-            pass
-        return _DYN, lambda fv: fn(v)
+            return _DYN, _failed_fold(fn, v)
     v = _as_getter(interp, kind, v)
     if op == "-":
         def neg(fv):
@@ -233,8 +232,20 @@ def _binop(interp, node):
         try:
             return _CONST, fn(lv, rv)
         except TclError:
-            return _DYN, lambda fv: fn(lv, rv)
+            return _DYN, _failed_fold(fn, lv, rv)
     return _DYN, _specialise(interp, op, fn, lk, lv, rk, rv)
+
+
+def _failed_fold(fn, *args):
+    """An operation on constants that fails: it fails when run, marked as
+    such (Tcl's compiler logs these errors differently, see inline._expr)."""
+    def fail(fv):
+        try:
+            return fn(*args)
+        except TclError as e:
+            e.folded = True
+            raise
+    return fail
 
 
 def _specialise(interp, op, fn, lk, lv, rk, rv):

@@ -331,8 +331,9 @@ def _expr(c):
     if const or lone:
         ev = compile_expr(interp, words[1])
     on_error = c.on_error()
-    # Tcl's bytecode reports arithmetic errors "invoked from within" expr
-    arith_logged = c.mode != DIRECT
+    # Tcl's compiler reports a failed constant folding (expr {1/0})
+    # "invoked from within" expr, in compiled code
+    fold_logged = c.mode != DIRECT
 
     def expr_(fv):
         if interp.core_epoch != epoch:
@@ -342,7 +343,7 @@ def _expr(c):
         except TclError as e:
             if e.leading is None:
                 e.leading = ()  # as for Tcl's compiled expr instructions
-            if arith_logged and e.errorcode[:1] == ("ARITH",):
+            if fold_logged and e.folded:
                 e.context_added = True
             on_error(e)
             raise

@@ -30,6 +30,8 @@ class TclError(Exception):
         self.options = None
         # option keys listed first in the options dict (see commands/errors.py)
         self.leading = None
+        # raised by an expression operation on constants (compile/expr.py)
+        self.folded = False
 
     def __str__(self):
         return self.message
