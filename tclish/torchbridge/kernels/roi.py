@@ -1,0 +1,281 @@
+"""roi_align and roi_pool with torchvision.ops semantics, as vectorised torch code.
+
+roi_align
+---------
+torchvision averages, for every box k and bin (ph, pw), bilinear samples of
+the feature map on a grid_h x grid_w lattice.  Both the bilinear weights and
+the "sample is outside the map" test factor into a y part and an x part, so
+the whole op is
+
+    out[k, c] = Ay[k] @ F[batch[k], c] @ Ax[k]^T
+
+where Ay[k] is a [PH, H] matrix holding, for each output row, the y weights
+of all its samples divided by grid_h (Ax likewise for columns).  A box only
+touches a window of rows and columns, so F is cut to that window first and
+Ay, Ax are built relative to it (a scatter of K*P*G*2 weights); the work is
+then two small batched matmuls per chunk of boxes, differentiable with
+respect to the input for free.  Boxes are sorted by window size so a chunk
+pads its windows little.  Boxes with different adaptive grid sizes share one
+lattice of the largest size, the unused sample slots masked out.  The matmul
+reads zeros where torchvision skips samples, so a NaN or Inf inside a box's
+window (not outside it) can leak into bins that do not sample it.
+
+roi_pool
+--------
+Each bin is an integer rectangle (torchvision rounds the box, then floors and
+ceils the bin edges).  Every bin's cells are gathered, padded to the largest
+bin of its chunk of boxes and masked, and reduced with max, which reports
+the first maximum in row-major order as torchvision's loop does.  With
+autograd on, the output is read again from the input at those argmax cells,
+so the gradient goes to the same element torchvision's backward picks.
+"""
+
+import torch
+
+# cap on the elements of one intermediate tensor (per chunk of boxes / channels):
+# small enough to stay in cache and in memory the allocator reuses
+_CHUNK_ELEMENTS = 1 << 18
+
+
+def _rois(boxes, n_images, dtype, device):
+    """Boxes as [K, 5] rows (batch index, x1, y1, x2, y2), detached, in `dtype`."""
+    b = boxes.detach()
+    if b.dim() == 1 and b.numel() in (4, 5):
+        b = b.reshape(1, -1)
+    if b.dim() != 2 or b.size(1) not in (4, 5):
+        raise ValueError("boxes must have shape [K, 5], [K, 4] or [4], got %s" % list(boxes.shape))
+    b = b.to(device=device, dtype=dtype)
+    if b.size(1) == 4:
+        b = torch.cat([b.new_zeros(b.size(0), 1), b], dim=1)
+    batch = b[:, 0].to(torch.int64)     # truncates, as C++'s (int) cast
+    if b.size(0) and (int(batch.min()) < 0 or int(batch.max()) >= n_images):
+        raise ValueError("box batch index out of range: input has %d image%s"
+                         % (n_images, "" if n_images == 1 else "s"))
+    return b, batch
+
+
+def _check_input(input, what):
+    if input.dim() != 4:
+        raise ValueError("%s: input must be [N, C, H, W], got shape %s" % (what, list(input.shape)))
+    if not input.is_floating_point():
+        raise ValueError("%s: input must be a floating-point tensor, got %s" % (what, input.dtype))
+
+
+# --- roi_align ---------------------------------------------------------------
+
+def _axis_taps(start, bin_size, grid, pooled, size, max_grid):
+    """Bilinear taps of every sample of every bin along one axis, each [K, pooled, G]:
+    (low index, high index, low weight, high weight).
+
+    Follows torchvision's bilinear_interpolate: a sample outside [-1, size]
+    counts zero, one in [-1, 0) is clamped to 0, one at or past size-1 uses
+    the last row twice.  Weights are divided by the grid size (the average)."""
+    dtype, device = start.dtype, start.device
+    slot = torch.arange(max_grid, device=device)
+    in_grid = slot.view(1, 1, -1) < grid.view(-1, 1, 1)                      # [K, 1, G]
+    grid_t = grid.clamp(min=1).to(dtype).view(-1, 1, 1)
+    p = torch.arange(pooled, device=device, dtype=dtype).view(1, -1, 1)
+    b = bin_size.view(-1, 1, 1)
+    c = start.view(-1, 1, 1) + p * b + (slot.to(dtype).view(1, 1, -1) + 0.5) * b / grid_t
+    valid = in_grid & (c >= -1.0) & (c <= size)
+    c = torch.where(valid, c, torch.zeros((), dtype=dtype, device=device)).clamp(min=0)
+    low = c.floor().to(torch.int64)
+    edge = low >= size - 1
+    low = torch.where(edge, torch.full_like(low, size - 1), low)
+    high = torch.where(edge, low, low + 1)
+    c = torch.where(edge, low.to(dtype), c)
+    frac_high = c - low.to(dtype)
+    scale = valid.to(dtype) / grid_t
+    # taps outside the map weigh nothing: park them on the first tap of the box
+    first = torch.where(valid, low, torch.full_like(low, size)).flatten(1).min(1).values
+    first = first.clamp(max=size - 1).view(-1, 1, 1)
+    low = torch.where(valid, low, first)
+    high = torch.where(valid, high, first)
+    return low, high, (1.0 - frac_high) * scale, frac_high * scale
+
+
+def _window_weights(low, high, w_low, w_high, origin, width):
+    """[k, pooled, width]: the taps of each box, relative to its window origin."""
+    k, pooled, _ = low.shape
+    out = torch.zeros(k, pooled, width, dtype=w_low.dtype, device=w_low.device)
+    out.scatter_add_(2, low - origin, w_low)
+    out.scatter_add_(2, high - origin, w_high)
+    return out
+
+
+def _window_pool(windows, wy, wx):
+    """out[k, c] = wy[k] @ windows[k, :, :, c] @ wx[k]^T for windows [k, Hw, Ww, C]."""
+    k, hw, ww, c = windows.shape
+    ph, pw = wy.size(1), wx.size(1)
+    rows = torch.bmm(wy, windows.view(k, hw, ww * c)).view(k, ph, ww, c)
+    return torch.matmul(wx.unsqueeze(1), rows)                                # [k, PH, PW, C]
+
+
+def _chunks(areas, per_unit, budget):
+    """Consecutive (start, end) ranges over sorted sizes, each within the element budget."""
+    bounds, s, n = [], 0, len(areas)
+    while s < n:
+        e = s + 1
+        while e < n and (e + 1 - s) * areas[e] * per_unit <= budget:
+            e += 1
+        bounds.append((s, e))
+        s = e
+    return bounds
+
+
+def _assemble(pieces, shape, like):
+    """Stack (box indices, [k, ...] piece) chunks into one [K, ...] tensor in box order.
+
+    Without autograd the pieces go straight into one buffer; with it they
+    are concatenated and reordered, which autograd can differentiate."""
+    if torch.is_grad_enabled() and like.requires_grad:
+        pieces = list(pieces)
+        out = torch.cat([p for _, p in pieces])
+        return out[torch.argsort(torch.cat([i for i, _ in pieces]))]
+    out = like.new_empty(shape)
+    for idx, piece in pieces:
+        out.index_copy_(0, idx, piece)
+    return out
+
+
+def _sorted_chunks(area, per_box):
+    """Box indices sorted by window area, cut into chunks of a cache-sized budget."""
+    order = torch.argsort(area)
+    for s, e in _chunks(area[order].tolist(), per_box, _CHUNK_ELEMENTS):
+        yield order[s:e]
+
+
+def _align_pieces(maps, batch, ty, tx, size, pooled):
+    """(box indices, [k, PH, PW, C] output) for chunks of boxes of similar window size."""
+    (h, w), (ph, pw) = size, pooled
+    c, device = maps.size(1), maps.device
+    # each box reads only a window of the map: rows y0..y0+span_h-1, columns likewise
+    y0 = ty[0].flatten(1).min(1).values
+    x0 = tx[0].flatten(1).min(1).values
+    span_h = ty[1].flatten(1).max(1).values - y0 + 1
+    span_w = tx[1].flatten(1).max(1).values - x0 + 1
+    for idx in _sorted_chunks(span_h * span_w, c):
+        hw, ww = int(span_h[idx].max()), int(span_w[idx].max())
+        oy, ox = y0[idx].view(-1, 1, 1), x0[idx].view(-1, 1, 1)
+        rows = (oy + torch.arange(hw, device=device).view(1, -1, 1)).clamp(max=h - 1)
+        cols = (ox + torch.arange(ww, device=device).view(1, 1, -1)).clamp(max=w - 1)
+        cells = (batch[idx].view(-1, 1, 1) * h + rows) * w + cols                 # [k, Hw, Ww]
+        wy = _window_weights(*(t[idx] for t in ty), oy, hw)
+        wx = _window_weights(*(t[idx] for t in tx), ox, ww)
+        columns_first = pw * ww * hw + pw * ph * hw < ph * hw * ww + ph * pw * ww
+        if columns_first:       # cheaper: gather the windows transposed
+            cells, wy, wx = cells.transpose(1, 2), wx, wy
+        windows = maps.index_select(0, cells.reshape(-1)).view(*cells.shape, c)
+        out = _window_pool(windows, wy, wx)                                       # [k, P, P', C]
+        if columns_first:
+            out = out.transpose(1, 2)
+        yield idx, out
+
+
+def roi_align(input, boxes, output_size, spatial_scale=1.0, sampling_ratio=-1, aligned=True):
+    """torchvision.ops.roi_align: [N, C, H, W] and boxes -> [K, C, PH, PW]."""
+    _check_input(input, "roi_align")
+    n, c, h, w = input.shape
+    ph, pw = output_size
+    rois, batch = _rois(boxes, n, input.dtype, input.device)
+    k = rois.size(0)
+    if k == 0:
+        return input.new_zeros(0, c, ph, pw)
+    offset = 0.5 if aligned else 0.0
+    # box corners in double, rounded once to the input type (as torchvision's C++)
+    corners = (rois[:, 1:].to(torch.float64) * spatial_scale - offset).to(input.dtype)
+    x1, y1, x2, y2 = corners.unbind(1)
+    roi_w = x2 - x1
+    roi_h = y2 - y1
+    if not aligned:
+        roi_w = roi_w.clamp(min=1.0)
+        roi_h = roi_h.clamp(min=1.0)
+    bin_h = roi_h / ph
+    bin_w = roi_w / pw
+    if sampling_ratio > 0:
+        grid_h = torch.full((k,), sampling_ratio, dtype=torch.int64, device=input.device)
+        grid_w = grid_h
+    else:
+        grid_h = torch.ceil(bin_h).to(torch.int64)
+        grid_w = torch.ceil(bin_w).to(torch.int64)
+    max_h, max_w = int(grid_h.max()), int(grid_w.max())
+    if max_h <= 0 or max_w <= 0:
+        # no sample anywhere: zeros, still connected to input for backward
+        return input.new_zeros(k, c, ph, pw) + input.reshape(-1)[:0].sum()
+    ty = _axis_taps(y1, bin_h, grid_h, ph, h, max_h)
+    tx = _axis_taps(x1, bin_w, grid_w, pw, w, max_w)
+    # the map as rows of channels, [N*H*W, C]: a window is then an index_select
+    maps = input.permute(0, 2, 3, 1).contiguous().view(n * h * w, c)
+    pieces = _align_pieces(maps, batch, ty, tx, (h, w), (ph, pw))
+    # computed channels-last; returned as a [K, C, PH, PW] view of that memory
+    return _assemble(pieces, (k, ph, pw, c), input).permute(0, 3, 1, 2)
+
+
+# --- roi_pool ----------------------------------------------------------------
+
+def _round_half_away(x):
+    # C's round(): halves go away from zero (torch.round goes to even)
+    return torch.sign(x) * torch.floor(x.abs() + 0.5)
+
+
+def _bin_edges(start, length, pooled, size):
+    """[K, pooled] start and end (exclusive) of each bin, clipped to [0, size]."""
+    bin_size = length.view(-1, 1) / pooled
+    p = torch.arange(pooled, device=start.device, dtype=bin_size.dtype).view(1, -1)
+    lo = torch.floor(p * bin_size).to(torch.int64) + start.view(-1, 1)
+    hi = torch.ceil((p + 1) * bin_size).to(torch.int64) + start.view(-1, 1)
+    return lo.clamp(0, size), hi.clamp(0, size)
+
+
+def _pool_pieces(maps, batch, hs, he, ws, we, size):
+    """(box indices, [k, PH, PW, C] max, [k, PH, PW, C] argmax cell) for chunks of boxes."""
+    h, w = size
+    c, device = maps.size(1), maps.device
+    span_h, span_w = (he - hs).clamp(min=0), (we - ws).clamp(min=0)
+    bin_h, bin_w = span_h.max(1).values, span_w.max(1).values                 # per box
+    for idx in _sorted_chunks(bin_h.clamp(min=1) * bin_w.clamp(min=1) * hs.size(1) * ws.size(1), c):
+        bh, bw = max(int(bin_h[idx].max()), 1), max(int(bin_w[idx].max()), 1)
+        i = torch.arange(bh, device=device).view(1, 1, 1, -1, 1)
+        j = torch.arange(bw, device=device).view(1, 1, 1, 1, -1)
+        rows = hs[idx].view(-1, hs.size(1), 1, 1, 1) + i                         # [k, PH, 1, bh, 1]
+        cols = ws[idx].view(-1, 1, ws.size(1), 1, 1) + j                         # [k, 1, PW, 1, bw]
+        inside = (rows < he[idx].view(-1, hs.size(1), 1, 1, 1)) & (
+            cols < we[idx].view(-1, 1, ws.size(1), 1, 1))                       # [k, PH, PW, bh, bw]
+        cells = (batch[idx].view(-1, 1, 1, 1, 1) * h + rows.clamp(max=h - 1)) * w + cols.clamp(max=w - 1)
+        cells = torch.where(inside, cells, torch.zeros_like(cells)).flatten(3)   # [k, PH, PW, bh*bw]
+        values = maps.index_select(0, cells.reshape(-1)).view(*cells.shape, c)
+        values = values.masked_fill(~inside.flatten(3).unsqueeze(-1), float("-inf"))
+        best, where = values.max(dim=3)          # the first maximum in row-major order
+        yield idx, best, torch.gather(cells, 3, where)
+
+
+def roi_pool(input, boxes, output_size, spatial_scale=1.0):
+    """torchvision.ops.roi_pool: [N, C, H, W] and boxes -> [K, C, PH, PW]."""
+    _check_input(input, "roi_pool")
+    n, c, h, w = input.shape
+    ph, pw = output_size
+    rois, batch = _rois(boxes, n, input.dtype, input.device)
+    k = rois.size(0)
+    if k == 0:
+        return input.new_zeros(0, c, ph, pw)
+    # rounded in double, as torchvision's C++ does
+    corners = _round_half_away(rois[:, 1:].to(torch.float64) * spatial_scale).to(torch.int64)
+    start_w, start_h, end_w, end_h = corners.unbind(1)
+    len_w = (end_w - start_w + 1).clamp(min=1).to(input.dtype)
+    len_h = (end_h - start_h + 1).clamp(min=1).to(input.dtype)
+    hs, he = _bin_edges(start_h, len_h, ph, h)                               # [K, PH]
+    ws, we = _bin_edges(start_w, len_w, pw, w)                               # [K, PW]
+    empty = ((he <= hs).view(k, ph, 1) | (we <= ws).view(k, 1, pw)).unsqueeze(-1)
+    with torch.no_grad():
+        maps = input.detach().permute(0, 2, 3, 1).contiguous().view(n * h * w, c)
+        found = list(_pool_pieces(maps, batch, hs, he, ws, we, (h, w)))
+        idx = torch.cat([f[0] for f in found])
+        restore = torch.argsort(idx)
+        best = torch.cat([f[1] for f in found])[restore]                     # [K, PH, PW, C]
+    if torch.is_grad_enabled() and input.requires_grad:
+        # the same values, read again at the argmax so the gradient lands there
+        cells = torch.cat([f[2] for f in found])[restore]                    # [K, PH, PW, C]
+        chan = torch.arange(c, device=input.device)
+        best = input.permute(0, 2, 3, 1).reshape(-1)[cells * c + chan]
+    out = best.masked_fill(empty, 0.0)
+    return out.permute(0, 3, 1, 2)
