@@ -1,0 +1,169 @@
+"""The one argument parser every torch command uses.
+
+Three syntaxes, all driven by the spec:
+
+* positional: `torch::roi_align $in $boxes {7 7} 0.0625 2 true`
+* named, in any order, either spelling: `-outputSize {7 7}` / `-output_size {7 7}`
+* mixed: positional first, then options: `torch::zeros {2 3} -dtype float64`
+
+The arguments are split at the first word that is an option: a known
+spelling, or a dash-word that is not a number (so `-1` and `-Inf` stay
+values).  Positional arguments bind in the declared order, or in the first
+of the spec's overload orders that converts cleanly.  `bind` returns the
+list of converted values in declaration order, defaults filled in.
+"""
+
+from ..runtime.numbers import parse_number
+from ..runtime.values import TclList
+from . import messages
+from .convert import BadValue
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<missing>"
+
+
+MISSING = _Missing()
+_UNLIMITED = 1 << 30
+
+
+class Binder:
+    """Precomputed tables for one spec, and the `bind` method that uses them."""
+
+    __slots__ = ("spec", "params", "index", "convs", "none_ok", "order", "orders",
+                 "min_pos", "max_pos", "variadic", "_defaults")
+
+    def __init__(self, spec):
+        self.spec = spec
+        self.params = spec.params
+        self.index = spec.index
+        self.convs = tuple(p.kind.convert for p in spec.params)
+        # an empty value stands for "not given" where the default is None
+        self.none_ok = tuple(p.default is None for p in spec.params)
+        self.order = spec.orders[0]
+        self.orders = spec.orders
+        self.min_pos = spec.min_positional
+        self.variadic = bool(spec.params) and spec.params[-1].kind.variadic
+        self.max_pos = _UNLIMITED if self.variadic else len(spec.params)
+        self._defaults = None
+
+    def defaults(self):
+        """Converted defaults (MISSING for required parameters), made on first use."""
+        d = self._defaults
+        if d is None:
+            d = []
+            for p in self.params:
+                if p.required:
+                    d.append(MISSING)
+                elif p.default is None:
+                    d.append(None)
+                else:
+                    d.append(p.kind.convert(p.default, None))
+            self._defaults = d
+        return d
+
+    def _is_option(self, word):
+        return word in self.index or (len(word) > 1 and parse_number(word) is None)
+
+    def bind(self, argv, registry):
+        """The converted argument values of `argv` (argv[0] is the command word)."""
+        n = len(argv)
+        split = n
+        for j in range(1, n):
+            a = argv[j]
+            if isinstance(a, str) and a[:1] == "-" and self._is_option(a):
+                split = j
+                break
+        values = (self._defaults or self.defaults())[:]
+        if split == n and len(self.orders) == 1 and not self.variadic:
+            # the fast path: positional only, one order
+            npos = n - 1
+            if npos < self.min_pos or npos > self.max_pos:
+                raise messages.usage_error(self.spec)
+            order, convs, none_ok = self.order, self.convs, self.none_ok
+            for k in range(npos):
+                i = order[k]
+                a = argv[k + 1]
+                if none_ok[i] and a == "":
+                    continue
+                try:
+                    values[i] = convs[i](a, registry)
+                except BadValue as e:
+                    raise messages.invalid_value(self.params[i], e.detail) from None
+            return values
+        named = self._bind_named(argv, split, n, registry)
+        self._bind_positional(argv, split, named, values, registry)
+        for i, v in named.items():
+            values[i] = v
+        return values
+
+    def _bind_named(self, argv, start, n, registry):
+        named = {}
+        index, convs, none_ok = self.index, self.convs, self.none_ok
+        k = start
+        while k < n:
+            word = argv[k]
+            i = index.get(word) if isinstance(word, str) else None
+            if i is None:
+                raise messages.unknown_parameter(self.spec, word)
+            if k + 1 >= n:
+                raise messages.missing_value(word)
+            a = argv[k + 1]
+            if none_ok[i] and a == "":
+                named[i] = None
+            else:
+                try:
+                    named[i] = convs[i](a, registry)
+                except BadValue as e:
+                    raise messages.invalid_value(self.params[i], e.detail) from None
+            k += 2
+        return named
+
+    def _bind_positional(self, argv, split, named, values, registry):
+        """Bind argv[1:split] in the first order that fits; fill `values`."""
+        npos = split - 1
+        best_error, best_progress = None, -1.0
+        for order in self.orders:
+            variadic_last = self.variadic and order[-1] == len(self.params) - 1
+            if npos > len(order) and not variadic_last:
+                continue
+            bound, error, progress = self._try_order(argv, npos, order, named, registry)
+            if error is None:
+                missing = [i for i, p in enumerate(self.params)
+                           if p.required and i not in bound and i not in named]
+                if not missing:
+                    for i, v in bound.items():
+                        values[i] = v
+                    return
+                error = (messages.missing_required(self.spec, missing) if named
+                         else messages.usage_error(self.spec))
+                progress = npos + 0.5
+            if progress >= best_progress:
+                best_error, best_progress = error, progress
+        raise best_error if best_error is not None else messages.usage_error(self.spec)
+
+    def _try_order(self, argv, npos, order, named, registry):
+        bound = {}
+        params, convs, none_ok = self.params, self.convs, self.none_ok
+        last = len(order) - 1
+        for k in range(npos):
+            i = order[k]
+            if i in named:
+                return bound, messages.given_twice(self.spec, i), k
+            if k == last and params[i].kind.variadic:
+                a = TclList(argv[k + 1:npos + 1])
+            else:
+                a = argv[k + 1]
+            if none_ok[i] and a == "":
+                bound[i] = None
+            else:
+                try:
+                    bound[i] = convs[i](a, registry)
+                except BadValue as e:
+                    return bound, messages.invalid_value(params[i], e.detail), k
+            if k == last:
+                break
+        return bound, None, npos

@@ -1,0 +1,371 @@
+"""Converters: one small class per kind of parameter value.
+
+A kind turns a Tcl value into what the torch function wants, by Tcl's rules
+(booleans 1/0/true/false/yes/no/on/off, integers, doubles, lists), and
+raises `BadValue(detail)` naming what was given when it can't; the binder
+adds which parameter it was.  Kinds that need torch (dtype, device) import it
+on first use, never at import time.
+"""
+
+from ..runtime.errors import TclError
+from ..runtime.numbers import parse_number
+from ..runtime.values import to_bool, to_float, to_int, to_list, to_str
+
+
+class BadValue(Exception):
+    """A value a kind can't accept; `detail` says what was wrong with it."""
+
+    def __init__(self, detail):
+        Exception.__init__(self, detail)
+        self.detail = detail
+
+
+_torch = None
+
+
+def torch_module():
+    """torch, imported on first use."""
+    global _torch
+    if _torch is None:
+        import torch
+        _torch = torch
+    return _torch
+
+
+def _quote(value):
+    return '"%s"' % to_str(value)
+
+
+class Kind:
+    """Base of all kinds.  `name` appears in help, `metavar` in usage lines,
+    `example` is a Tcl value the generated tests use."""
+
+    name = "value"
+    metavar = "value"
+    example = "x"
+    variadic = False
+    handle_kind = None          # "tensor" for kinds that look up handles
+
+    def convert(self, value, registry):
+        raise NotImplementedError
+
+    def __repr__(self):
+        return "<kind %s>" % self.name
+
+
+class _Tensor(Kind):
+    name = "tensor"
+    metavar = "tensor"
+    example = "-data {1.0 2.0 3.0 4.0}"
+    handle_kind = "tensor"
+
+    def convert(self, value, registry):
+        try:
+            t = registry.tensors.get(value)
+        except TypeError:           # an unhashable value (a list) is no handle
+            t = None
+        if t is None:
+            raise BadValue(registry.why_missing(to_str(value), "tensor"))
+        return t
+
+
+class _TensorOrScalar(_Tensor):
+    """A tensor handle, or a number used as a scalar operand."""
+
+    name = "tensor or number"
+    metavar = "tensor|number"
+
+    def convert(self, value, registry):
+        try:
+            t = registry.tensors.get(value)
+        except TypeError:
+            t = None
+        if t is not None:
+            return t
+        n = parse_number(to_str(value)) if not isinstance(value, (int, float)) else value
+        if n is None:
+            raise BadValue(registry.why_missing(to_str(value), "tensor") + ", nor a number")
+        return n
+
+
+class Int(Kind):
+    name = "int"
+    metavar = "int"
+    example = "1"
+
+    def __init__(self, minimum=None):
+        self.minimum = minimum
+
+    def convert(self, value, registry):
+        try:
+            v = to_int(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        if self.minimum is not None and v < self.minimum:
+            raise BadValue("must be at least %d, got %d" % (self.minimum, v))
+        return v
+
+
+class Double(Kind):
+    name = "double"
+    metavar = "double"
+    example = "0.5"
+
+    def __init__(self, minimum=None, maximum=None):
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def convert(self, value, registry):
+        try:
+            v = to_float(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        if (self.minimum is not None and v < self.minimum) or (
+                self.maximum is not None and v > self.maximum):
+            raise BadValue("must be between %s and %s, got %s" % (
+                self.minimum, self.maximum, to_str(value)))
+        return v
+
+
+class _Bool(Kind):
+    name = "bool"
+    metavar = "bool"
+    example = "1"
+
+    def convert(self, value, registry):
+        try:
+            return to_bool(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+
+
+class _String(Kind):
+    name = "string"
+    metavar = "string"
+    example = "x"
+
+    def convert(self, value, registry):
+        return to_str(value)
+
+
+class Choice(Kind):
+    """One of a fixed set of words."""
+
+    name = "choice"
+
+    def __init__(self, *choices):
+        self.choices = tuple(choices)
+        self.metavar = "|".join(choices)
+        self.example = choices[0]
+        self._set = frozenset(choices)
+
+    def convert(self, value, registry):
+        s = to_str(value)
+        if s in self._set:
+            return s
+        raise BadValue("%s is not one of %s" % (_quote(s), ", ".join(self.choices)))
+
+
+def _int_items(value, what):
+    try:
+        items = to_list(value)
+    except TclError as e:
+        raise BadValue(e.message) from None
+    out = []
+    for x in items:
+        try:
+            out.append(to_int(x))
+        except TclError:
+            raise BadValue("expected a list of %s but got %s" % (what, _quote(value))) from None
+    return out
+
+
+class _Shape(Kind):
+    """A tensor shape: a list of non-negative integers (empty: a scalar)."""
+
+    name = "shape"
+    metavar = "{d0 d1 ...}"
+    example = "{2 3}"
+
+    def convert(self, value, registry):
+        dims = _int_items(value, "integers")
+        for d in dims:
+            if d < 0:
+                raise BadValue("negative dimension in %s" % _quote(value))
+        return dims
+
+
+class Size(Kind):
+    """A list of `n` positive integers; one integer stands for all n."""
+
+    name = "size"
+
+    def __init__(self, n, names):
+        self.n = n
+        self.metavar = "{%s}" % " ".join(names)
+        self.example = "{%s}" % " ".join(["2"] * n)
+
+    def convert(self, value, registry):
+        dims = _int_items(value, "integers")
+        if len(dims) == 1:
+            dims = dims * self.n
+        if len(dims) != self.n:
+            raise BadValue("expected %d integers but got %s" % (self.n, _quote(value)))
+        for d in dims:
+            if d <= 0:
+                raise BadValue("sizes must be positive, got %s" % _quote(value))
+        return dims
+
+
+class _IntList(Kind):
+    name = "int list"
+    metavar = "{int ...}"
+    example = "{2 2}"
+
+    def convert(self, value, registry):
+        return _int_items(value, "integers")
+
+
+class _DoubleList(Kind):
+    name = "double list"
+    metavar = "{double ...}"
+    example = "{2.0 2.0}"
+
+    def convert(self, value, registry):
+        try:
+            items = to_list(value)
+            return [to_float(x) for x in items]
+        except TclError:
+            raise BadValue("expected a list of numbers but got %s" % _quote(value)) from None
+
+
+# dtype names: TCLIBTORCH's, Python's, and the capitalised forms tensor_dtype returns
+_DTYPE_NAMES = {
+    "float32": "float32", "float": "float32",
+    "float64": "float64", "double": "float64",
+    "float16": "float16", "half": "float16",
+    "bfloat16": "bfloat16",
+    "int32": "int32", "int": "int32",
+    "int64": "int64", "long": "int64",
+    "int16": "int16", "short": "int16",
+    "int8": "int8",
+    "uint8": "uint8",
+    "bool": "bool",
+}
+DTYPE_CHOICES = ("float32", "float64", "float16", "bfloat16", "int32", "int64", "int16",
+                 "int8", "uint8", "bool", "float", "double", "half", "int", "long", "short")
+
+
+class _Dtype(Kind):
+    name = "dtype"
+    metavar = "dtype"
+    example = "float64"
+
+    def convert(self, value, registry):
+        s = to_str(value)
+        canonical = _DTYPE_NAMES.get(s) or _DTYPE_NAMES.get(s.lower())
+        if canonical is None:
+            raise BadValue("unknown dtype %s: must be one of %s" % (_quote(s), ", ".join(DTYPE_CHOICES)))
+        return getattr(torch_module(), canonical)
+
+
+class _Device(Kind):
+    name = "device"
+    metavar = "cpu|cuda|cuda:N"
+    example = "cpu"
+
+    def convert(self, value, registry):
+        s = to_str(value).strip().lower()
+        if s == "cpu":
+            return torch_module().device("cpu")
+        if s == "gpu":
+            s = "cuda"
+        if s == "cuda" or (s.startswith("cuda:") and s[5:].isdigit()):
+            torch = torch_module()
+            if not torch.cuda.is_available():
+                raise BadValue("CUDA is not available (asked for %s)" % _quote(value))
+            index = int(s[5:]) if s != "cuda" else torch.cuda.current_device()
+            count = torch.cuda.device_count()
+            if index >= count:
+                raise BadValue("no CUDA device %d (there %s %d)" % (
+                    index, "is" if count == 1 else "are", count))
+            return torch.device("cuda", index)
+        raise BadValue("unknown device %s: must be cpu, cuda or cuda:N" % _quote(value))
+
+
+def _leaf(x):
+    """The number or boolean a list element denotes, or None if it is a list."""
+    if type(x) is int or type(x) is float:
+        return x
+    s = to_str(x)
+    n = parse_number(s)
+    if n is not None:
+        return n
+    low = s.strip().lower()
+    if low in ("true", "yes", "on"):
+        return True
+    if low in ("false", "no", "off"):
+        return False
+    return None
+
+
+def nested_data(value):
+    """A Tcl list of any depth as nested Python lists of numbers/booleans.
+
+    The top level is always a list (so `5.0` is a one-element vector, as in
+    TCLIBTORCH).  An element that is not a number is split again as a list."""
+    try:
+        items = to_list(value)
+    except TclError as e:
+        raise BadValue(e.message) from None
+    out = []
+    for x in items:
+        v = _leaf(x)
+        if v is None:
+            sub = to_list(x)
+            if len(sub) == 1 and to_str(sub[0]) == to_str(x):
+                raise BadValue("expected a number but got %s" % _quote(x))
+            v = nested_data(x)
+        out.append(v)
+    return out
+
+
+class _Data(Kind):
+    name = "data"
+    metavar = "{values ...}"
+    example = "{1.0 2.0 3.0 4.0}"
+
+    def convert(self, value, registry):
+        return nested_data(value)
+
+
+class _Handles(Kind):
+    """Any number of handle names (a variadic last parameter)."""
+
+    name = "handles"
+    metavar = "handle"
+    example = ""
+    variadic = True
+    handle_kind = "tensor"
+
+    def convert(self, value, registry):
+        names = [to_str(x) for x in to_list(value)]
+        for n in names:
+            if n not in registry.tensors:
+                raise BadValue(registry.why_missing(n, "tensor"))
+        return names
+
+
+TENSOR = _Tensor()
+TENSOR_OR_SCALAR = _TensorOrScalar()
+INT = Int()
+DOUBLE = Double()
+BOOL = _Bool()
+STRING = _String()
+SHAPE = _Shape()
+INT_LIST = _IntList()
+DOUBLE_LIST = _DoubleList()
+DTYPE = _Dtype()
+DEVICE = _Device()
+DATA = _Data()
+HANDLES = _Handles()

@@ -1,0 +1,89 @@
+"""Tensor creation: tensor_create, zeros, ones, full, empty, eye, arange, linspace,
+rand, randn, zeros_like, ones_like."""
+
+from ..convert import BOOL, DATA, DEVICE, DOUBLE, DTYPE, INT, SHAPE, TENSOR, Int
+from ..spec import CommandSpec, Param
+
+
+def _dtype(default="float32"):
+    return Param("dtype", DTYPE, default, "element type", keyword=True)
+
+
+def _device(default="cpu"):
+    return Param("device", DEVICE, default, "cpu, cuda or cuda:N", keyword=True)
+
+
+def _requires_grad():
+    return Param("requires_grad", BOOL, False, "track gradients", keyword=True)
+
+
+def _filled(name, fill, func, deterministic=True):
+    return CommandSpec(
+        name,
+        [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"), _dtype(), _device(), _requires_grad()],
+        func, "A new tensor of the given shape %s." % fill, deterministic=deterministic)
+
+
+def _like(name, fill, func):
+    return CommandSpec(
+        name,
+        [Param("input", TENSOR, help="tensor whose shape to copy"),
+         _dtype(None), _device(None), _requires_grad()],
+        func, "A tensor shaped like input, %s (dtype and device default to input's)." % fill)
+
+
+SPECS = [
+    CommandSpec(
+        "tensor_create",
+        [Param("data", DATA, help="values as a Tcl list, nested for more dimensions"),
+         Param("shape", SHAPE, None, "reshape the data to this shape"),
+         Param("dtype", DTYPE, "float32", "element type"),
+         Param("device", DEVICE, "cpu", "cpu, cuda or cuda:N"),
+         Param("requires_grad", BOOL, False, "track gradients")],
+        ".kernels.creation:tensor_create",
+        "A tensor holding the given values.",
+        overloads=[("data", "dtype", "device", "requires_grad")]),
+    _filled("zeros", "filled with zeros", "torch:zeros"),
+    _filled("ones", "filled with ones", "torch:ones"),
+    _filled("empty", "with uninitialised values", "torch:empty", deterministic=False),
+    CommandSpec(
+        "full",
+        [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"),
+         Param("value", DOUBLE, help="fill value"),
+         _dtype(), _device(), _requires_grad()],
+        "torch:full", "A new tensor of the given shape filled with value."),
+    CommandSpec(
+        "eye",
+        [Param("n", Int(0), help="rows"),
+         Param("m", Int(0), None, "columns (default n)"),
+         Param("dtype", DTYPE, "float32", "element type"),
+         Param("device", DEVICE, "cpu", "cpu, cuda or cuda:N"),
+         Param("requires_grad", BOOL, False, "track gradients")],
+        ".kernels.creation:eye", "An identity matrix.",
+        overloads=[("n", "dtype", "device", "requires_grad")]),
+    CommandSpec(
+        "arange",
+        [Param("start", DOUBLE, 0.0, "first value"),
+         Param("end", DOUBLE, help="bound, not included"),
+         Param("step", DOUBLE, 1.0, "spacing"),
+         _dtype(), _device()],
+        "torch:arange", "Values from start up to end (exclusive) spaced by step.",
+        overloads=[("end", "dtype", "device"), ("start", "end", "dtype", "device")]),
+    CommandSpec(
+        "linspace",
+        [Param("start", DOUBLE, help="first value"),
+         Param("end", DOUBLE, help="last value"),
+         Param("steps", Int(0), help="number of values"),
+         _dtype(), _device()],
+        "torch:linspace", "steps values evenly spaced from start to end."),
+    CommandSpec(
+        "rand",
+        [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
+        "torch:rand", "Uniform random values in [0, 1).", deterministic=False),
+    CommandSpec(
+        "randn",
+        [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
+        "torch:randn", "Standard normal random values.", deterministic=False),
+    _like("zeros_like", "filled with zeros", "torch:zeros_like"),
+    _like("ones_like", "filled with ones", "torch:ones_like"),
+]

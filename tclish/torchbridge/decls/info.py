@@ -1,0 +1,35 @@
+"""Looking at tensors and handles: tensor_shape, tensor_dtype, tensor_device, tensor_numel,
+tensor_item, tensor_print, tensor_to_list, cuda_is_available, handles, tensor_free."""
+
+from ..convert import HANDLES, TENSOR
+from ..spec import CommandSpec, Param
+
+_K = ".kernels.info:"
+
+
+def _query(name, func, what, example=None):
+    return CommandSpec(
+        name,
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=example)],
+        _K + func, what, returns="value")
+
+
+SPECS = [
+    _query("tensor_shape", "shape", "The dimensions, as a list of integers."),
+    _query("tensor_dtype", "dtype", "The element type: Float32, Float64, Int32, Int64, Bool, ..."),
+    _query("tensor_device", "device", "The device: cpu or cuda:N."),
+    _query("tensor_numel", "numel", "The number of elements."),
+    _query("tensor_item", "item", "The value of a one-element tensor (floats as %f).",
+           example="-data {2.5}"),
+    _query("tensor_print", "print", "The values as nested braces, e.g. {{1. 2.} {3. 4.}}."),
+    _query("tensor_to_list", "to_list", "All values as one flat Tcl list."),
+    CommandSpec("cuda_is_available", [], _K + "cuda_is_available",
+                "1 if torch can use a CUDA device, else 0.", returns="value"),
+    CommandSpec("handles", [], _K + "handles",
+                "The live tensor handles: a list of {name shape dtype device}.",
+                returns="value", context=True, deterministic=False),
+    CommandSpec("tensor_free",
+                [Param("handles", HANDLES, "", "handles to free now")],
+                _K + "free", "Free tensors now instead of when their handles are dropped.",
+                returns="value", context=True),
+]

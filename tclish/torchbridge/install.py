@@ -1,0 +1,146 @@
+"""Registering the torch commands in an interpreter; the dispatch boundary.
+
+`install(interp)` registers every declared command under its snake_case
+name and its camelCase alias, plus `load` (which accepts TCLIBTORCH's
+library so its scripts run unchanged).  The command functions are built once
+per process and shared by all interpreters (the interpreter is an argument),
+so install is a loop of `interp.register` calls.  torch itself is imported
+by the first torch command that runs.
+
+Every Python exception a torch function raises becomes a TclError here,
+with the exception's message; nothing else converts errors.
+"""
+
+import importlib
+import os
+import re
+
+from ..runtime.errors import TclError, TclSignal
+from ..runtime.values import TclDict, TclList, to_str
+from .binder import Binder
+from .decls import ALL_SPECS
+from .handles import registry_of
+
+PACKAGE_NAME = "torch"
+PACKAGE_VERSION = "1.0"
+
+_commands = None
+
+
+def resolve(path):
+    """The object a spec's "module:attr" names (a leading "." is this package)."""
+    module, _, attr = path.partition(":")
+    if module.startswith("."):
+        module = __package__ + module
+    obj = importlib.import_module(module)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _python_error(e):
+    text = str(e).strip()
+    # torch appends the C++ location of the check that failed; not for Tcl users
+    text = text.split("\nException raised from", 1)[0].strip()
+    if not text:
+        text = type(e).__name__
+    return TclError(text, ("TORCH", "ERROR", type(e).__name__))
+
+
+def to_tcl(value):
+    """A Python result as a Tcl value (bool as 0/1, sequences as lists, None as empty)."""
+    t = type(value)
+    if t is str or t is int or t is float or t is TclList or t is TclDict:
+        return value
+    if value is None:
+        return ""
+    if t is bool:
+        return 1 if value else 0
+    if isinstance(value, (list, tuple)):
+        return TclList(to_tcl(v) for v in value)
+    if isinstance(value, (str, int, float)):
+        return value
+    return to_str(value)
+
+
+def make_command(spec):
+    """The Tcl command function (interp, argv) for one spec."""
+    binder = Binder(spec)
+    npos = spec.n_positional_args
+    kwnames = spec.keyword_names
+    wants_tensor = spec.returns == "tensor"
+    context = spec.context
+    func = None
+
+    def command(interp, argv):
+        nonlocal func
+        try:
+            reg = interp.extensions.get("torch") or registry_of(interp)
+            values = binder.bind(argv, reg)
+            if func is None:
+                func = resolve(spec.func)
+            if kwnames:
+                result = func(*values[:npos], **dict(zip(kwnames, values[npos:])))
+            elif context:
+                result = func(reg, *values)
+            else:
+                result = func(*values)
+        except (TclError, TclSignal):
+            raise
+        except Exception as e:
+            raise _python_error(e) from None
+        if wants_tensor:
+            return "" if result is None else reg.new_tensor(result)
+        return to_tcl(result)
+
+    command.__name__ = "cmd_" + spec.name
+    command.__qualname__ = command.__name__
+    command.spec = spec
+    return command
+
+
+def commands():
+    """(name, function) for every torch command and alias; built once per process."""
+    global _commands
+    if _commands is None:
+        out = []
+        for spec in ALL_SPECS:
+            cmd = make_command(spec)
+            for name in spec.names:
+                out.append((name, cmd))
+        _commands = tuple(out)
+    return _commands
+
+
+_LIBRARY_RE = re.compile(r"(lib)?torchtcl[\d.]*(\.(so|dylib|dll|sl|bundle)[\d.]*)?\Z", re.IGNORECASE)
+
+
+def cmd_load(interp, argv):
+    """load ?-global? ?-lazy? ?--? fileName ?prefix? ?interp?
+
+    Only TCLIBTORCH's library loads (its commands are built in); anything
+    else is Tcl's `couldn't load file` error."""
+    args = [to_str(a) for a in argv[1:]]
+    while args and args[0] in ("-global", "-lazy"):
+        args.pop(0)
+    if args and args[0] == "--":
+        args.pop(0)
+    if not 1 <= len(args) <= 3:
+        raise TclError('wrong # args: should be "load ?-global? ?-lazy? ?--? fileName '
+                       '?prefix? ?interp?"', ("TCL", "WRONGARGS"))
+    path = args[0]
+    if _LIBRARY_RE.match(os.path.basename(path)):
+        return ""
+    if path and not os.path.exists(path):
+        reason = "%s: cannot open shared object file: No such file or directory" % path
+    else:
+        reason = "tclish loads no binary extensions except the torch one (libtorchtcl)"
+    raise TclError("couldn't load file \"%s\": %s" % (path, reason), ("TCL", "OPERATION", "LOAD"))
+
+
+def install(interp):
+    """Register all torch commands, their camelCase aliases, and `load`, in `interp`."""
+    register = interp.register
+    for name, cmd in commands():
+        register(name, cmd)
+    register("load", cmd_load)

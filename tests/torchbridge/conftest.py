@@ -1,0 +1,34 @@
+"""Fixtures for the torchbridge tests: a minimal stand-in interpreter.
+
+`FakeInterp` has just what the bridge uses (register, extensions), so the
+bridge is tested without the Tcl core; tests through the real interpreter
+use `tclish.Interp`."""
+
+import pytest
+
+from tclish.runtime.values import TclList
+
+
+class FakeInterp:
+    def __init__(self):
+        self.commands = {}
+        self.extensions = {}
+
+    def register(self, name, func):
+        self.commands[name] = func
+
+    def call(self, *argv):
+        """Invoke a registered command with already-split argument values."""
+        return self.commands[argv[0]](self, list(argv))
+
+
+@pytest.fixture
+def fake():
+    from tclish.torchbridge.install import install
+    interp = FakeInterp()
+    install(interp)
+    return interp
+
+
+def tcl_list(*items):
+    return TclList(items)

@@ -1,0 +1,294 @@
+"""The generic dual-syntax binder, on toy specs (no torch needed)."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tclish.runtime.errors import TclError
+from tclish.runtime.values import TclList
+from tclish.torchbridge import messages
+from tclish.torchbridge.binder import Binder
+from tclish.torchbridge.convert import BOOL, DOUBLE, HANDLES, INT, SHAPE, TENSOR, Choice, Size
+from tclish.torchbridge.handles import HandleRegistry
+from tclish.torchbridge.install import make_command
+from tclish.torchbridge.spec import CommandSpec, Param, camel
+
+ALIGN = CommandSpec(
+    "toy_align",
+    [Param("input", TENSOR, help="feature map", aliases=("tensor",)),
+     Param("boxes", TENSOR, help="boxes"),
+     Param("output_size", Size(2, ("height", "width")), help="output size"),
+     Param("spatial_scale", DOUBLE, 1.0, "scale"),
+     Param("sampling_ratio", INT, -1, "samples"),
+     Param("aligned", BOOL, True, "align")],
+    "operator:add", "A toy with roi_align's signature.")
+
+CREATE = CommandSpec(
+    "toy_create",
+    [Param("data", INT, help="a number"),
+     Param("shape", SHAPE, None, "optional shape"),
+     Param("mode", Choice("fast", "slow"), "fast", "a word"),
+     Param("flag", BOOL, False, "a flag")],
+    "operator:add", overloads=[("data", "mode", "flag")])
+
+FREE = CommandSpec("toy_free", [Param("handles", HANDLES, "", "handles")], "operator:add")
+
+
+@pytest.fixture
+def reg():
+    r = HandleRegistry()
+    r.tensors["tensor1"] = "FEATURES"
+    r.tensors["tensor2"] = "BOXES"
+    return r
+
+
+def bind(spec, reg, *args):
+    return Binder(spec).bind(["torch::" + spec.name] + list(args), reg)
+
+
+def error_of(spec, reg, *args):
+    with pytest.raises(TclError) as e:
+        bind(spec, reg, *args)
+    return e.value.message
+
+
+# --- names -------------------------------------------------------------------
+
+def test_camel_case_is_derived_from_snake_case():
+    assert camel("roi_align") == "roiAlign"
+    assert camel("adaptive_avg_pool2d") == "adaptiveAvgPool2d"
+    assert camel("cuda_is_available") == "cudaIsAvailable"
+    assert camel("nms") == "nms"
+
+
+def test_every_option_has_both_spellings_and_aliases():
+    assert ALIGN.params[2].options == ("-outputSize", "-output_size")
+    assert ALIGN.params[0].options == ("-input", "-tensor")
+    assert ALIGN.names == ("torch::toy_align", "torch::toyAlign")
+    assert CommandSpec("nms", [], "operator:add").names == ("torch::nms",)
+
+
+# --- the three syntaxes ------------------------------------------------------
+
+def test_positional_with_defaults(reg):
+    assert bind(ALIGN, reg, "tensor1", "tensor2", "7 7") == ["FEATURES", "BOXES", [7, 7], 1.0, -1, True]
+
+
+def test_positional_all_values_with_negative_numbers(reg):
+    assert bind(ALIGN, reg, "tensor1", "tensor2", "3", "-0.5", "-1", "off") == [
+        "FEATURES", "BOXES", [3, 3], -0.5, -1, False]
+
+
+def test_named_camel_case_in_any_order(reg):
+    got = bind(ALIGN, reg, "-outputSize", "2 4", "-aligned", "no", "-boxes", "tensor2",
+               "-input", "tensor1", "-samplingRatio", "-1")
+    assert got == ["FEATURES", "BOXES", [2, 4], 1.0, -1, False]
+
+
+def test_named_snake_case_and_alias(reg):
+    got = bind(ALIGN, reg, "-tensor", "tensor1", "-boxes", "tensor2", "-output_size", "5 6",
+               "-spatial_scale", "0.0625", "-sampling_ratio", "2")
+    assert got == ["FEATURES", "BOXES", [5, 6], 0.0625, 2, True]
+
+
+def test_mixed_positional_then_named(reg):
+    got = bind(ALIGN, reg, "tensor1", "tensor2", "-aligned", "false", "-outputSize", "7")
+    assert got == ["FEATURES", "BOXES", [7, 7], 1.0, -1, False]
+
+
+def test_values_may_be_non_string_tcl_values(reg):
+    got = bind(ALIGN, reg, "tensor1", "tensor2", TclList([7, 7]), 0.25, 3, 1)
+    assert got == ["FEATURES", "BOXES", [7, 7], 0.25, 3, True]
+
+
+def test_named_values_may_look_like_options(reg):
+    got = bind(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "1",
+               "-spatialScale", "-Inf")
+    assert got[3] == float("-inf")
+
+
+def test_overload_picked_by_value(reg):
+    assert bind(CREATE, reg, "5", "2 3", "slow") == [5, [2, 3], "slow", False]
+    assert bind(CREATE, reg, "5", "slow", "yes") == [5, None, "slow", True]
+    assert bind(CREATE, reg, "5", "-mode", "slow", "-shape", "1 5") == [5, [1, 5], "slow", False]
+
+
+def test_empty_value_means_not_given_where_the_default_is_none(reg):
+    assert bind(CREATE, reg, "5", "", "slow") == [5, None, "slow", False]
+    assert bind(CREATE, reg, "-data", "5", "-shape", "") == [5, None, "fast", False]
+
+
+def test_variadic_collects_the_rest(reg):
+    assert bind(FREE, reg, "tensor1", "tensor2") == [["tensor1", "tensor2"]]
+    assert bind(FREE, reg) == [[]]
+    assert bind(FREE, reg, "-handles", "tensor2") == [["tensor2"]]
+
+
+def test_converted_defaults_are_not_shared_between_calls(reg):
+    first = bind(ALIGN, reg, "tensor1", "tensor2", "7")
+    first[3] = "changed"
+    assert bind(ALIGN, reg, "tensor1", "tensor2", "7")[3] == 1.0
+
+
+# --- errors ------------------------------------------------------------------
+
+USAGE = ("Usage: torch::toy_align input boxes output_size ?spatial_scale? ?sampling_ratio? "
+         "?aligned? | torch::toy_align -input tensor -boxes tensor -outputSize {height width} "
+         "?-spatialScale double? ?-samplingRatio int? ?-aligned bool?")
+
+
+def test_usage_text_comes_from_the_declaration():
+    assert messages.usage(ALIGN) == USAGE
+
+
+def test_too_few_positional_arguments_give_usage(reg):
+    assert error_of(ALIGN, reg, "tensor1") == USAGE
+    assert error_of(ALIGN, reg) == USAGE
+
+
+def test_too_many_positional_arguments_give_usage(reg):
+    assert error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "1", "extra") == USAGE
+
+
+def test_named_call_missing_required_parameters(reg):
+    msg = error_of(ALIGN, reg, "-input", "tensor1")
+    assert msg == "Missing required parameters: -boxes, -outputSize (%s)" % USAGE
+
+
+def test_unknown_parameter(reg):
+    msg = error_of(ALIGN, reg, "-input", "tensor1", "-bogus", "1")
+    assert msg.startswith("Unknown parameter: -bogus.")
+    assert "Valid parameters are: -input, -boxes, -outputSize, -spatialScale, " \
+           "-samplingRatio, -aligned" in msg
+
+
+def test_unknown_parameter_suggests_a_close_name(reg):
+    assert "Did you mean -spatialScale?" in error_of(ALIGN, reg, "-spatialScal", "1")
+
+
+def test_unknown_first_word_means_named_syntax(reg):
+    assert error_of(ALIGN, reg, "-x", "tensor1").startswith("Unknown parameter: -x.")
+
+
+def test_missing_value_for_parameter(reg):
+    assert error_of(ALIGN, reg, "-input", "tensor1", "-boxes") == \
+        "Missing value for parameter: -boxes"
+
+
+def test_invalid_value_names_the_parameter_in_camel_case(reg):
+    msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "7",
+                   "-spatialScale", "invalid")
+    assert msg == 'Invalid spatialScale value: expected floating-point number but got "invalid"'
+    msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "x")
+    assert msg == 'Invalid samplingRatio value: expected integer but got "x"'
+    msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7 7 7")
+    assert msg == 'Invalid outputSize value: expected 2 integers but got "7 7 7"'
+    msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "maybe")
+    assert msg == 'Invalid aligned value: expected boolean value but got "maybe"'
+
+
+def test_unknown_handles_are_named(reg):
+    assert error_of(ALIGN, reg, "-input", "invalid", "-boxes", "tensor2", "-outputSize", "7") == \
+        'Invalid input tensor: no tensor named "invalid"'
+    assert error_of(ALIGN, reg, "tensor1", "tensor9", "7") == \
+        'Invalid boxes tensor: no tensor named "tensor9"'
+    assert error_of(ALIGN, reg, "tensor1", TclList(["a", "b"]), "7") == \
+        'Invalid boxes tensor: no tensor named "a b"'
+
+
+def test_freed_handles_say_so(reg):
+    reg._n_tensor = 2
+    del reg.tensors["tensor2"]
+    assert error_of(ALIGN, reg, "tensor1", "tensor2", "7").startswith(
+        "Invalid boxes tensor: tensor2 was freed")
+
+
+def test_parameter_given_twice(reg):
+    assert error_of(ALIGN, reg, "tensor1", "tensor2", "7", "-boxes", "tensor2") == \
+        "Parameter -boxes given both by position and by name"
+
+
+def test_choice_error_lists_the_choices(reg):
+    assert error_of(CREATE, reg, "-data", "1", "-mode", "medium") == \
+        'Invalid mode value: "medium" is not one of fast, slow'
+
+
+def test_overload_error_reports_the_best_candidate(reg):
+    # neither a shape nor a mode: the later overload's complaint is the one shown
+    assert error_of(CREATE, reg, "1", "medium") == \
+        'Invalid mode value: "medium" is not one of fast, slow'
+    assert error_of(CREATE, reg).startswith("Usage: torch::toy_create data ?shape? ?mode? ?flag? "
+                                            "| torch::toy_create data ?mode? ?flag? | ")
+
+
+def test_binding_errors_carry_an_errorcode(reg):
+    with pytest.raises(TclError) as e:
+        bind(ALIGN, reg, "tensor1")
+    assert e.value.errorcode == ("TCL", "WRONGARGS")
+    with pytest.raises(TclError) as e:
+        bind(ALIGN, reg, "-q", "1")
+    assert e.value.errorcode == ("TORCH", "ARGS", "UNKNOWN")
+
+
+# --- declaration checks ------------------------------------------------------
+
+@pytest.mark.parametrize("make,match", [
+    (lambda: Param("outputSize", INT), "snake_case"),
+    (lambda: Param("x", int), "convert.Kind"),
+    (lambda: CommandSpec("toy", [Param("a", INT), Param("a", DOUBLE)], "m:f"), "declared twice"),
+    (lambda: CommandSpec("toy", [], "no_colon"), "module:attr"),
+    (lambda: CommandSpec("toy", [Param("a", INT)], "m:f", overloads=[("b",)]), "unknown parameter"),
+    (lambda: CommandSpec("toy", [Param("a", HANDLES), Param("b", INT)], "m:f"), "must be last"),
+    (lambda: CommandSpec("Toy", [], "m:f"), "snake_case"),
+])
+def test_bad_declarations_are_refused(make, match):
+    with pytest.raises((ValueError, TypeError), match=match):
+        make()
+
+
+def test_help_lists_both_spellings_kinds_and_defaults():
+    text = messages.help_text(ALIGN)
+    assert "torch::toy_align (alias torch::toyAlign)" in text
+    assert re.search(r"-spatialScale -spatial_scale +double, default 1.0. scale", text)
+    assert "-input -tensor" in text and "required" in text
+    assert USAGE in text
+
+
+# --- a command built from a spec ---------------------------------------------
+
+ADD = CommandSpec("toy_add", [Param("a", INT), Param("b", INT, 0)], "operator:add", returns="value")
+DIV = CommandSpec("toy_div", [Param("a", DOUBLE), Param("b", DOUBLE)], "operator:truediv",
+                  returns="value")
+
+
+class _Interp:
+    extensions = {}
+
+
+def test_command_calls_its_function_under_both_names():
+    cmd = make_command(ADD)
+    assert cmd(_Interp(), ["torch::toy_add", "2", "3"]) == 5
+    assert cmd(_Interp(), ["torch::toyAdd", "-b", "4", "-a", "1"]) == 5
+
+
+def test_python_exceptions_become_tcl_errors_at_the_boundary():
+    with pytest.raises(TclError) as e:
+        make_command(DIV)(_Interp(), ["torch::toy_div", "1", "0"])
+    assert e.value.message == "float division by zero"
+    assert e.value.errorcode == ("TORCH", "ERROR", "ZeroDivisionError")
+
+
+def test_declaring_and_binding_import_no_torch():
+    code = ("import sys\n"
+            "from tclish.torchbridge import install, binder, spec, convert, messages, handles, api\n"
+            "from tclish.torchbridge.decls import ALL_SPECS\n"
+            "class I:\n"
+            "    def __init__(self): self.c = {}; self.extensions = {}\n"
+            "    def register(self, n, f): self.c[n] = f\n"
+            "i = I(); install.install(i)\n"
+            "assert len(i.c) > 2 * 30, len(i.c)\n"
+            "print('torch' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
