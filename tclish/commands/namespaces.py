@@ -30,7 +30,9 @@ def ns_eval(interp, argv):
     ns = interp.namespaces.get(full) or interp.create_namespace(full)
     script = argv[3] if len(argv) == 4 else " ".join(to_str(a) for a in argv[3:])
     caller = interp.frame
-    frame = Frame(ns.vars, ns, caller.level, caller, argv=None)
+    # a namespace eval is a call frame of its own (uplevel 1 from it goes back
+    # to the caller), whose variables are the namespace's
+    frame = Frame(ns.vars, ns, caller.level + 1, caller, argv=argv)
     frame.is_proc = False
     interp.frame = frame
     interp.cur_ns = ns

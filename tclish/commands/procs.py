@@ -2,7 +2,7 @@
 
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal,
                               ContinueSignal, ReturnSignal, TclError, TclSignal)
-from ..runtime.frames import Frame, Var
+from ..runtime.frames import ElementLink, Frame, Var
 from ..runtime.registry import command
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 
@@ -83,8 +83,8 @@ def run_body(interp, spec, table, argv, what):
     """Run a proc (or lambda) body in a new frame and map its return code."""
     code = spec.code
     if code is None:
-        from ..compile.script import compile_script
-        code = spec.code = compile_script(interp, to_str(spec.body))
+        from ..compile.script import PROC_BODY, compile_script
+        code = spec.code = compile_script(interp, to_str(spec.body), mode=PROC_BODY)
     caller = interp.frame
     frame = Frame(table, spec.ns, caller.level + 1, caller, proc=spec, argv=argv)
     interp.frame = frame
@@ -155,8 +155,8 @@ def make_proc_command(spec):
             table = bind_arguments(spec, argv, 1)
         code = spec.code
         if code is None:
-            from ..compile.script import compile_script
-            code = spec.code = compile_script(interp, to_str(spec.body))
+            from ..compile.script import PROC_BODY, compile_script
+            code = spec.code = compile_script(interp, to_str(spec.body), mode=PROC_BODY)
         caller = interp.frame
         interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
         interp.cur_ns = ns
@@ -279,20 +279,16 @@ def cmd_return(interp, argv):
 
 # ---- uplevel / upvar / global -------------------------------------------------------------
 
-def _looks_like_level(s):
-    return s[:1] == "#" or (s[:1].isdigit() and s.isdigit())
-
-
 @command("uplevel", 1, None, "?level? command ?arg ...?")
 def cmd_uplevel(interp, argv):
     args = argv[1:]
-    first = to_str(args[0])
-    if len(args) > 1 and _looks_like_level(first):
-        target = interp.frame_at_level(first)
+    target = interp.level_frame(args[0]) if len(args) > 1 else None
+    if target is not None:
         args = args[1:]
-    elif _looks_like_level(first) and len(args) == 1:
-        target = interp.frame_at_level("1")
     else:
+        if len(args) == 1 and interp.level_frame(args[0]) is not None:
+            raise TclError('wrong # args: should be "uplevel ?level? command ?arg ...?"',
+                           ("TCL", "WRONGARGS"))
         target = interp.frame_at_level("1")
     script = args[0] if len(args) == 1 else " ".join(to_str(a) for a in args)
     return eval_in_frame(interp, target, script, "uplevel")
@@ -312,9 +308,8 @@ def eval_in_frame(interp, target, script, what):
 @command("upvar", 2, None, "?level? otherVar localVar ?otherVar localVar ...?")
 def cmd_upvar(interp, argv):
     args = argv[1:]
-    first = to_str(args[0])
     if len(args) % 2 == 1:
-        target = interp.frame_at_level(first)
+        target = interp.frame_at_level(args[0])
         args = args[1:]
     else:
         target = interp.frame_at_level("1")
@@ -338,8 +333,7 @@ def link_variable(interp, target, other, local):
         interp.frame = saved
         interp.cur_ns = saved.ns
     if index is not None:
-        raise TclError('upvar to array elements is not supported: "%s"' % other,
-                       ("TCL", "UPVAR", "ELEMENT"))
+        var = ElementLink(var, index)
     lbase, lindex = split_array_name(local)
     if lindex is not None or "::" in local and interp.frame.is_proc:
         raise TclError('bad variable name "%s": can\'t create a scalar variable that looks like '
@@ -348,7 +342,8 @@ def link_variable(interp, target, other, local):
                        'procedure variable' % local, ("TCL", "UPVAR", "INVERTED"))
     table = interp.frame.vars
     existing = table.get(local)
-    if existing is var:
+    if existing is var or (type(var) is ElementLink and type(existing) is ElementLink and
+                           existing.target is var.target and existing.key == var.key):
         raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
     if existing is not None and not existing.is_unset():
         raise TclError('variable "%s" already exists' % local, ("TCL", "UPVAR", "EXISTS"))

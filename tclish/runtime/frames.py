@@ -21,6 +21,42 @@ class Var:
         return self.value is None and self.arr is None
 
 
+class ElementLink(Var):
+    """A variable made by `upvar a(k) x`: reading and writing `value` reads
+    and writes element k of the array in `target`, so the compiled fast
+    paths (which only touch `.value`) work on it unchanged."""
+
+    __slots__ = ("target", "key")
+
+    def __init__(self, target, key):
+        self.target = target
+        self.key = key
+        self.arr = None
+        self.traces = None
+
+    @property
+    def value(self):
+        arr = self.target.arr
+        if arr is None:
+            return None
+        return arr.get(self.key)
+
+    @value.setter
+    def value(self, v):
+        target = self.target
+        if v is None:
+            if target.arr is not None:
+                target.arr.pop(self.key, None)
+            return
+        if target.arr is None:
+            if target.value is not None:
+                from .errors import TclError
+                raise TclError("can't set \"%s\": variable isn't array" % self.key,
+                               ("TCL", "LOOKUP", "VARNAME"))
+            target.arr = {}
+        target.arr[self.key] = v
+
+
 class Namespace:
     __slots__ = ("name", "parent", "children", "vars", "commands", "exports", "path",
                  "imports", "unknown", "deleted", "ensemble")

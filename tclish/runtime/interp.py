@@ -29,6 +29,15 @@ def _error_excerpt(text):
     return text
 
 
+def _c_int(text):
+    """An integer string read as a C int (values up to 32 bits wrap), or None."""
+    from .numbers import parse_int
+    n = parse_int(text) if text else None
+    if n is None or not -0xFFFFFFFF <= n <= 0xFFFFFFFF:
+        return None
+    return ((n + 0x80000000) & 0xFFFFFFFF) - 0x80000000
+
+
 def split_array_name(name):
     """'a(b)' -> ('a', 'b'); anything else -> (name, None)."""
     if name and name[-1] == ")":
@@ -249,26 +258,32 @@ class Interp:
 
     def frame_at_level(self, level_value, current=None):
         """Resolve an uplevel/upvar level spec ("1", "#0"); returns a Frame."""
+        frame = self.level_frame(level_value, current)
+        if frame is None:
+            raise TclError('bad level "%s"' % to_str(level_value), ("TCL", "VALUE", "LEVEL"))
+        return frame
+
+    def level_frame(self, level_value, current=None):
+        """The frame a level spec names, or None when the value is not a level
+        at all (then uplevel/upvar take it as their next argument), following
+        TclObjGetFrame: an integer (read as a C int) is relative, "#N" is
+        absolute, anything else starting with a digit is a bad level."""
         frame = current or self.frame
         spec = to_str(level_value)
-        try:
-            if spec.startswith("#"):
-                target = int(spec[1:])
-                if target < 0:
-                    raise ValueError
-                f = frame
-                while f is not None and f.level > target:
-                    f = f.parent
-                if f is None or f.level != target:
-                    raise ValueError
-                return f
-            n = int(spec)
+        n = _c_int(spec)
+        if n is not None:
             if n < 0:
-                raise ValueError
-        except ValueError:
-            raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL")) from None
-        target = frame.level - n
-        if target < 0:
+                return None  # taken as a command, as Tcl does
+            target = frame.level - n
+        elif spec[:1] == "#":
+            target = _c_int(spec[1:])
+            if target is None or target < 0:
+                raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL"))
+        elif spec[:1].isdigit():
+            raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL"))
+        else:
+            return None
+        if target < 0 or target > frame.level:
             raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL"))
         f = frame
         while f.level > target:
@@ -368,12 +383,12 @@ class Interp:
             raise TclError('can\'t unset "%s": no such variable' % name,
                            ("TCL", "UNSET", "VARNAME"))
         if index is None:
+            # the cell stays in the table: upvar links to it must survive,
+            # as in Tcl; an unset cell is invisible (is_unset)
             traces = var.traces
             var.value = None
             var.arr = None
             var.traces = None
-            if table.get(tail) is var:
-                del table[tail]
             if traces:
                 self.fire_traces_list(traces, base, None, "unset")
             return
