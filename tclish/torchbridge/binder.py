@@ -7,8 +7,8 @@ Three syntaxes, all driven by the spec:
 * mixed: positional first, then options: `torch::zeros {2 3} -dtype float64`
 
 The arguments are split at the first word that is an option: a known
-spelling, or a dash-word that is not a number (so `-1` and `-Inf` stay
-values).  Positional arguments bind in the declared order, or in the first
+spelling, or a dash-word that is not a number (so `-1`, `-Inf` and the list
+`-1 -2` stay values).  Positional arguments bind in the declared order, or in the first
 of the spec's overload orders that converts cleanly.  `bind` returns the
 list of converted values in declaration order, defaults filled in.
 """
@@ -28,6 +28,10 @@ class _Missing:
 
 MISSING = _Missing()
 _UNLIMITED = 1 << 30
+
+
+def _has_space(word):
+    return any(ch.isspace() for ch in word)
 
 
 class Binder:
@@ -66,7 +70,12 @@ class Binder:
         return d
 
     def _is_option(self, word):
-        return word in self.index or (len(word) > 1 and parse_number(word) is None)
+        """A known spelling, or a dash-word that is no number: `-x` yes; `-1`, `-Inf`,
+        `-1 -2` (a list of numbers) no."""
+        if word in self.index:
+            return True
+        head = word[1:2]
+        return (head.isalpha() or head == "_") and not _has_space(word) and parse_number(word) is None
 
     def bind(self, argv, registry):
         """The converted argument values of `argv` (argv[0] is the command word)."""

@@ -4,7 +4,9 @@ A kind turns a Tcl value into what the torch function wants, by Tcl's rules
 (booleans 1/0/true/false/yes/no/on/off, integers, doubles, lists), and
 raises `BadValue(detail)` naming what was given when it can't; the binder
 adds which parameter it was.  Kinds that need torch (dtype, device) import it
-on first use, never at import time.
+on first use, never at import time.  Each kind also carries a `metavar` for
+usage lines and an `example` value (a Tcl value, not source text) for the
+generated tests.
 """
 
 from ..runtime.errors import TclError
@@ -185,7 +187,7 @@ class _Shape(Kind):
 
     name = "shape"
     metavar = "{d0 d1 ...}"
-    example = "{2 3}"
+    example = "2 3"
 
     def convert(self, value, registry):
         dims = _int_items(value, "integers")
@@ -203,7 +205,7 @@ class Size(Kind):
     def __init__(self, n, names):
         self.n = n
         self.metavar = "{%s}" % " ".join(names)
-        self.example = "{%s}" % " ".join(["2"] * n)
+        self.example = " ".join(["2"] * n)
 
     def convert(self, value, registry):
         dims = _int_items(value, "integers")
@@ -220,7 +222,7 @@ class Size(Kind):
 class _IntList(Kind):
     name = "int list"
     metavar = "{int ...}"
-    example = "{2 2}"
+    example = "2 2"
 
     def convert(self, value, registry):
         return _int_items(value, "integers")
@@ -229,7 +231,7 @@ class _IntList(Kind):
 class _DoubleList(Kind):
     name = "double list"
     metavar = "{double ...}"
-    example = "{2.0 2.0}"
+    example = "2.0 2.0"
 
     def convert(self, value, registry):
         try:
@@ -319,6 +321,7 @@ def nested_data(value):
     except TclError as e:
         raise BadValue(e.message) from None
     out = []
+    nested = False
     for x in items:
         v = _leaf(x)
         if v is None:
@@ -326,14 +329,18 @@ def nested_data(value):
             if len(sub) == 1 and to_str(sub[0]) == to_str(x):
                 raise BadValue("expected a number but got %s" % _quote(x))
             v = nested_data(x)
+            nested = True
         out.append(v)
+    if nested:
+        # `{1 2} {3}`: the 3 is also the list {3}; as such torch reports the ragged row
+        out = [v if isinstance(v, list) else [v] for v in out]
     return out
 
 
 class _Data(Kind):
     name = "data"
     metavar = "{values ...}"
-    example = "{1.0 2.0 3.0 4.0}"
+    example = "1.0 2.0 3.0 4.0"
 
     def convert(self, value, registry):
         return nested_data(value)

@@ -103,6 +103,12 @@ def test_values_may_be_non_string_tcl_values(reg):
     assert got == ["FEATURES", "BOXES", [7, 7], 0.25, 3, True]
 
 
+def test_negative_number_lists_are_values_not_options(reg):
+    assert bind(CREATE, reg, "-3", "") == [-3, None, "fast", False]
+    assert error_of(CREATE, reg, "-3", "-1 -2") == \
+        'Invalid mode value: "-1 -2" is not one of fast, slow'
+
+
 def test_named_values_may_look_like_options(reg):
     got = bind(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "1",
                "-spatialScale", "-Inf")

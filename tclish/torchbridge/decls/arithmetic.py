@@ -24,6 +24,6 @@ SPECS = [
         "tensor_reshape",
         [Param("input", TENSOR, help="tensor to reshape", aliases=("tensor",)),
          Param("shape", INT_LIST, help="new shape; one dimension may be -1",
-               example="{2 2}")],
+               example="2 2")],
         "torch:reshape", "The same values with a new shape (a view when possible)."),
 ]

@@ -24,7 +24,7 @@ SPECS = [
         "interpolate",
         [Param("input", TENSOR, help="[N, C, ...spatial]", aliases=("tensor",), example=_MAP),
          Param("size", INT_LIST, None, "output spatial size (or give scale_factor)",
-               example="{4 4}"),
+               example="4 4"),
          Param("mode", Choice("nearest", "linear", "bilinear", "bicubic", "trilinear", "area",
                               "nearest-exact"), "nearest", "interpolation algorithm",
                example="bilinear"),

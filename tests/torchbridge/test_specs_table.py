@@ -1,0 +1,109 @@
+"""Every declared command, called every way: positionally, by name in both
+spellings, mixed, and through its camelCase alias, with example values
+generated from its declaration.  All ways must agree."""
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from tclish.runtime.lists import split_list  # noqa: E402
+from tclish.runtime.values import to_str  # noqa: E402
+from tclish.torchbridge import messages  # noqa: E402
+from tclish.torchbridge.convert import TENSOR  # noqa: E402
+from tclish.torchbridge.decls import ALL_SPECS  # noqa: E402
+from tclish.torchbridge.spec import REQUIRED  # noqa: E402
+
+
+def _example_text(param):
+    if param.example is not None:
+        return param.example
+    if param.default is not REQUIRED and param.default is not None:
+        d = param.default
+        return ("1" if d else "0") if isinstance(d, bool) else str(d)
+    return param.kind.example
+
+
+def _used_params(spec):
+    """The prefix of parameters a call passes: up to the last required or exemplified one."""
+    last = -1
+    for i, p in enumerate(spec.params):
+        if p.required or p.example is not None:
+            last = i
+    return spec.params[:last + 1]
+
+
+def _values(fake, spec):
+    """A fresh example value per used parameter (new tensors every time)."""
+    out = []
+    for p in _used_params(spec):
+        if p.kind.handle_kind is not None:
+            words = split_list(p.example or TENSOR.example)
+            out.append(fake.call("torch::tensor_create", *words))
+        else:
+            out.append(_example_text(p))
+    return out
+
+
+def _summary(fake, spec, result):
+    """What a call's result means, comparable across calls."""
+    if spec.returns == "tensor" and to_str(result) != "":
+        t = fake.extensions["torch"].tensors[result]
+        if not spec.deterministic:
+            return ("tensor", tuple(t.shape), t.dtype)
+        return ("tensor", tuple(t.shape), t.dtype, t.detach().flatten().tolist())
+    return ("value", to_str(result))
+
+
+def _calls(spec, values):
+    params = _used_params(spec)
+    yield "positional", [spec.qualified] + values
+    yield "named camelCase", [spec.qualified] + [x for p, v in zip(params, values)
+                                                 for x in (p.options[0], v)]
+    yield "named snake_case", [spec.qualified] + [x for p, v in zip(params, values)
+                                                  for x in ("-" + p.name, v)]
+    if len(params) >= 2:
+        yield "mixed", [spec.qualified, values[0]] + [x for p, v in zip(params[1:], values[1:])
+                                                     for x in (p.options[0], v)]
+    yield "alias", [spec.qualified_camel] + values
+    yield "alias named", [spec.qualified_camel] + [x for p, v in zip(params, values)
+                                                   for x in (p.options[-1], v)]
+
+
+@pytest.mark.parametrize("spec", ALL_SPECS, ids=[s.name for s in ALL_SPECS])
+def test_every_syntax_gives_the_same_result(fake, spec):
+    assert fake.commands[spec.qualified] is fake.commands[spec.qualified_camel]
+    results = {}
+    for style, _ in _calls(spec, _values(fake, spec)):
+        argv = dict(_calls(spec, _values(fake, spec)))[style]
+        results[style] = _summary(fake, spec, fake.call(*argv))
+    first = results["positional"]
+    assert all(r == first for r in results.values()), results
+    if spec.returns == "tensor" and spec.name != "tensor_grad":
+        assert first[0] == "tensor"
+
+
+@pytest.mark.parametrize("spec", ALL_SPECS, ids=[s.name for s in ALL_SPECS])
+def test_every_declaration_renders_usage_and_help(spec):
+    usage = messages.usage(spec)
+    assert usage.startswith("Usage: " + spec.qualified)
+    for p in spec.params:
+        assert p.options[0] in usage
+        assert p.options[0] in messages.help_text(spec)
+    assert messages.info(spec)["name"] == spec.qualified
+
+
+@pytest.mark.parametrize("spec", [s for s in ALL_SPECS if any(p.required for p in s.params)],
+                         ids=lambda s: s.name)
+def test_every_command_reports_missing_arguments(fake, spec):
+    from tclish.runtime.errors import TclError
+    with pytest.raises(TclError) as e:
+        fake.call(spec.qualified)
+    assert e.value.message == messages.usage(spec)
+    required = [p for p in spec.params if p.required]
+    optional = [p for p in spec.params if not p.required and p.kind.handle_kind is None]
+    if optional:
+        p = optional[0]
+        with pytest.raises(TclError) as e:
+            fake.call(spec.qualified, p.options[0], _example_text(p))
+        assert e.value.message.startswith("Missing required parameters: " +
+                                          ", ".join(q.options[0] for q in required))
