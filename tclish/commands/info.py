@@ -128,7 +128,8 @@ def _proc_level(frame):
 
 
 def _visible_vars(table):
-    return [n for n, v in table.items() if not v.is_unset()]
+    from ..runtime.frames import DeclaredVar
+    return [n for n, v in table.items() if not v.is_unset() or type(v) is DeclaredVar]
 
 
 def info_vars(interp, argv):
@@ -139,7 +140,9 @@ def info_vars(interp, argv):
         ns = interp.namespaces.get(qual if qual.startswith("::") else "::" + qual)
         if ns is None:
             return TclList()
-        names = [qual + "::" + n for n in _visible_vars(ns.vars)]
+        names = [ns.qualify(n) for n in _visible_vars(ns.vars)]
+        if not pattern.startswith("::"):
+            pattern = "::" + pattern
         return _match(pattern, names)
     names = _visible_vars(frame.vars)
     if not frame.is_proc and frame.ns is not interp.global_ns:

@@ -1,7 +1,7 @@
 """namespace and variable: namespaces, their variables and commands."""
 
 from ..runtime.errors import TclError
-from ..runtime.frames import Frame, Var
+from ..runtime.frames import DeclaredVar, Frame, Var
 from ..runtime.registry import command, ensemble, wrong_args
 from ..runtime.values import TclList, to_list, to_str
 
@@ -167,7 +167,7 @@ def ns_which(interp, argv):
     name = args[0]
     if kind == "-variable":
         var = interp.lookup_var(name)
-        if var is None or var.is_unset():
+        if var is None or (var.is_unset() and type(var) is not DeclaredVar):
             return ""
         for ns in interp.namespaces.values():
             for vname, v in ns.vars.items():
@@ -284,7 +284,9 @@ def cmd_variable(interp, argv):
             target, tail = ns, name
         var = target.vars.get(tail)
         if var is None:
-            var = target.vars[tail] = Var()
+            var = target.vars[tail] = DeclaredVar()
+        elif type(var) is Var and var.is_unset():
+            var.__class__ = DeclaredVar
         if i + 1 < len(args):
             interp.write_var(var, tail, None, args[i + 1])
         if frame.is_proc:

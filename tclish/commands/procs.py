@@ -340,14 +340,30 @@ def link_variable(interp, target, other, local):
                        'an array element' % local if lindex is not None else
                        'bad variable name "%s": can\'t create namespace variable that refers to '
                        'procedure variable' % local, ("TCL", "UPVAR", "INVERTED"))
-    table = interp.frame.vars
-    existing = table.get(local)
+    if target is interp.frame and other == local:
+        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
+    frame = interp.frame
+    if "::" in local:
+        ns, tail = interp._ns_and_tail(local)
+        if ns is None:
+            raise TclError('can\'t create "%s": parent namespace doesn\'t exist' % local,
+                           ("TCL", "UPVAR", "NAMESPACE"))
+        table, links = ns.vars, ns.links
+    elif frame.is_proc:
+        table, tail = frame.vars, local
+        if frame.links is None:
+            frame.links = set()
+        links = frame.links
+    else:
+        table, tail, links = frame.vars, local, frame.ns.links
+    existing = table.get(tail)
     if existing is var or (type(var) is ElementLink and type(existing) is ElementLink and
                            existing.target is var.target and existing.key == var.key):
-        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
-    if existing is not None and not existing.is_unset():
+        return  # already linked there
+    if existing is not None and not existing.is_unset() and tail not in links:
         raise TclError('variable "%s" already exists' % local, ("TCL", "UPVAR", "EXISTS"))
-    table[local] = var
+    table[tail] = var
+    links.add(tail)
 
 
 @command("global")

@@ -21,6 +21,14 @@ class Var:
         return self.value is None and self.arr is None
 
 
+class DeclaredVar(Var):
+    """A namespace variable created by `variable`: it exists for `info vars`
+    and `namespace which -variable` even before it has a value.  Unsetting
+    it turns it back into a plain Var (same slots, so __class__ may change)."""
+
+    __slots__ = ()
+
+
 class ElementLink(Var):
     """A variable made by `upvar a(k) x`: reading and writing `value` reads
     and writes element k of the array in `target`, so the compiled fast
@@ -59,7 +67,7 @@ class ElementLink(Var):
 
 class Namespace:
     __slots__ = ("name", "parent", "children", "vars", "commands", "exports", "path",
-                 "imports", "unknown", "deleted", "ensemble")
+                 "imports", "unknown", "deleted", "ensemble", "links")
 
     def __init__(self, name, parent):
         self.name = name  # fully qualified, "::" for the global namespace
@@ -73,6 +81,7 @@ class Namespace:
         self.unknown = None
         self.deleted = False
         self.ensemble = None
+        self.links = set()  # variable names made by upvar (may be re-linked)
 
     def qualify(self, tail):
         return "::" + tail if self.name == "::" else self.name + "::" + tail
@@ -87,7 +96,7 @@ class Frame:
     `vars` is the variable table the compiled code reads; for the global
     frame and `namespace eval` frames it is the namespace's own table."""
 
-    __slots__ = ("vars", "ns", "level", "parent", "proc", "argv", "is_proc")
+    __slots__ = ("vars", "ns", "level", "parent", "proc", "argv", "is_proc", "links")
 
     def __init__(self, vars, ns, level, parent, proc=None, argv=None):
         self.vars = vars
@@ -97,3 +106,4 @@ class Frame:
         self.proc = proc
         self.argv = argv
         self.is_proc = proc is not None
+        self.links = None  # names made by upvar/global in this frame, when any

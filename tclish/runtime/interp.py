@@ -7,7 +7,7 @@ the state they consult and the slow paths they fall back to.
 import sys
 
 from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
-from .frames import Frame, Namespace, Var
+from .frames import DeclaredVar, Frame, Namespace, Var
 from .values import to_str
 
 MAX_NESTING = 1000
@@ -389,6 +389,8 @@ class Interp:
             var.value = None
             var.arr = None
             var.traces = None
+            if type(var) is DeclaredVar:
+                var.__class__ = Var
             if traces:
                 self.fire_traces_list(traces, base, None, "unset")
             return
