@@ -58,15 +58,14 @@ class ProcSpec:
         return 'wrong # args: should be "%s"' % " ".join(parts)
 
 
-def bind_arguments(spec, argv, first):
+def bind_arguments(spec, argv, first, name=None):
     """Fresh variable table for a call; argv[first:] are the actual args."""
     table = {}
     args = argv[first:]
     n = len(args)
     params = spec.params
     if n < spec.required or (n > len(params) and not spec.has_args):
-        name = to_str(argv[0]) if first == 1 else " ".join(to_str(a) for a in argv[:first])
-        raise TclError(spec.usage_text(name), ("TCL", "WRONGARGS"))
+        raise TclError(spec.usage_text(name or to_str(argv[0])), ("TCL", "WRONGARGS"))
     i = 0
     for pname, default in params:
         if i < n:
@@ -437,16 +436,23 @@ def cmd_apply(interp, argv):
         nsname = to_str(parts[2])
         if not nsname.startswith("::"):
             nsname = "::" + nsname
-        ns = interp.namespaces.get(nsname.rstrip(":") or "::") or interp.create_namespace(nsname)
+        ns = interp.namespaces.get(nsname.rstrip(":") or "::")
+        if ns is None:
+            raise TclError('namespace "%s" not found' % nsname, ("TCL", "LOOKUP", "NAMESPACE", nsname))
     cache = interp.extensions.setdefault("lambdas", {})
-    key = (to_str(lam))
+    key = to_str(lam)
     spec = cache.get(key)
-    if spec is None:
-        spec = ProcSpec("apply", parts[0], parts[1], ns)
+    if spec is None or spec.ns is not ns:
+        try:
+            spec = ProcSpec("apply", parts[0], parts[1], ns)
+        except TclError as e:
+            e.errorinfo += '\n    (parsing lambda expression "%s")' % _short(key)
+            e.context_added = True
+            raise
         if len(cache) > 1000:
             cache.clear()
         cache[key] = spec
-    table = bind_arguments(spec, argv, 2)
+    table = bind_arguments(spec, argv, 2, "apply lambdaExpr")
     return run_body(interp, spec, table, argv, 'lambda term "%s"' % _short(to_str(lam)))
 
 
