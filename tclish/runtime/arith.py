@@ -133,6 +133,9 @@ def mod(a, b):
     return a % b
 
 
+_MAX_EXPONENT = 1 << 28
+
+
 def power(a, b):
     a, b = num(a, "**"), num(b, "**")
     if type(a) is int and type(b) is int:
@@ -145,6 +148,9 @@ def power(a, b):
             if a == -1:
                 return 1 if b % 2 == 0 else -1
             return 0
+        if b >= _MAX_EXPONENT and a not in (-1, 0, 1):
+            # Tcl refuses exponents beyond one mp_digit (2**28 - 1)
+            raise TclError("exponent too large")
         return a ** b
     try:
         r = math.pow(float(a), float(b))
