@@ -241,11 +241,12 @@ def array_statistics(interp, argv):
 # no longer match.
 
 class _Search:
-    __slots__ = ("number", "var", "snapshot", "names", "pos")
+    __slots__ = ("number", "var", "arr", "snapshot", "names", "pos")
 
     def __init__(self, number, var):
         self.number = number
         self.var = var
+        self.arr = var.arr          # an unset and re-made array is a new dict
         self.snapshot = tuple(var.arr)
         self.names = hash_order(list(self.snapshot))
         self.pos = 0
@@ -257,7 +258,8 @@ def _searches(interp, var):
     found = table.get(id(var))
     if found is None:
         return table, []
-    if found[0].var is not var or var.arr is None or tuple(var.arr) != found[0].snapshot:
+    first = found[0]
+    if first.var is not var or first.arr is not var.arr or tuple(var.arr) != first.snapshot:
         del table[id(var)]
         return table, []
     return table, found

@@ -162,6 +162,7 @@ ARRAY_SEARCHES = [
     ('array set q {a 1 b 2}; set s [array startsearch q]; unset q(b); array nextelement q $s', Err('couldn\'t find search "s-1-q"')),
     ('apply {{} {array set a {aa 11 bb 22 cc 33 dd 44 ee 55 ff 66}; set s [array startsearch a]; unset a([array nextelement a $s]); array nextelement a $s}}', Err('couldn\'t find search "s-1-a"')),
     ('array set q {a 1}; set s [array startsearch q]; set q(a) 5; array nextelement q $s', 'a'),
+    ('array set q {a 1}; set s [array startsearch q]; unset q; array set q {a 1}; array nextelement q $s', Err('couldn\'t find search "s-1-q"')),
     ('array set q {a 1}; set s [array startsearch q]; set s2 [array startsearch q]; list $s $s2 [array donesearch q $s] [array startsearch q]', 's-1-q s-2-q {} s-3-q'),
     ('array set q {a 1}; list [catch {array anymore q s-x-q} m1] $m1 [catch {array anymore q s-1-} m2] $m2 [catch {array anymore q s-9-q} m3] $m3 [catch {array nextelement q foo} m4] $m4', '1 {illegal search identifier "s-x-q"} 1 {search identifier "s-1-" isn\'t for variable "q"} 1 {couldn\'t find search "s-9-q"} 1 {illegal search identifier "foo"}'),
     ('array startsearch nonexist', Err('"nonexist" isn\'t an array')),
