@@ -4,7 +4,7 @@ caller's frame, compare, tally, and report failures in tcltest's format."""
 import io
 import re
 
-from ..commands.errors import capture
+from ..commands.errors import capture, error_options
 from ..commands.lists_core import concat_values
 from ..parse.complete import is_complete
 from ..runtime.errors import ERROR, OK, RETURN, TclError
@@ -222,6 +222,10 @@ def _run_script(interp, script):
     depth = interp.depth
     try:
         return capture(interp, script)
+    except Exception as exc:  # a Python bug in a command fails this test, not the file
+        err = interp.internal_error(exc)
+        interp.set_error_vars(err)
+        return ERROR, err.message, error_options(err)
     finally:
         interp.depth = depth
 

@@ -165,3 +165,16 @@ def test_make_and_view_files(tmp_path):
 
 def test_skip_command_counts_as_skipped():
     assert summary("test t-1 {} -body {tcltest::Skip later} -result 1") == (1, 0, 1, 0)
+
+
+def test_python_exception_in_a_command_fails_only_that_test():
+    out = io.StringIO()
+    interp = Interp(stdout=out, stderr=io.StringIO())
+    interp.script_file = "demo.test"
+
+    def broken(interp, argv):
+        raise ValueError("cannot convert float NaN to integer")
+
+    interp.register("broken", broken)
+    interp.eval(PREAMBLE + "test t-1 {} {broken} 1\ntest t-2 {} {set x 1} 1\ncleanupTests\n")
+    assert "demo.test:\tTotal\t2\tPassed\t1\tSkipped\t0\tFailed\t1" in out.getvalue()
