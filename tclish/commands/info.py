@@ -73,9 +73,10 @@ def _commands_in(interp, pattern, procs_only):
             target = interp.namespaces.get("::" + qual)
         if target is None:
             return TclList()
-        prefix = qual + "::"
-        names = [prefix + n for n in list(target.commands) + list(target.imports)
+        names = [target.qualify(n) for n in list(target.commands) + list(target.imports)
                  if not procs_only or hasattr(target.commands.get(n), "proc_spec")]
+        if not pattern.startswith("::"):
+            pattern = target.qualify(pattern.rpartition("::")[2])
         return _match(pattern, names)
     names = []
     seen = set()

@@ -47,7 +47,8 @@ class ProcSpec:
         self.usage = None
 
     def usage_text(self, invoked):
-        parts = [invoked]
+        from ..runtime.lists import quote_element
+        parts = [quote_element(invoked) if " " in invoked or not invoked else invoked]
         for i, (pname, default) in enumerate(self.params):
             if default is None and i < self.required:
                 parts.append(pname)
@@ -102,14 +103,23 @@ def run_body(interp, spec, table, argv, what):
             e.errorinfo += '\n    (%s)' % what
         e.errorline = None
         raise
-    except BreakSignal:
-        raise TclError('invoked "break" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
-    except ContinueSignal:
-        raise TclError('invoked "continue" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
+    except (BreakSignal, ContinueSignal) as s:
+        raise _outside_loop(s, what) from None
     finally:
         interp.depth -= 1
         interp.frame = caller
         interp.cur_ns = caller.ns
+
+
+def _outside_loop(signal, what):
+    """break/continue that reached a proc boundary: Tcl's error, already
+    logged with the proc line (as TclObjInterpProc does)."""
+    word = "break" if isinstance(signal, BreakSignal) else "continue"
+    message = 'invoked "%s" outside of a loop' % word
+    err = TclError(message, ("TCL", "RESULT", "UNEXPECTED"),
+                   "%s\n    (%s line 1)" % (message, what))
+    err.logged = False
+    return err
 
 
 def finish_return(r):
@@ -145,7 +155,6 @@ def make_proc_command(spec):
     names = tuple(p for p, _ in spec.params)
     count = len(names) + 1
     exact = not spec.has_args and spec.required == len(names)
-    ns = spec.ns
 
     def call_proc(interp, argv):
         if exact and len(argv) == count:
@@ -157,6 +166,7 @@ def make_proc_command(spec):
             from ..compile.script import PROC_BODY, compile_script
             code = spec.code = compile_script(interp, to_str(spec.body), mode=PROC_BODY)
         caller = interp.frame
+        ns = spec.ns
         interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
         interp.cur_ns = ns
         interp.depth += 1
@@ -176,11 +186,8 @@ def make_proc_command(spec):
                 e.errorinfo += '\n    (%s)' % what
             e.errorline = None
             raise
-        except BreakSignal:
-            raise TclError('invoked "break" outside of a loop', ("TCL", "RESULT", "UNEXPECTED")) from None
-        except ContinueSignal:
-            raise TclError('invoked "continue" outside of a loop',
-                           ("TCL", "RESULT", "UNEXPECTED")) from None
+        except (BreakSignal, ContinueSignal) as s:
+            raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
         finally:
             interp.depth -= 1
             interp.frame = caller
@@ -379,7 +386,14 @@ def cmd_global(interp, argv):
         var = ns.vars.get(tail)
         if var is None:
             var = ns.vars[tail] = Var()
+        existing = frame.vars.get(tail)
+        if existing is not None and existing is not var and not existing.is_unset() and \
+                (frame.links is None or tail not in frame.links):
+            raise TclError('variable "%s" already exists' % tail, ("TCL", "UPVAR", "EXISTS"))
         frame.vars[tail] = var
+        if frame.links is None:
+            frame.links = set()
+        frame.links.add(tail)
     return ""
 
 
@@ -402,8 +416,10 @@ def cmd_rename(interp, argv):
         interp.register(new, func)
         spec = getattr(func, "proc_spec", None)
         if spec is not None:
+            # a renamed proc runs in its new namespace
             ns, tail = interp._ns_and_tail(new)
             spec.name = ns.qualify(tail)
+            spec.ns = ns
     return ""
 
 
