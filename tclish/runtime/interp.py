@@ -71,6 +71,10 @@ class Interp:
         self.exit_handler = None
         from ..commands import install_all
         install_all(self)
+        # the torch:: commands: declarations only; torch itself is imported
+        # when the first one runs
+        from ..torchbridge.install import install as install_torch
+        install_torch(self)
         self.set_var("::errorInfo", "")
         self.set_var("::errorCode", "NONE")
 
