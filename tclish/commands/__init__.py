@@ -12,7 +12,7 @@ FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info,
 
 def _optional_families():
     mods = []
-    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays", "binary"):
+    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays", "binary", "interps"):
         try:
             mods.append(__import__("tclish.commands." + name, fromlist=[name]))
         except ImportError:
