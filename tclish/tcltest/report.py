@@ -26,7 +26,17 @@ def _channel_write(interp, channel, text, flush=False):
         if flush:
             interp.invoke(["::flush", channel])
         return
-    out.write(text)
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        # lone surrogates (string.test has some): write them as Tcl does, as
+        # 3-byte sequences, where the stream takes bytes
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
+        else:
+            out.flush()
+            buffer.write(text.encode("utf-8", "surrogatepass"))
     if flush:
         out.flush()
 

@@ -178,3 +178,15 @@ def test_python_exception_in_a_command_fails_only_that_test():
     interp.register("broken", broken)
     interp.eval(PREAMBLE + "test t-1 {} {broken} 1\ntest t-2 {} {set x 1} 1\ncleanupTests\n")
     assert "demo.test:\tTotal\t2\tPassed\t1\tSkipped\t0\tFailed\t1" in out.getvalue()
+
+
+def test_failure_report_with_lone_surrogates_does_not_crash():
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8")
+    interp = Interp(stdout=out, stderr=io.StringIO())
+    interp.script_file = "demo.test"
+    interp.eval(PREAMBLE + "test t-1 {} {set x \\uD83D} 1\ncleanupTests\n")
+    out.flush()
+    text = raw.getvalue()
+    assert b"\xed\xa0\xbd" in text
+    assert b"demo.test:\tTotal\t1\tPassed\t0\tSkipped\t0\tFailed\t1" in text
