@@ -38,7 +38,7 @@ class Binder:
     """Precomputed tables for one spec, and the `bind` method that uses them."""
 
     __slots__ = ("spec", "params", "index", "convs", "none_ok", "order", "orders",
-                 "min_pos", "max_pos", "variadic", "_defaults")
+                 "min_pos", "max_pos", "variadic", "_defaults", "plans")
 
     def __init__(self, spec):
         self.spec = spec
@@ -53,6 +53,19 @@ class Binder:
         self.variadic = bool(spec.params) and spec.params[-1].kind.variadic
         self.max_pos = _UNLIMITED if self.variadic else len(spec.params)
         self._defaults = None
+        self.plans = self._plans()
+
+    def _plans(self):
+        """For a spec with one positional order: plans[len(argv)] lists
+        (argv position, parameter index, converter, empty-means-None) for a
+        positional call of that length, or None where that length is wrong."""
+        if len(self.orders) > 1 or self.variadic:
+            return None
+        plans = [None] * (self.max_pos + 2)
+        for npos in range(self.min_pos, self.max_pos + 1):
+            plans[npos + 1] = tuple((k + 1, i, self.convs[i], self.none_ok[i])
+                                    for k, i in enumerate(self.order[:npos]))
+        return tuple(plans)
 
     def defaults(self):
         """Converted defaults (MISSING for required parameters), made on first use."""
@@ -79,6 +92,25 @@ class Binder:
 
     def bind(self, argv, registry):
         """The converted argument values of `argv` (argv[0] is the command word)."""
+        plans = self.plans
+        n = len(argv)
+        if plans is not None and n < len(plans) and plans[n] is not None:
+            # the fast path: a positional call of an accepted length
+            values = (self._defaults or self.defaults())[:]
+            for k, i, conv, none_ok in plans[n]:
+                a = argv[k]
+                if isinstance(a, str) and a[:1] == "-" and self._is_option(a):
+                    return self._bind_general(argv, registry)
+                if none_ok and a == "":
+                    continue
+                try:
+                    values[i] = conv(a, registry)
+                except BadValue as e:
+                    raise messages.invalid_value(self.params[i], e.detail) from None
+            return values
+        return self._bind_general(argv, registry)
+
+    def _bind_general(self, argv, registry):
         n = len(argv)
         split = n
         for j in range(1, n):
@@ -87,22 +119,6 @@ class Binder:
                 split = j
                 break
         values = (self._defaults or self.defaults())[:]
-        if split == n and len(self.orders) == 1 and not self.variadic:
-            # the fast path: positional only, one order
-            npos = n - 1
-            if npos < self.min_pos or npos > self.max_pos:
-                raise messages.usage_error(self.spec)
-            order, convs, none_ok = self.order, self.convs, self.none_ok
-            for k in range(npos):
-                i = order[k]
-                a = argv[k + 1]
-                if none_ok[i] and a == "":
-                    continue
-                try:
-                    values[i] = convs[i](a, registry)
-                except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail) from None
-            return values
         named = self._bind_named(argv, split, n, registry)
         self._bind_positional(argv, split, named, values, registry)
         for i, v in named.items():
