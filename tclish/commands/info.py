@@ -205,7 +205,11 @@ def info_sharedlibextension(interp, argv):
 
 
 def info_library(interp, argv):
-    return os.path.join(os.path.dirname(os.path.dirname(__file__)), "library")
+    var = interp.lookup_var("::tcl_library")
+    if var is None or var.value is None:
+        raise TclError("no library has been specified for Tcl", ("TCL", "LOOKUP", "VARNAME",
+                                                                 "tcl_library"))
+    return var.value
 
 
 def info_frame(interp, argv):

@@ -4,6 +4,7 @@ Hot paths live in the compiled closures (tclish/compile); this module holds
 the state they consult and the slow paths they fall back to.
 """
 
+import os
 import sys
 
 from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
@@ -11,6 +12,8 @@ from .frames import DeclaredVar, Frame, Namespace, Var
 from .values import to_str
 
 MAX_NESTING = 1000
+
+TCL_LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "library")
 
 # Command names the compiler inlines; redefining one bumps `core_epoch`,
 # which sends the inlined forms back to ordinary dispatch.
@@ -77,6 +80,8 @@ class Interp:
         install_torch(self)
         self.set_var("::errorInfo", "")
         self.set_var("::errorCode", "NONE")
+        # Tcl_Init sets tcl_library in every interpreter; `info library` reads it
+        self.set_var("::tcl_library", TCL_LIBRARY)
 
     # ---- commands -------------------------------------------------------------
 
