@@ -1,16 +1,25 @@
 """namespace and variable: namespaces, their variables and commands."""
 
+import re
+
 from ..runtime.errors import TclError
 from ..runtime.frames import DeclaredVar, Frame, Var
-from ..runtime.registry import command, ensemble, wrong_args
-from ..runtime.values import TclList, to_list, to_str
+from ..runtime.registry import choice_list, command, ensemble, wrong_args
+from ..runtime.values import TclDict, TclList, to_bool, to_dict, to_list, to_str
 
 
 def _absolute(interp, name):
-    if name.startswith("::"):
-        return name.rstrip(":") or "::"
-    base = interp.cur_ns.name
-    return ("::" + name if base == "::" else base + "::" + name).rstrip(":") or "::"
+    """The fully qualified form of a namespace name: runs of two or more
+    colons separate components (and a trailing run is dropped); a single
+    colon is an ordinary character."""
+    if not name.startswith("::"):
+        base = interp.cur_ns.name
+        name = "::" + name if base == "::" else base + "::" + name
+    parts = [p for p in _SEPARATORS.split(name) if p]
+    return "::" + "::".join(parts) if parts else "::"
+
+
+_SEPARATORS = re.compile(r"::+")
 
 
 def find_namespace(interp, name, required=True):
@@ -147,9 +156,19 @@ def ns_forget(interp, argv):
     from ..runtime.glob import glob_match
     ns = interp.cur_ns
     for a in argv[2:]:
-        pat = to_str(a).rpartition("::")[2]
+        pattern = to_str(a)
+        qual, sep, pat = pattern.rpartition("::")
+        if not sep:
+            # a plain pattern forgets what this namespace imported under that name
+            for name in [n for n in ns.imports if glob_match(pattern, n)]:
+                del ns.imports[name]
+            continue
+        src = find_namespace(interp, qual or "::", required=False)
+        if src is None:
+            raise TclError('unknown namespace in namespace forget pattern "%s"' % pattern,
+                           ("TCL", "LOOKUP", "NAMESPACE", qual))
         for name in list(ns.imports):
-            if glob_match(pat, name):
+            if glob_match(pat, name) and src.commands.get(name) is ns.imports[name]:
                 del ns.imports[name]
     interp.epoch += 1
     interp.core_epoch += 1
@@ -241,8 +260,160 @@ def ns_upvar(interp, argv):
     return ""
 
 
+# ---- namespace ensemble ----------------------------------------------------------
+
+_ENSEMBLE_OPTIONS = ("-command", "-map", "-namespace", "-parameters", "-prefixes",
+                     "-subcommands", "-unknown")
+
+
+class EnsembleConfig:
+    """The configuration of one `namespace ensemble` command."""
+
+    def __init__(self, ns):
+        self.ns = ns
+        self.map = None
+        self.subcommands = None
+        self.prefixes = True
+        self.unknown = ""
+        self.parameters = TclList()
+
+    def table(self, interp):
+        """subcommand name -> command prefix (a list)."""
+        if self.map is not None:
+            table = {k: to_list(v) for k, v in self.map.items()}
+            if self.subcommands is not None:
+                table = {k: table.get(k, TclList([self.ns.qualify(k)]))
+                         for k in (to_str(x) for x in self.subcommands)}
+            return table
+        if self.subcommands is not None:
+            return {to_str(k): TclList([self.ns.qualify(to_str(k))]) for k in self.subcommands}
+        from ..runtime.glob import glob_match
+        return {name: TclList([self.ns.qualify(name)]) for name in sorted(self.ns.commands)
+                if any(glob_match(p, name) for p in self.ns.exports)}
+
+
+def _ensemble_command(config):
+    def ensemble_cmd(interp, argv):
+        if len(argv) < 2:
+            raise wrong_args(to_str(argv[0]), "subcommand ?arg ...?")
+        word = to_str(argv[1])
+        table = config.table(interp)
+        prefix = table.get(word)
+        if prefix is None and config.prefixes:
+            matches = [k for k in table if k.startswith(word)] if word else []
+            if len(matches) == 1:
+                prefix = table[matches[0]]
+        if prefix is None:
+            if config.unknown:
+                result = to_list(interp.invoke(to_list(config.unknown) + list(argv)))
+                if result:
+                    return interp.invoke(list(result) + list(argv[2:]))
+            choices = choice_list(table) if table else ""
+            raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (word, choices),
+                           ("TCL", "LOOKUP", "SUBCOMMAND", word))
+        saved = interp.cur_ns
+        interp.cur_ns = config.ns
+        try:
+            func = interp.resolve_command(to_str(prefix[0]))
+        finally:
+            interp.cur_ns = saved
+        if func is None:
+            raise TclError('invalid command name "%s"' % to_str(prefix[0]),
+                           ("TCL", "LOOKUP", "COMMAND", to_str(prefix[0])))
+        return func(interp, list(prefix) + list(argv[2:]))
+    ensemble_cmd.ensemble_config = config
+    return ensemble_cmd
+
+
+def _configure(interp, config, name, options):
+    for i in range(0, len(options), 2):
+        opt = to_str(options[i])
+        value = options[i + 1]
+        if opt == "-map":
+            config.map = to_dict(value) if to_str(value) else None
+        elif opt == "-subcommands":
+            config.subcommands = to_list(value) if to_str(value) else None
+        elif opt == "-prefixes":
+            config.prefixes = to_bool(value)
+        elif opt == "-unknown":
+            config.unknown = value
+        elif opt == "-parameters":
+            config.parameters = TclList(to_list(value))
+        elif opt == "-namespace":
+            raise TclError("option -namespace is read-only", ("TCL", "ENSEMBLE", "READ_ONLY"))
+        elif opt != "-command":
+            raise TclError('bad option "%s": must be %s' % (opt, ", ".join(_ENSEMBLE_OPTIONS[:-1]) +
+                                                             ", or -unknown"),
+                           ("TCL", "LOOKUP", "INDEX", "option", opt))
+
+
+def _find_ensemble(interp, name):
+    func = interp.resolve_command(name)
+    config = getattr(func, "ensemble_config", None)
+    if config is None:
+        raise TclError('"%s" is not an ensemble command' % name,
+                       ("TCL", "LOOKUP", "ENSEMBLE", name))
+    return config
+
+
 def ns_ensemble(interp, argv):
-    raise TclError("namespace ensemble is not supported yet", ("TCL", "UNSUPPORTED"))
+    if len(argv) < 3:
+        raise wrong_args("namespace ensemble", "subcommand ?arg ...?")
+    sub = to_str(argv[2])
+    args = argv[3:]
+    if sub == "create":
+        if len(args) % 2:
+            raise wrong_args("namespace ensemble create", "?option value ...?")
+        ns = interp.cur_ns
+        config = EnsembleConfig(ns)
+        name = None
+        for i in range(0, len(args), 2):
+            if to_str(args[i]) == "-command":
+                name = to_str(args[i + 1])
+        _configure(interp, config, name, args)
+        if name is None:
+            name = ns.name
+        elif not name.startswith("::"):
+            name = ns.qualify(name)
+        interp.register(name, _ensemble_command(config))
+        return name
+    if sub == "exists":
+        func = interp.resolve_command(to_str(args[0]))
+        return 1 if getattr(func, "ensemble_config", None) is not None else 0
+    if sub == "configure":
+        name = to_str(args[0])
+        config = _find_ensemble(interp, name)
+        rest = args[1:]
+        if len(rest) == 1:
+            return _ensemble_option(config, name, to_str(rest[0]))
+        if not rest:
+            out = TclList()
+            for opt in _ENSEMBLE_OPTIONS:
+                out.append(opt)
+                out.append(_ensemble_option(config, name, opt))
+            return out
+        _configure(interp, config, name, rest)
+        return ""
+    raise TclError('bad subcommand "%s": must be configure, create, or exists' % sub,
+                   ("TCL", "LOOKUP", "INDEX", "subcommand", sub))
+
+
+def _ensemble_option(config, name, opt):
+    if opt == "-map":
+        return TclDict(config.map) if config.map is not None else ""
+    if opt == "-subcommands":
+        return TclList(config.subcommands) if config.subcommands is not None else ""
+    if opt == "-prefixes":
+        return 1 if config.prefixes else 0
+    if opt == "-unknown":
+        return config.unknown
+    if opt == "-parameters":
+        return config.parameters
+    if opt == "-namespace":
+        return config.ns.name
+    if opt == "-command":
+        return name
+    raise TclError('bad option "%s"' % opt, ("TCL", "LOOKUP", "INDEX", "option", opt))
 
 
 cmd_namespace = ensemble("namespace", {

@@ -79,7 +79,7 @@ def install_module(interp, module):
 
 # --- ensembles ---------------------------------------------------------------
 
-def _choice_list(names):
+def choice_list(names):
     names = sorted(names)
     if len(names) == 1:
         return names[0]
@@ -98,7 +98,7 @@ def resolve_prefix(table, word, what, error_code=None):
     if len(matches) == 1:
         return table[matches[0]]
     raise TclError('%s "%s": must be %s' % (
-        ("ambiguous " + what) if len(matches) > 1 else ("bad " + what), word, _choice_list(table)),
+        ("ambiguous " + what) if len(matches) > 1 else ("bad " + what), word, choice_list(table)),
         error_code or ("TCL", "LOOKUP", "INDEX", what, word))
 
 
@@ -121,7 +121,7 @@ def ensemble(name, subcommands):
             matches = [k for k in table if k.startswith(word)] if word else []
             if len(matches) != 1:
                 raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (
-                    word, _choice_list(table)), ("TCL", "LOOKUP", "SUBCOMMAND", word))
+                    word, choice_list(table)), ("TCL", "LOOKUP", "SUBCOMMAND", word))
             entry = table[matches[0]]
         func, lo, hi, usage, full = entry
         n = len(argv) - 2
