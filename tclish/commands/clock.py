@@ -1,1 +1,325 @@
-"""clock: being written (see channels/files for the pattern)."""
+"""`clock`: seconds/milliseconds/microseconds/clicks, format, scan and add.
+
+Formatting follows Tcl's C locale (English names, `%c` = `%a %b %e %H:%M:%S
+%Y`).  Scanning takes either a -format (each %-code becomes a regex group)
+or Tcl's free-form date grammar (tclish/commands/clockscan.py).  Calendar
+arithmetic and time zones are in tclish/runtime/dates.py.
+"""
+
+import time
+
+from ..runtime import dates
+from ..runtime.dates import DAY_NAMES, MONTH_NAMES, LocalFields
+from ..runtime.errors import TclError
+from ..runtime.registry import ensemble, wrong_args
+from ..runtime.values import to_bool, to_int, to_str
+from . import clockscan
+
+_FORMAT_USAGE = "clockval ?-format string? ?-gmt boolean? ?-locale LOCALE? ?-timezone ZONE?"
+_SCAN_USAGE = ("string ?-base seconds? ?-format string? ?-gmt boolean? ?-locale LOCALE? "
+               "?-timezone ZONE?")
+DEFAULT_FORMAT = "%a %b %d %H:%M:%S %Z %Y"
+
+
+# ---- clock seconds, milliseconds, microseconds, clicks -------------------------------
+
+def clock_seconds(interp, argv):
+    return int(time.time())
+
+
+def clock_milliseconds(interp, argv):
+    return time.time_ns() // 1000000
+
+
+def clock_microseconds(interp, argv):
+    return time.time_ns() // 1000
+
+
+def clock_clicks(interp, argv):
+    if len(argv) > 2:
+        word = to_str(argv[2])
+        choices = ("-milliseconds", "-microseconds")
+        matches = [c for c in choices if c.startswith(word)] if len(word) > 2 else []
+        if len(matches) != 1:
+            raise TclError('bad option "%s": must be -milliseconds or -microseconds' % word,
+                           ("TCL", "LOOKUP", "INDEX", "option", word))
+        if matches[0] == "-milliseconds":
+            return time.time_ns() // 1000000
+    return time.time_ns() // 1000
+
+
+# ---- options shared by format, scan and add ---------------------------------------------
+
+def _zone_for(interp, gmt, timezone):
+    if gmt and timezone is not None:
+        raise TclError("cannot use -gmt and -timezone in same call",
+                       ("CLOCK", "gmtWithTimezone"))
+    if gmt:
+        return dates.GMT
+    cache = interp.extensions.setdefault("clock-zones", {})
+    return dates.time_zone("" if timezone is None else timezone, cache)
+
+
+def _clock_value(value):
+    try:
+        return to_int(value)
+    except TclError:
+        text = to_str(value)
+        raise TclError('expected integer but got "%s"' % text,
+                       ("CLOCK", "badValue", text)) from None
+
+
+def _parse_options(args, allowed, bad_option_text, usage_error):
+    """{option: value} from `-opt value` pairs; options match exactly."""
+    if len(args) % 2:
+        raise usage_error()
+    opts = {}
+    for i in range(0, len(args), 2):
+        opt = to_str(args[i])
+        if opt not in allowed:
+            raise TclError(bad_option_text % opt, ("CLOCK", "badOption", opt))
+        opts[opt] = args[i + 1]
+    return opts
+
+
+# ---- clock format -------------------------------------------------------------------------
+
+def _era_year(year):
+    return (year, "C.E.") if year > 0 else (1 - year, "B.C.E.")
+
+
+def _code(f, c):
+    """The text for format code `c` (without the %) of LocalFields `f`."""
+    if c == "Y":
+        return "%04d" % _era_year(f.year)[0]
+    if c == "m":
+        return "%02d" % f.month
+    if c == "d":
+        return "%02d" % f.day
+    if c == "H":
+        return "%02d" % f.hour
+    if c == "M":
+        return "%02d" % f.minute
+    if c == "S":
+        return "%02d" % f.second
+    if c == "y":
+        return "%02d" % (_era_year(f.year)[0] % 100)
+    if c == "C":
+        return "%02d" % (_era_year(f.year)[0] // 100)
+    if c in "bh":
+        return MONTH_NAMES[f.month - 1][:3]
+    if c == "B":
+        return MONTH_NAMES[f.month - 1]
+    if c == "a":
+        return DAY_NAMES[f.weekday][:3]
+    if c == "A":
+        return DAY_NAMES[f.weekday]
+    if c == "j":
+        return "%03d" % f.day_of_year
+    if c == "e":
+        return "%2d" % f.day
+    if c == "k":
+        return "%2d" % f.hour
+    if c == "l":
+        return "%2d" % ((f.hour + 11) % 12 + 1)
+    if c == "I":
+        return "%02d" % ((f.hour + 11) % 12 + 1)
+    if c == "p":
+        return "AM" if f.hour < 12 else "PM"
+    if c == "P":
+        return "am" if f.hour < 12 else "pm"
+    if c == "N":
+        return "%2d" % f.month
+    if c == "s":
+        return str(f.seconds)
+    if c == "Z":
+        return f.zone
+    if c == "z":
+        return dates.format_offset(f.offset)
+    if c == "u":
+        return str(f.weekday or 7)
+    if c == "w":
+        return str(f.weekday)
+    if c == "U":
+        return "%02d" % ((f.day_of_year - 1 + 7 - f.weekday) // 7)
+    if c == "W":
+        return "%02d" % ((f.day_of_year - 1 + 7 - (f.weekday + 6) % 7) // 7)
+    if c in "VGg":
+        iso_year, week = dates.iso_week(f.jdn)
+        if c == "V":
+            return "%02d" % week
+        iso_year = _era_year(iso_year)[0]
+        return "%02d" % iso_year if c == "G" else "%02d" % (iso_year % 100)
+    if c == "J":
+        return str(f.jdn)
+    if c == "Q":
+        doy = f.day_of_year - 1
+        leap = dates.days_in_month(f.year, 2) == 29
+        fraction = 1000 * doy // (366 if leap else 365)
+        return "Stardate %02d%03d.%1d" % (_era_year(f.year)[0] - 1946, fraction,
+                                          f.second_of_day // 8640)
+    if c == "n":
+        return "\n"
+    if c == "t":
+        return "\t"
+    if c == "%":
+        return "%"
+    return None
+
+
+# codes that are shorthand for a longer format
+_COMPOSITE = {
+    "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%Y", "R": "%H:%M", "r": "%I:%M:%S %P",
+    "T": "%H:%M:%S", "x": "%m/%d/%Y", "X": "%H:%M:%S", "+": "%a %b %e %H:%M:%S %Z %Y",
+}
+_E_CODES = {"C": "C", "y": "y", "Y": "Y", "c": "c", "x": "x", "X": "X"}
+_O_CODES = frozenset("deHIklmMSuUVwWy")
+
+
+def format_clock(seconds, fmt, zone):
+    fields = LocalFields(seconds, zone)
+    return _format_fields(fields, fmt)
+
+
+def _format_fields(fields, fmt):
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        ch = fmt[i]
+        if ch != "%" or i + 1 >= n:
+            out.append(ch)
+            i += 1
+            continue
+        c = fmt[i + 1]
+        i += 2
+        if c in "EO":
+            if i >= n:
+                continue
+            alt = fmt[i]
+            if c == "E" and alt == "E":
+                out.append(_era_year(fields.year)[1])
+                i += 1
+                continue
+            if c == "O" and alt in _O_CODES:
+                # the C locale's numerals for %O are two digits, 00 to 99
+                i += 1
+                text = _code(fields, alt)
+                out.append("%02d" % int(text) if text.strip().isdigit() else text)
+                continue
+            if c == "E" and alt in _E_CODES:
+                c = alt
+                i += 1
+            else:
+                out.append("%" + c)
+                continue
+        composite = _COMPOSITE.get(c)
+        if composite is not None:
+            out.append(_format_fields(fields, composite))
+            continue
+        text = _code(fields, c)
+        out.append("%" + c if text is None else text)
+    return "".join(out)
+
+
+def clock_format(interp, argv):
+    args = argv[3:]
+    opts = _parse_options(
+        args, ("-format", "-gmt", "-locale", "-timezone"),
+        'bad option "%s": must be -format, -gmt, -locale, or -timezone',
+        lambda: wrong_args("clock format", _FORMAT_USAGE))
+    seconds = _clock_value(argv[2])
+    gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
+    timezone = to_str(opts["-timezone"]) if "-timezone" in opts else None
+    zone = _zone_for(interp, gmt, timezone)
+    fmt = to_str(opts["-format"]) if "-format" in opts else DEFAULT_FORMAT
+    return format_clock(seconds, fmt, zone)
+
+
+# ---- clock scan ----------------------------------------------------------------------------
+
+def clock_scan(interp, argv):
+    if len(argv) < 3:
+        raise wrong_args("clock scan", _SCAN_USAGE)
+    opts = _parse_options(
+        argv[3:], ("-base", "-format", "-gmt", "-locale", "-timezone"),
+        'bad option "%s", must be -base, -format, -gmt, -locale or -timezone',
+        lambda: wrong_args("clock scan", _SCAN_USAGE))
+    text = to_str(argv[2])
+    base = _clock_value(opts["-base"]) if "-base" in opts else int(time.time())
+    gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
+    timezone = to_str(opts["-timezone"]) if "-timezone" in opts else None
+    zone = _zone_for(interp, gmt, timezone)
+    cache = interp.extensions.setdefault("clock-zones", {})
+    if "-format" in opts:
+        return clockscan.scan_with_format(text, to_str(opts["-format"]), base, zone, cache)
+    return clockscan.free_scan(text, base, zone)
+
+
+# ---- clock add -------------------------------------------------------------------------------
+
+_UNITS = {
+    "years": ("months", 12), "year": ("months", 12),
+    "months": ("months", 1), "month": ("months", 1),
+    "weeks": ("days", 7), "week": ("days", 7),
+    "days": ("days", 1), "day": ("days", 1),
+    "hours": ("seconds", 3600), "hour": ("seconds", 3600),
+    "minutes": ("seconds", 60), "minute": ("seconds", 60),
+    "seconds": ("seconds", 1), "second": ("seconds", 1),
+}
+
+
+def clock_add(interp, argv):
+    seconds = _clock_value(argv[2])
+    args = argv[3:]
+    steps = []
+    opts = {}
+    i = 0
+    while i < len(args):
+        word = to_str(args[i])
+        if i + 1 >= len(args):
+            raise wrong_args("clock add", "clockval ?number units?... ?-gmt boolean? "
+                             "?-locale LOCALE? ?-timezone ZONE?")
+        if word.startswith("-") and word in ("-gmt", "-locale", "-timezone"):
+            opts[word] = args[i + 1]
+        else:
+            try:
+                count = to_int(args[i])
+            except TclError:
+                raise TclError('bad option "%s", must be -gmt, -locale or -timezone' % word,
+                               ("CLOCK", "badOption", word)) from None
+            unit = to_str(args[i + 1])
+            if unit.lower() not in _UNITS:
+                raise TclError('unknown unit "%s", must be  years, months, weeks, days, hours, '
+                               'minutes or seconds' % unit, ("CLOCK", "badUnit", unit))
+            steps.append((count, _UNITS[unit.lower()]))
+        i += 2
+    gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
+    timezone = to_str(opts["-timezone"]) if "-timezone" in opts else None
+    zone = _zone_for(interp, gmt, timezone)
+    for count, (kind, scale) in steps:
+        if kind == "seconds":
+            seconds += count * scale
+            continue
+        fields = LocalFields(seconds, zone)
+        if kind == "months":
+            jdn = dates.add_months(fields.year, fields.month, fields.day, count * scale)
+        else:
+            jdn = fields.jdn + count * scale
+        seconds = zone.to_utc(dates.local_seconds(jdn, fields.second_of_day))
+    return seconds
+
+
+CLOCK_SUBCOMMANDS = {
+    "add": (clock_add, 1, None, "clockval ?arg ...?"),
+    "clicks": (clock_clicks, 0, 1, "?-switch?"),
+    "format": (clock_format, 1, None, _FORMAT_USAGE),
+    "microseconds": (clock_microseconds, 0, 0, ""),
+    "milliseconds": (clock_milliseconds, 0, 0, ""),
+    "scan": (clock_scan, 0, None, _SCAN_USAGE),
+    "seconds": (clock_seconds, 0, 0, ""),
+}
+
+cmd_clock = ensemble("clock", CLOCK_SUBCOMMANDS)
+
+__all__ = ["cmd_clock", "format_clock"]

@@ -12,7 +12,7 @@ import stat as stat_mod
 import tempfile
 
 from ..runtime import paths
-from ..runtime.channel import os_tcl_error, posix_error
+from ..runtime.channel import os_tcl_error
 from ..runtime.errors import TclError
 from ..runtime.registry import ensemble, resolve_prefix, wrong_args
 from ..runtime.values import TclList, to_int, to_str
@@ -466,7 +466,7 @@ def file_tempfile(interp, argv):
             directory = _native(paths.dirname(template))
         root = paths.rootname(base)
         suffix = base[len(root):]
-        prefix = root or prefix
+        prefix = root + "_" if root else prefix
     try:
         fd, path = tempfile.mkstemp(suffix=suffix, prefix=prefix, dir=directory)
     except OSError as e:
@@ -521,5 +521,3 @@ FILE_SUBCOMMANDS = {
 }
 
 cmd_file = ensemble("file", FILE_SUBCOMMANDS)
-
-__all__ = ["cmd_file", "posix_error"]

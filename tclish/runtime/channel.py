@@ -232,7 +232,8 @@ class Channel:
                     start += self._pos
                     continue
                 line = text[self._pos:i]
-                step = 2 if (mode == "crlf" or (mode == "auto" and text.startswith("\r\n", i))) else 1
+                pair = mode == "crlf" or (mode == "auto" and text.startswith("\r\n", i))
+                step = 2 if pair else 1
                 self._pos = i + step
                 return self._take(line)
             # rescan the last character: it may be the \r of a \r\n
