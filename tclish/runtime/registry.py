@@ -74,7 +74,12 @@ def install(interp, functions):
 
 
 def install_module(interp, module):
+    """Register a family's commands, then run its `setup(interp)` if it has one
+    (for what a table can't say, such as a namespace's export patterns)."""
     install(interp, vars(module).values())
+    setup = getattr(module, "setup", None)
+    if setup is not None:
+        setup(interp)
 
 
 # --- ensembles ---------------------------------------------------------------
