@@ -46,6 +46,8 @@ def error_options(e):
     for key in ("-errorcode", "-errorinfo"):
         if key not in opts:
             opts[key] = values[key]
+    if e.errorstack is not None:
+        opts["-errorstack"] = e.errorstack
     opts["-errorline"] = e.errorline if e.errorline is not None else 1
     if e.options:
         for k, v in e.options.items():
@@ -74,15 +76,9 @@ def cmd_catch(interp, argv):
     code, value, options = capture(interp, argv[1])
     interp.depth = depth
     if len(argv) > 2:
-        try:
-            interp.set_var(to_str(argv[2]), value)
-        except TclError as e:
-            raise TclError("couldn't save command result in variable", ("TCL", "UPVAR")) from e
+        interp.set_var(to_str(argv[2]), value)
     if len(argv) > 3:
-        try:
-            interp.set_var(to_str(argv[3]), options)
-        except TclError as e:
-            raise TclError("couldn't save return options in variable", ("TCL", "UPVAR")) from e
+        interp.set_var(to_str(argv[3]), options)
     return code
 
 
@@ -123,12 +119,13 @@ def cmd_try(interp, argv):
         if word == "finally":
             if i + 2 != n:
                 if i + 1 >= n:
-                    raise wrong_args("try", "body ?handler ...? ?finally script?")
+                    raise TclError('wrong # args to finally clause: must be "... finally script"',
+                                   ("TCL", "OPERATION", "TRY", "FINALLY", "ARGUMENT"))
                 raise TclError("finally clause must be last", ("TCL", "OPERATION", "TRY", "FINALLY"))
             finally_script = argv[i + 1]
             i += 2
         elif word in ("on", "trap"):
-            if i + 3 >= n + 0 and i + 3 > n:
+            if i + 3 >= n:
                 raise TclError('wrong # args to %s clause: must be "... %s %s variableList script"'
                                % (word, word, "code" if word == "on" else "pattern"),
                                ("TCL", "OPERATION", "TRY", word.upper(), "ARGUMENT"))
@@ -163,14 +160,16 @@ def cmd_try(interp, argv):
             if len(varlist) > 1:
                 interp.set_var(varlist[1], options)
             pending = capture(interp, handlers[j][3])
-            if pending[0] == ERROR and code == ERROR:
-                # the handler's error chains to the original one
+            if pending[0] == ERROR:
+                # the handler's error chains to what the body gave
                 pending[2]["-during"] = options
             break
     finally:
         if finally_script is not None:
             fcode, fvalue, foptions = capture(interp, finally_script)
             if fcode != OK:
+                if fcode == ERROR:
+                    foptions["-during"] = pending[2]
                 pending = (fcode, fvalue, foptions)
     return deliver(interp, *pending)
 
@@ -184,6 +183,10 @@ def _handler_matches(kind, match, code, options):
     return errorcode[:len(match)] == match
 
 
+_STANDARD_OPTIONS = frozenset(("-code", "-level", "-errorcode", "-errorinfo", "-errorline",
+                               "-errorstack"))
+
+
 def deliver(interp, code, value, options):
     """Re-raise a captured completion (code, value, options) to our caller."""
     if code == OK:
@@ -193,6 +196,10 @@ def deliver(interp, code, value, options):
                        to_str(options.get("-errorinfo", to_str(value))))
         err.context_added = True
         err.errorline = options.get("-errorline")
+        err.errorstack = options.get("-errorstack")
+        extra = {k: v for k, v in options.items() if k not in _STANDARD_OPTIONS}
+        if extra:
+            err.options = extra
         raise err
     level = options.get("-level", 0)
     if code == RETURN:

@@ -248,7 +248,7 @@ def info_loaded(interp, argv):
 
 
 def info_errorstack(interp, argv):
-    return TclList()
+    return interp.last_errorstack
 
 
 cmd_info = ensemble("info", {

@@ -179,6 +179,8 @@ def make_proc_command(spec):
                 return r.value
             return finish_return(r)
         except TclError as e:
+            if e.errorstack is not None:
+                e.errorstack += ["CALL", TclList(argv)]
             what = 'procedure "%s"' % to_str(argv[0])
             if e.errorline is not None:
                 e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
@@ -306,6 +308,10 @@ def eval_in_frame(interp, target, script, what):
     interp.cur_ns = target.ns
     try:
         return interp.eval_body(script, what)
+    except TclError as e:
+        if e.errorstack is not None and saved.level != target.level:
+            e.errorstack += ["UP", saved.level - target.level]
+        raise
     finally:
         interp.frame = saved
         interp.cur_ns = saved.ns

@@ -32,6 +32,8 @@ class TclError(Exception):
         self.leading = None
         # raised by an expression operation on constants (compile/expr.py)
         self.folded = False
+        # -errorstack: INNER cmd, then CALL {proc args} per proc unwound
+        self.errorstack = None
 
     def __str__(self):
         return self.message

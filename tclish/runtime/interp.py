@@ -9,7 +9,7 @@ import sys
 
 from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from .frames import DeclaredVar, Frame, Namespace, Var
-from .values import to_str
+from .values import TclList, to_str
 
 MAX_NESTING = 1000
 
@@ -72,6 +72,8 @@ class Interp:
         self.script_file = ""
         self.channels = {}
         self.exit_handler = None
+        self.error_line = 1  # the line of the command last logged in errorInfo
+        self.last_errorstack = TclList()
         from ..commands import install_all
         install_all(self)
         # the torch:: commands: declarations only; torch itself is imported
@@ -237,13 +239,19 @@ class Interp:
     def add_error_context(self, err, text, line):
         """Add the `while executing` / `invoked from within` lines."""
         if err.logged:
+            # an already-logged error keeps the line last logged, as Tcl's
+            # interp-wide errorLine does
             err.logged = False
-        elif not err.context_added:
+            err.errorline = self.error_line
+            return
+        if not err.context_added:
             err.errorinfo += '\n    while executing\n"%s"' % _error_excerpt(text)
             err.context_added = True
+            if err.errorstack is None:
+                err.errorstack = TclList(["INNER", text])
         else:
             err.errorinfo += '\n    invoked from within\n"%s"' % _error_excerpt(text)
-        err.errorline = line
+        err.errorline = self.error_line = line
 
     def internal_error(self, exc):
         """A Python exception that escaped a command, as a Tcl error."""
@@ -451,6 +459,7 @@ class Interp:
     # ---- helpers for commands ---------------------------------------------------
 
     def set_error_vars(self, err):
+        self.last_errorstack = err.errorstack or TclList()
         gv = self.global_ns.vars
         info = gv.get("errorInfo")
         if info is None:
