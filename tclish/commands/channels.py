@@ -36,6 +36,9 @@ def channel_table(interp):
 
 def get_channel(interp, name):
     """The channel object called `name`, or Tcl's lookup error."""
+    ch = interp.channels.get(name)
+    if ch is not None:
+        return ch
     ch = channel_table(interp).get(name)
     if ch is None:
         raise TclError('can not find channel named "%s"' % name,

@@ -52,6 +52,8 @@ _ERRNO_TEXT = {
     "EXDEV": "cross-domain link",
 }
 
+_READ_SIZE = 1 << 16
+
 _LATIN1_FOR_ESCAPES = {0xDC00 + b: b for b in range(0x80, 0x100)}
 
 
@@ -172,7 +174,7 @@ class Channel:
         if self._eofchar_seen:
             return False
         try:
-            data = os.read(self.fd, max(self.buffersize, 4096))
+            data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
         except OSError as e:
             raise os_tcl_error('error reading "%s"' % self.name, e) from None
         dec = self._decoder
@@ -215,6 +217,15 @@ class Channel:
         self._eof = False
         mode = self.trans_in
         start = self._pos
+        # fast path: a whole \n-terminated line is already buffered
+        i = self._text.find("\n", start)
+        if i >= 0 and mode in ("auto", "lf"):
+            line = self._text[start:i]
+            if mode == "lf" or "\r" not in line:
+                self._pos = i + 1
+                if line.isascii() or self._codec != "utf-8":
+                    return line
+                return line.translate(_LATIN1_FOR_ESCAPES)
         while True:
             text = self._text
             if mode == "auto":
@@ -252,12 +263,7 @@ class Channel:
         self._check_readable()
         self._eof = False
         if count is None:
-            while self._fill():
-                pass
-            self._eof = True
-            raw = self._text[self._pos:]
-            self._text, self._pos = "", 0
-            return self._take(raw)
+            return self._take(self._read_all())
         parts = []
         need = count
         crlf_modes = self.trans_in in ("auto", "crlf")
@@ -277,6 +283,17 @@ class Channel:
             self._pos = min(end, len(text))
             parts.append(piece)
             need -= len(piece)
+        return "".join(parts)
+
+    def _read_all(self):
+        """Everything up to end of file, untranslated (one decode, no
+        repeated concatenation)."""
+        parts = [self._text[self._pos:]]
+        self._text, self._pos = "", 0
+        while self._fill():
+            parts.append(self._text)
+            self._text = ""
+        self._eof = True
         return "".join(parts)
 
     def eof(self):
