@@ -16,8 +16,10 @@ def tcl(tmp_path):
 
     def ev(script):
         return to_str(interp.eval(script))
-    ev.interp = interp
-    return ev
+    yield ev
+    for ch in list(interp.channels.values()):
+        if ch.kind == "file":
+            ch.close()
 
 
 def error_of(ev, script):
