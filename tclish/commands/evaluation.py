@@ -172,7 +172,8 @@ def cmd_subst(interp, argv):
         s = to_str(opt)
         match = [f for f in flags if f.startswith(s)] if s.startswith("-") and len(s) > 1 else []
         if len(match) != 1:
-            raise TclError('bad option "%s": must be -nobackslashes, -nocommands, or -novariables' % s,
+            raise TclError('%s option "%s": must be -nobackslashes, -nocommands, or -novariables'
+                           % ("ambiguous" if len(match) > 1 else "bad", s),
                            ("TCL", "LOOKUP", "INDEX", "option", s))
         flags[match[0]] = True
     return substitute(interp, to_str(args[-1]), not flags["-nobackslashes"],
@@ -212,7 +213,14 @@ def substitute(interp, text, backslashes=True, commands=True, variables=True):
                 if end < 0:
                     raise TclError("missing )", ("TCL", "PARSE", "VAR"))
                 const, getter = compile_word(interp, word)
-                out.append(to_str(getter if const else getter(interp.frame.vars)))
+                try:
+                    out.append(to_str(getter if const else getter(interp.frame.vars)))
+                except BreakSignal:
+                    return "".join(out)
+                except ContinueSignal:
+                    pass
+                except ReturnSignal as r:
+                    out.append(to_str(r.value))
                 i = end
             else:
                 out.append(to_str(interp.get_var(m.group())))

@@ -69,17 +69,33 @@ def _exists(var, index):
     return var.arr is not None and index in var.arr or var.value is not None
 
 
+def _current(interp, var, base, index, name):
+    """The value append/lappend start from (None when there is none).
+
+    Read traces fire even when the variable doesn't exist yet, as in Tcl;
+    a scalar used as an array is reported by the write that follows."""
+    if var.traces:
+        interp.fire_traces(var, base, index, "read")
+    if index is None:
+        if var.arr is not None:
+            raise TclError('can\'t set "%s": variable is array' % base, ("TCL", "WRITE", "VARNAME"))
+        return var.value
+    if var.arr is None:
+        return None
+    return var.arr.get(index)
+
+
 @command("append", 1, None, "varName ?value ...?")
 def cmd_append(interp, argv):
     name = to_str(argv[1])
     base, index = split_array_name(name)
     var = interp.lookup_var(base, create=True)
-    if _exists(var, index):
-        s = to_str(interp.read_var(var, base, index, name))
-    else:
-        s = ""
-    if len(argv) == 2 and _exists(var, index):
-        return s
+    old = _current(interp, var, base, index, name)
+    if len(argv) == 2:
+        if old is None:
+            return interp.read_var(var, base, index, name)
+        return old
+    s = "" if old is None else to_str(old)
     s += "".join(to_str(v) for v in argv[2:])
     return interp.write_var(var, base, index, s)
 
@@ -89,8 +105,11 @@ def cmd_lappend(interp, argv):
     name = to_str(argv[1])
     base, index = split_array_name(name)
     var = interp.lookup_var(base, create=True)
-    if _exists(var, index):
-        old = interp.read_var(var, base, index, name)
+    old = _current(interp, var, base, index, name)
+    if old is not None:
+        if len(argv) == 2:
+            to_list(old)  # must be a valid list; returned as it is
+            return old
         if index is None and type(old) is TclList and sys.getrefcount(old) <= 3:
             # unshared: only var.value and `old` refer to it
             old.extend(argv[2:])

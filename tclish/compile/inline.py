@@ -435,19 +435,11 @@ def _catch(c):
             if var is not None and var.arr is None and var.traces is None:
                 var.value = value
             else:
-                _save(interp, name, value, "couldn't save command result in variable")
+                interp.set_var(name, value)
             if len(names) == 2:
-                _save(interp, names[1], options if options is not None else ok_options(),
-                      "couldn't save return options in variable")
+                interp.set_var(names[1], options if options is not None else ok_options())
         return code
     return catch
-
-
-def _save(interp, name, value, message):
-    try:
-        interp.set_var(name, value)
-    except TclError:
-        raise TclError(message, ("TCL", "UPVAR")) from None
 
 
 def _getter(c, index):
