@@ -73,12 +73,12 @@ def cmd_while(interp, argv):
 
 @command("for", 4, 4, "start test next command")
 def cmd_for(interp, argv):
-    interp.eval(argv[1])
+    interp.eval_body(argv[1], '("for" initial command)')
     while _condition(interp, argv[2]):
         if not run_loop_body(interp, argv[4], "for"):
             break
         try:
-            interp.eval(argv[3])
+            interp.eval_body(argv[3], '("for" loop-end command)')
         except BreakSignal:
             break
     return ""

@@ -21,6 +21,7 @@ from .expr import compile_condition, compile_expr, compile_expr_node
 from .script import (COMPILED, DIRECT, PROC_BODY, arg_error_handler, compile_commands,
                      compile_invocation, compile_word, error_annotator)
 from .script import _call as call_command
+from ..runtime.interp import body_note
 
 INLINERS = {}
 
@@ -40,6 +41,9 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     maker = INLINERS.get(head)
     if maker is None:
         return None
+    current = interp.resolve_command(head)
+    if current is None or current is not interp.builtin_commands.get(head):
+        return None  # redefined (or shadowed in this namespace) before compiling
     if any(type(w) is Expand for w in words):
         return None
     slow = compile_invocation(interp, cmd, base_line, mode)
@@ -113,7 +117,7 @@ class Inline:
                 return run(fv)
             except TclError as e:
                 if what is not None and e.errorline is not None:
-                    e.errorinfo += '\n    ("%s" body line %d)' % (what, e.errorline)
+                    e.errorinfo += "\n    " + body_note(what, e.errorline)
                 on_error(e)
                 raise
         return body_direct
@@ -625,9 +629,9 @@ def _for(c):
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
-    start = c.body(1, "for")
+    start = c.body(1, '("for" initial command)')
     cond = _condition(c, 2)
-    step = c.body(3, "for")
+    step = c.body(3, '("for" loop-end command)')
     body = c.body(4, "for")
     on_error = c.on_error()
 
@@ -648,7 +652,10 @@ def _for(c):
                 break
             except ContinueSignal:
                 pass
-            step(fv)
+            try:
+                step(fv)
+            except BreakSignal:
+                break
         return ""
     return for_
 

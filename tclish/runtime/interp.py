@@ -32,6 +32,17 @@ def _error_excerpt(text):
     return text
 
 
+def body_note(what, line):
+    """The errorInfo line a command adds for an error in a script it ran:
+    `what` is a command name ("while" -> ("while" body line N)), a format
+    with %d, or a whole note starting with "(" (("for" initial command))."""
+    if "%d" in what:
+        return what % line
+    if what.startswith("("):
+        return what
+    return '("%s" body line %d)' % (what, line)
+
+
 def _c_int(text):
     """An integer string read as a C int (values up to 32 bits wrap), or None."""
     from .numbers import parse_int
@@ -48,6 +59,64 @@ def split_array_name(name):
         if i > 0:
             return name[:i], name[i + 1:-1]
     return name, None
+
+
+class CmdToken:
+    """Where a command lives, kept for the commands that must be found again
+    after a rename: those imported elsewhere (`importers` holds the tokens of
+    the ImportedCmd entries made from it) and those with rename/delete
+    traces (`traces`: callables (interp, oldName, newName, op))."""
+
+    __slots__ = ("ns", "tail", "importers", "traces")
+
+    def __init__(self, ns, tail):
+        self.ns = ns
+        self.tail = tail
+        self.importers = []
+        self.traces = None
+
+    def qualified(self):
+        return self.ns.qualify(self.tail)
+
+    def __repr__(self):
+        return "<CmdToken %s>" % self.qualified()
+
+
+class ImportedCmd:
+    """A command made by `namespace import`: it calls the command it was
+    imported from, found through that command's token at each call, so a
+    redefinition or rename of the original is followed.  Attributes other
+    than its own (proc_spec, ensemble_config, ...) are the real command's."""
+
+    __slots__ = ("target", "token")
+
+    def __init__(self, target, token):
+        self.target = target    # CmdToken of the command imported
+        self.token = token      # this command's own token
+
+    def __call__(self, interp, argv):
+        t = self.target
+        return t.ns.commands[t.tail](interp, argv)
+
+    def origin(self):
+        """The token of the real command at the end of a chain of imports."""
+        tok = self.target
+        seen = 0
+        while True:
+            func = tok.ns.commands.get(tok.tail)
+            if type(func) is not ImportedCmd or seen > 1000:
+                return tok
+            tok = func.target
+            seen += 1
+
+    def real(self):
+        tok = self.origin()
+        return tok.ns.commands.get(tok.tail)
+
+    def __getattr__(self, name):
+        if name in ("target", "token") or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.real(), name)
 
 
 class Interp:
@@ -72,10 +141,13 @@ class Interp:
         self.script_file = ""
         self.channels = {}
         self.exit_handler = None
+        self.in_unknown = False
         self.error_line = 1  # the line of the command last logged in errorInfo
         self.last_errorstack = TclList()
         from ..commands import install_all
         install_all(self)
+        # what the compiler may inline: only while a name still means this
+        self.builtin_commands = {name: self.global_ns.commands.get(name) for name in INLINE_NAMES}
         # the torch:: commands: declarations only; torch itself is imported
         # when the first one runs
         from ..torchbridge.install import install as install_torch
@@ -123,51 +195,143 @@ class Interp:
     def register(self, name, func):
         """Create or replace the command `name` (may be namespace-qualified)."""
         ns, tail = self._ns_and_tail(name, create=True)
+        self.set_command(ns, tail, func)
+
+    def set_command(self, ns, tail, func):
+        """Create or replace command `tail` of namespace `ns`.  Replacing a
+        command deletes it first (its delete traces run) but keeps the
+        commands imported from it pointing at the new one, as in Tcl."""
+        old = ns.commands.get(tail)
+        if old is not None and (ns.tokens or type(old) is ImportedCmd):
+            self.discard_command(ns, tail, redefine=True)
         ns.commands[tail] = func
         self.epoch += 1
         if tail in INLINE_NAMES:
             self.core_epoch += 1
 
+    def command_token(self, ns, tail):
+        """The CmdToken of command `tail` in `ns` (made on first request)."""
+        tok = ns.tokens.get(tail)
+        if tok is None:
+            tok = ns.tokens[tail] = CmdToken(ns, tail)
+        return tok
+
     def delete_command(self, name):
         ns, tail = self._ns_and_tail(name)
         if ns is None or tail not in ns.commands:
             return False
-        del ns.commands[tail]
+        self.discard_command(ns, tail)
+        return True
+
+    def discard_command(self, ns, tail, redefine=False):
+        """Delete command `tail` of `ns`: run its delete traces, delete the
+        commands imported from it (unless it is being redefined), unlink it
+        from what it was imported from, then drop it from the table."""
+        func = ns.commands.get(tail)
+        tok = ns.tokens.get(tail)
+        if tok is not None and tok.traces:
+            traces = tok.traces
+            tok.traces = None
+            self.fire_command_traces(traces, ns.qualify(tail), "", "delete")
+            if ns.commands.get(tail) is not func:
+                return  # a trace deleted or replaced it already
+        if type(func) is ImportedCmd:
+            importers = func.target.importers
+            if func.token in importers:
+                importers.remove(func.token)
+        if tok is not None and not redefine:
+            del ns.tokens[tail]
+            for imp in list(tok.importers):
+                if imp.ns.commands.get(imp.tail) is not None:
+                    self.discard_command(imp.ns, imp.tail)
+            tok.importers = []
+        elif tok is not None and not tok.importers:
+            del ns.tokens[tail]
+        if not redefine:
+            ns.commands.pop(tail, None)
+        deleted = getattr(func, "on_delete", None)
+        if deleted is not None:
+            deleted(self)
         self.epoch += 1
         if tail in INLINE_NAMES:
             self.core_epoch += 1
-        return True
+
+    def move_command(self, ns, tail, new_ns, new_tail):
+        """Rename: the command (with its token, so imports of it and its
+        traces follow) moves to `new_ns`/`new_tail`; rename traces run."""
+        func = ns.commands.pop(tail)
+        tok = ns.tokens.pop(tail, None)
+        new_ns.commands[new_tail] = func
+        self.epoch += 1
+        self.core_epoch += 1
+        if tok is not None:
+            tok.ns, tok.tail = new_ns, new_tail
+            new_ns.tokens[new_tail] = tok
+            if tok.traces:
+                self.fire_command_traces(list(tok.traces), ns.qualify(tail),
+                                         new_ns.qualify(new_tail), "rename")
+
+    def fire_command_traces(self, traces, old, new, op):
+        for callback in list(traces):
+            callback(self, old, new, op)
+
+    def _walk(self, ns, quals):
+        for q in quals:
+            ns = ns.children.get(q)
+            if ns is None:
+                return None
+        return ns
+
+    def locate_command(self, name, ns=None):
+        """(namespace, tail) of the command `name` seen from `ns` (default the
+        current namespace), or (None, tail): the namespace itself, then its
+        path, then the global namespace; a relative qualified name is looked
+        up from the namespace, then from the global namespace."""
+        if ns is None:
+            ns = self.cur_ns
+        if "::" in name:
+            parts = name.split("::")
+            tail = parts[-1]
+            quals = [p for p in parts[:-1] if p]
+            if name.startswith("::"):
+                spaces = (self.global_ns,)
+            elif ns is self.global_ns:
+                spaces = (ns,)
+            else:
+                spaces = (ns, self.global_ns)
+            for base in spaces:
+                target = self._walk(base, quals)
+                if target is not None and tail in target.commands:
+                    return target, tail
+            return None, tail
+        if name in ns.commands:
+            return ns, name
+        for path_ns in ns.path:
+            if name in path_ns.commands and not path_ns.deleted:
+                return path_ns, name
+        if name in self.global_ns.commands:
+            return self.global_ns, name
+        return None, name
 
     def resolve_command(self, name, ns=None):
         """The command function for `name` seen from namespace `ns`, or None."""
         if ns is None:
             ns = self.cur_ns
-        if "::" in name:
-            target, tail = self._ns_and_tail(name)
-            if target is None:
-                return None
-            func = target.commands.get(tail)
-            if func is None:
-                func = target.imports.get(tail)
-            return func
-        while True:
+        if "::" not in name:
             func = ns.commands.get(name)
-            if func is not None:
-                return func
-            func = ns.imports.get(name)
             if func is not None:
                 return func
             for path_ns in ns.path:
                 func = path_ns.commands.get(name)
-                if func is not None:
+                if func is not None and not path_ns.deleted:
                     return func
-            if ns is self.global_ns:
-                return None
-            ns = self.global_ns
+            return self.global_ns.commands.get(name)
+        target, tail = self.locate_command(name, ns)
+        return None if target is None else target.commands[tail]
 
     def command_names(self, ns=None):
         ns = ns or self.global_ns
-        return list(ns.commands) + list(ns.imports)
+        return list(ns.commands)
 
     def invoke(self, argv):
         """Call a command given its full argv list (values)."""
@@ -178,11 +342,26 @@ class Interp:
         return func(self, argv)
 
     def unknown(self, argv):
-        handler = self.resolve_command("unknown")
-        if handler is not None:
-            return handler(self, ["unknown"] + list(argv))
-        raise TclError('invalid command name "%s"' % to_str(argv[0]),
-                       ("TCL", "LOOKUP", "COMMAND", to_str(argv[0])))
+        """Run the unknown handler for a command not found: the current
+        namespace's (`namespace unknown`), else the global one's (default
+        `::unknown`); with no such command, `invalid command name`."""
+        handler = self.cur_ns.unknown
+        if handler is None:
+            handler = self.global_ns.unknown
+        if handler is None:
+            prefix = ["::unknown"]
+        else:
+            from .values import to_list
+            prefix = list(to_list(handler))
+        func = self.resolve_command(to_str(prefix[0])) if prefix and not self.in_unknown else None
+        if func is None:
+            raise TclError('invalid command name "%s"' % to_str(argv[0]),
+                           ("TCL", "LOOKUP", "COMMAND", to_str(argv[0])))
+        self.in_unknown = True
+        try:
+            return func(self, prefix + list(argv))
+        finally:
+            self.in_unknown = False
 
     # ---- evaluation -------------------------------------------------------------
 
@@ -217,8 +396,7 @@ class Interp:
             return self.eval(script)
         except TclError as e:
             if e.errorline is not None:
-                note = what % e.errorline if "%d" in what else '("%s" body line %d)' % (what, e.errorline)
-                e.errorinfo += "\n    " + note
+                e.errorinfo += "\n    " + body_note(what, e.errorline)
             raise
 
     def nesting_error(self):
@@ -476,5 +654,5 @@ def _code_value(code):
     return TclList(code)
 
 
-__all__ = ["Interp", "TclError", "TclSignal", "BreakSignal", "ContinueSignal", "ReturnSignal",
+__all__ = ["Interp", "CmdToken", "ImportedCmd", "TclError", "TclSignal", "BreakSignal", "ContinueSignal", "ReturnSignal",
            "split_array_name"]
