@@ -2,9 +2,14 @@
 and the small commands that need no module of their own."""
 
 import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
 
 from ..runtime.errors import TclError
-from ..runtime.values import to_int, to_str
+from ..runtime.values import TclList, to_int, to_str
 from . import constraints, files, options, report, runner
 from .state import NAMESPACE, TestState, get_state
 
@@ -117,6 +122,68 @@ def cmd_restoreState(interp, argv):
     return ""
 
 
+def cmd_getMatchingFiles(interp, argv):
+    """Test files in the given folders (default: testsDirectory) that match
+    -file and no -notfile pattern, sorted."""
+    from ..runtime.glob import glob_match
+    st = get_state(interp)
+    folders = [to_str(a) for a in argv[1:]] or [st.options["-testdir"]]
+    wanted = [to_str(p) for p in st.options["-file"]]
+    unwanted = [to_str(p) for p in st.options["-notfile"]]
+    found = []
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if any(glob_match(p, name) for p in wanted) and \
+                    not any(glob_match(p, name) for p in unwanted):
+                found.append(os.path.join(folder, name))
+    return TclList(sorted(found))
+
+
+_SUMMARY = re.compile(r"^[^\t]*:\tTotal\t(\d+)\tPassed\t(\d+)\tSkipped\t(\d+)\tFailed\t(\d+)",
+                      re.MULTILINE)
+
+
+def cmd_runAllTests(interp, argv):
+    """Run each matching test file in its own process and print the totals."""
+    st = get_state(interp)
+    shell = to_str(argv[1]) if len(argv) > 1 else st.interpreter
+    files = [to_str(f) for f in cmd_getMatchingFiles(interp, ["getMatchingFiles"])]
+    out = lambda text: report.write_out(interp, st, text + "\n", flush=True)
+    out("Tests running in interp:  %s" % shell)
+    out("Tests located in:  %s" % st.options["-testdir"])
+    out("Tests running in:  %s" % os.getcwd())
+    out("Temporary files stored in %s" % st.options["-tmpdir"])
+    totals = [0, 0, 0, 0]
+    failed_files = []
+    flags = []
+    for option in ("-match", "-skip", "-constraints", "-verbose", "-limitconstraints"):
+        flags += [option, to_str(st.options[option])]
+    for path in files:
+        out(os.path.basename(path))
+        proc = subprocess.run(shlex.split(shell) + [path] + flags, capture_output=True,
+                              text=True, errors="replace", cwd=os.getcwd())
+        found = _SUMMARY.findall(proc.stdout)
+        for line in proc.stdout.splitlines():
+            if not _SUMMARY.match(line) and line.strip():
+                out(line)
+        if not found:
+            out("Test file error: %s produced no summary" % os.path.basename(path))
+            continue
+        counts = [int(n) for n in found[-1]]
+        totals = [a + b for a, b in zip(totals, counts)]
+        if counts[3]:
+            failed_files.append(os.path.basename(path))
+    out("all.tcl:\tTotal\t%d\tPassed\t%d\tSkipped\t%d\tFailed\t%d" % tuple(totals))
+    out("Sourced %d Test Files." % len(files))
+    if failed_files:
+        out("Files with failing tests: %s" % " ".join(failed_files))
+    return ""
+
+
 def _nothing(interp, argv):
     return ""
 
@@ -155,6 +222,8 @@ COMMANDS = {
     "RestoreLocale": _nothing,
     "set_iso8859_1_locale": _nothing,
     "restore_locale": _nothing,
+    "getMatchingFiles": cmd_getMatchingFiles,
+    "runAllTests": cmd_runAllTests,
 }
 
 EXPORTS = (
@@ -169,6 +238,18 @@ EXPORTS = (
 )
 
 
+def default_interpreter(interp):
+    """A program that runs Tcl scripts with tclish: the `tclish` console
+    script when installed, else `python -m tclish`."""
+    beside = os.path.join(os.path.dirname(sys.executable), "tclish")
+    if os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which("tclish")
+    if found:
+        return found
+    return "%s -m tclish" % sys.executable
+
+
 def load(interp):
     """`package require tcltest`: build ::tcltest in `interp`."""
     st = TestState(os.getcwd())
@@ -180,10 +261,7 @@ def load(interp):
         interp.register(NAMESPACE + "::" + name, func)
     ns = interp.namespaces[NAMESPACE]
     ns.exports = [name for name in EXPORTS if name in ns.commands]
-    try:
-        st.interpreter = to_str(interp.invoke(["::info", "nameofexecutable"]))
-    except TclError:
-        st.interpreter = ""
+    st.interpreter = default_interpreter(interp)
     constraints.install_constraints(interp)
     interp.set_var(NAMESPACE + "::version", VERSION)
     options.configure_from_argv(interp)

@@ -190,3 +190,11 @@ def test_failure_report_with_lone_surrogates_does_not_crash():
     text = raw.getvalue()
     assert b"\xed\xa0\xbd" in text
     assert b"demo.test:\tTotal\t1\tPassed\t0\tSkipped\t0\tFailed\t1" in text
+
+
+def test_get_matching_files_uses_file_and_notfile_patterns(tmp_path):
+    for name in ("a.test", "b.test", "l.skip.test", "notes.txt"):
+        (tmp_path / name).write_text("")
+    out = run("configure -testdir {%s} -notfile {l.*.test}\n"
+              "puts [lmap f [getMatchingFiles] {file tail $f}]" % tmp_path)
+    assert out.strip() == "a.test b.test"
