@@ -1,0 +1,172 @@
+"""Measure the torch bridge: per-command overhead, roi_align speed, handle memory.
+
+    python scripts/bench_torch.py [--quick]
+
+(a) `torch::tensor_add $a $b` on 1-element tensors in a tclish loop, against
+    the same torch.add called from Python;
+(b) torch::roi_align on a [1, 256, 50, 68] float32 map (512 boxes at 7x7 and
+    1000 boxes at 14x14; spatialScale 0.0625, samplingRatio 2, aligned),
+    the Tcl command against the kernel called from Python (medians);
+(c) peak RSS of `set x [torch::tensor_add $x $y]` repeated 100000 times, in a
+    fresh subprocess, sampled along the way: it must stay flat.
+
+Timings depend on the machine and its load; the load average is printed.
+Never imported by the tests.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+def torch_interp():
+    from tclish import Interp
+    from tclish.torchbridge.install import install
+    interp = Interp()
+    if interp.runtime.resolve_command("torch::zeros") is None:     # until Interp installs them
+        install(interp.runtime)
+    return interp
+
+
+def handle(interp, tensor):
+    from tclish.torchbridge.api import handle_of
+    return handle_of(interp.runtime, tensor)
+
+
+def best_of(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+# --- (a) per-command overhead ------------------------------------------------
+
+def command_overhead(n, repeat):
+    import torch
+    interp = torch_interp()
+    interp.eval("set a [torch::ones 1]; set b [torch::ones 1]")
+    add_loop = "for {set k 0} {$k < %d} {incr k} {torch::tensor_add $a $b}" % n
+    set_loop = "for {set k 0} {$k < %d} {incr k} {set c $a}" % n
+    interp.eval(add_loop.replace(str(n), "100"))
+    tcl = min(best_of(lambda: interp.eval(add_loop), repeat)) / n
+    empty = min(best_of(lambda: interp.eval(set_loop), repeat)) / n
+    a, b = torch.ones(1), torch.ones(1)
+
+    def python_loop():
+        for _ in range(n):
+            torch.add(a, b)
+    py = min(best_of(python_loop, repeat)) / n
+    cmd = interp.runtime.resolve_command("torch::tensor_add")
+    argv = ["torch::tensor_add", interp.getvar("a"), interp.getvar("b")]
+    rt = interp.runtime
+
+    def direct_loop():
+        for _ in range(n):
+            cmd(rt, argv)
+    direct = min(best_of(direct_loop, repeat)) / n
+    return [
+        ("torch.add from Python", py * 1e6, 1.0),
+        ("bridge command called from Python", direct * 1e6, direct / py),
+        ("tclish loop: torch::tensor_add $a $b", tcl * 1e6, tcl / py),
+        ("  same loop with `set c $a` instead", empty * 1e6, empty / py),
+    ]
+
+
+# --- (b) roi_align -------------------------------------------------------------
+
+def random_boxes(k, generator):
+    import torch
+    # proposals on an 1088 x 800 image (stride 16 gives the 68 x 50 map), 16 to 400 px
+    xy = torch.rand(k, 2, generator=generator) * torch.tensor([1088.0, 800.0])
+    wh = 16 + torch.rand(k, 2, generator=generator) * 384
+    return torch.cat([torch.zeros(k, 1), xy, xy + wh], dim=1)
+
+
+def roi_align_times(repeat):
+    import torch
+    from tclish.torchbridge.kernels import roi
+    gen = torch.Generator().manual_seed(0)
+    features = torch.randn(1, 256, 50, 68, generator=gen)
+    interp = torch_interp()
+    rows = []
+    for k, size, reference_ms in ((512, 7, 36), (1000, 14, 320)):
+        boxes = random_boxes(k, gen)
+        interp.setvar("f", handle(interp, features))
+        interp.setvar("b", handle(interp, boxes))
+        script = ("torch::roi_align -input $f -boxes $b -outputSize {%d %d} -spatialScale 0.0625 "
+                  "-samplingRatio 2 -aligned true" % (size, size))
+        interp.eval(script)
+        tcl = statistics.median(best_of(lambda: interp.eval(script), repeat))
+        kernel = statistics.median(best_of(
+            lambda: roi.roi_align(features, boxes, (size, size), 0.0625, 2, True), repeat))
+        rows.append(("%d boxes, %dx%d" % (k, size, size), tcl * 1e3, kernel * 1e3,
+                     reference_ms, tcl * 1e3 / reference_ms))
+    return rows
+
+
+# --- (c) memory of a rebinding loop --------------------------------------------
+
+_RSS_CHILD = textwrap.dedent("""
+    import resource, sys
+    sys.path.insert(0, %(root)r)
+    sys.path.insert(0, %(scripts)r)
+    from bench_torch import torch_interp
+    interp = torch_interp()
+    interp.eval("set x [torch::zeros 1]; set y [torch::ones 1]")
+    done = 0
+    for target in (1000, 10000, 50000, 100000):
+        interp.eval("for {set k %%d} {$k < %%d} {incr k} {set x [torch::tensor_add $x $y]}"
+                    %% (done, target))
+        done = target
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        live = interp.eval("llength [torch::handles]")
+        print(target, kib, live, interp.eval("torch::tensor_item $x"), flush=True)
+""")
+
+
+def rebinding_memory():
+    code = _RSS_CHILD % {"root": ROOT, "scripts": os.path.join(ROOT, "scripts")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return [line.split() for line in out.stdout.strip().splitlines()]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer iterations")
+    args = parser.parse_args(argv)
+    import torch
+    n, repeat = (5000, 3) if args.quick else (50000, 5)
+    print("torch %s, %d threads, %d cores, load average %.2f %.2f %.2f"
+          % ((torch.__version__, torch.get_num_threads(), os.cpu_count()) + os.getloadavg()))
+
+    print("\n(a) per-command overhead, 1-element tensors (best of %d x %d calls)" % (repeat, n))
+    print("  %-40s %10s %8s" % ("", "us/call", "ratio"))
+    for name, us, ratio in command_overhead(n, repeat):
+        print("  %-40s %10.2f %7.2fx" % (name, us, ratio))
+
+    print("\n(b) roi_align on [1, 256, 50, 68] float32, scale 0.0625, sampling 2, aligned (median of %d)"
+          % max(repeat, 5))
+    print("  %-22s %12s %12s %16s %10s" % ("", "tclish ms", "kernel ms", "torchvision ms*",
+                                           "tclish/tv"))
+    for name, tcl, kernel, ref, ratio in roi_align_times(max(repeat, 5)):
+        print("  %-22s %12.1f %12.1f %16d %9.2fx" % (name, tcl, kernel, ref, ratio))
+    print("  * torchvision's C++ kernel on this machine, as given in the task")
+
+    print("\n(c) peak RSS of `set x [torch::tensor_add $x $y]`, fresh process")
+    print("  %12s %14s %12s %14s" % ("iterations", "max RSS MiB", "live handles", "x"))
+    for target, kib, live, value in rebinding_memory():
+        print("  %12s %14.1f %12s %14s" % (target, int(kib) / 1024, live, value))
+
+
+if __name__ == "__main__":
+    main()

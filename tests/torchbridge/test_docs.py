@@ -1,0 +1,23 @@
+"""docs/torch.md is generated from the declarations and kept current."""
+
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def test_reference_is_up_to_date_with_the_declarations():
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_torch_docs.py"),
+                          "--check"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_reference_lists_every_command_and_alias():
+    from tclish.torchbridge.decls import ALL_SPECS
+    with open(os.path.join(ROOT, "docs", "torch.md"), encoding="utf-8") as f:
+        text = f.read()
+    for spec in ALL_SPECS:
+        assert "### %s" % spec.qualified in text
+        if spec.camel != spec.name:
+            assert "alias %s" % spec.qualified_camel in text
