@@ -228,19 +228,39 @@ DEFAULT_TRIM = (" \t\n\v\f\r\x00\x85\xa0\u1680\u180e\u2000\u2001\u2002\u2003\u20
                 "\u3000\ufeff")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNIT = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\\s\\S]")
+
+
+def _trim(s, chars, left, right):
+    if not (_SURROGATE.search(s) or _SURROGATE.search(chars)):
+        if left and right:
+            return s.strip(chars)
+        return s.lstrip(chars) if left else s.rstrip(chars)
+    # a UTF-16 surrogate pair is one character to Tcl: trim whole pairs only
+    units = _UNIT.findall(s)
+    trim = set(_UNIT.findall(chars))
+    i, j = 0, len(units)
+    while left and i < j and units[i] in trim:
+        i += 1
+    while right and j > i and units[j - 1] in trim:
+        j -= 1
+    return "".join(units[i:j])
+
+
 def string_trim(interp, argv):
     chars = _s(argv[3]) if len(argv) == 4 else DEFAULT_TRIM
-    return _s(argv[2]).strip(chars)
+    return _trim(_s(argv[2]), chars, True, True)
 
 
 def string_trimleft(interp, argv):
     chars = _s(argv[3]) if len(argv) == 4 else DEFAULT_TRIM
-    return _s(argv[2]).lstrip(chars)
+    return _trim(_s(argv[2]), chars, True, False)
 
 
 def string_trimright(interp, argv):
     chars = _s(argv[3]) if len(argv) == 4 else DEFAULT_TRIM
-    return _s(argv[2]).rstrip(chars)
+    return _trim(_s(argv[2]), chars, False, True)
 
 
 def string_wordend(interp, argv):
