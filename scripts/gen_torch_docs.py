@@ -56,8 +56,9 @@ def _default(p):
 
 def _command(spec):
     title = "### %s" % spec.qualified
-    if spec.camel != spec.name:
-        title += " (alias %s)" % spec.qualified_camel
+    aliases = list(spec.names[1:])
+    if aliases:
+        title += " (alias %s)" % ", ".join(aliases)
     lines = [title, ""]
     if spec.help:
         lines += [spec.help, ""]

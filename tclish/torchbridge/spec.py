@@ -94,14 +94,17 @@ class CommandSpec:
     when the declared order does not fit the arguments (TCLIBTORCH's
     `tensor_create data ?shape? ?dtype?` also takes `data dtype`).  A spec with
     `context=True` gets the interpreter's handle registry as first argument.
-    `deterministic=False` marks results that differ from call to call."""
+    `deterministic=False` marks results that differ from call to call.
+    `legacy_names` are further names TCLIBTORCH registers that the camelCase
+    rule does not give (its `torch::Nms`), so its scripts keep working."""
 
     __slots__ = ("name", "params", "func", "help", "returns", "overloads", "context",
                  "deterministic", "camel", "qualified", "qualified_camel", "index",
-                 "orders", "min_positional", "keyword_names", "n_positional_args")
+                 "orders", "min_positional", "keyword_names", "n_positional_args",
+                 "legacy_names")
 
     def __init__(self, name, params, func, help="", returns="tensor", overloads=(),
-                 context=False, deterministic=True):
+                 context=False, deterministic=True, legacy_names=()):
         if not _SNAKE_RE.match(name):
             raise ValueError("command name %r is not snake_case" % name)
         if not isinstance(func, str) or not _FUNC_RE.match(func):
@@ -118,6 +121,7 @@ class CommandSpec:
         self.camel = camel(name)
         self.qualified = NAMESPACE + name
         self.qualified_camel = NAMESPACE + self.camel
+        self.legacy_names = tuple(NAMESPACE + n for n in legacy_names)
 
         index = {}
         for i, p in enumerate(self.params):
@@ -154,10 +158,11 @@ class CommandSpec:
 
     @property
     def names(self):
-        """Every Tcl name of the command: snake_case first, then camelCase if different."""
-        if self.camel == self.name:
-            return (self.qualified,)
-        return (self.qualified, self.qualified_camel)
+        """Every Tcl name of the command: snake_case first, then camelCase if different,
+        then any legacy names."""
+        names = (self.qualified,) if self.camel == self.name else (self.qualified,
+                                                                   self.qualified_camel)
+        return names + self.legacy_names
 
     def __repr__(self):
         return "CommandSpec(%r)" % self.name

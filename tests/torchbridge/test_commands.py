@@ -283,6 +283,8 @@ def test_roi_pool_nms_box_iou_commands(fake):
     scores = fake.call("torch::tensor_create", "-data", "0.9 0.8 0.7 0.6")
     keep = fake.call("torch::nms", boxes, scores, "0.5")
     assert fake.call("torch::tensor_to_list", keep) == [0, 2, 3]
+    assert fake.call("torch::tensor_to_list", fake.call("torch::Nms", boxes, scores, "0.5")) == \
+        [0, 2, 3]
     keep = fake.call("torch::nms", "-boxes", boxes, "-scores", scores, "-iouThreshold", "0.5",
                      "-scoreThreshold", "0.75")
     assert fake.call("torch::tensor_to_list", keep) == [0]

@@ -17,11 +17,12 @@ def _requires_grad():
     return Param("requires_grad", BOOL, False, "track gradients", keyword=True)
 
 
-def _filled(name, fill, func, deterministic=True):
+def _filled(name, fill, func, deterministic=True, legacy_names=()):
     return CommandSpec(
         name,
         [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"), _dtype(), _device(), _requires_grad()],
-        func, "A new tensor of the given shape %s." % fill, deterministic=deterministic)
+        func, "A new tensor of the given shape %s." % fill, deterministic=deterministic,
+        legacy_names=legacy_names)
 
 
 def _like(name, fill, func):
@@ -45,7 +46,8 @@ SPECS = [
         overloads=[("data", "dtype", "device", "requires_grad")]),
     _filled("zeros", "filled with zeros", "torch:zeros"),
     _filled("ones", "filled with ones", "torch:ones"),
-    _filled("empty", "with uninitialised values", "torch:empty", deterministic=False),
+    _filled("empty", "with uninitialised values", "torch:empty", deterministic=False,
+            legacy_names=("Empty",)),
     CommandSpec(
         "full",
         [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"),

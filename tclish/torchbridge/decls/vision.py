@@ -41,7 +41,8 @@ SPECS = [
                example="0.5"),
          Param("score_threshold", DOUBLE, 0.0, "first drop boxes scoring at most this (if > 0)")],
         ".kernels.boxes:nms",
-        "Greedy non-maximum suppression: the kept indices, by decreasing score."),
+        "Greedy non-maximum suppression: the kept indices, by decreasing score.",
+        legacy_names=("Nms",)),
     CommandSpec(
         "box_iou",
         [Param("boxes1", TENSOR, help="[N, 4] boxes (x1, y1, x2, y2)", aliases=("input1",),
