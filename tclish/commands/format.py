@@ -617,10 +617,19 @@ def _scan_float(text):
     return float(m.group()), m.end(), False
 
 
+_VALIDATED = {}
+
+
 def scan_string(s, fmt, num_vars):
     """(list of result values, None for unassigned; count of conversions; underflow)."""
     items = _scan_items(fmt)
-    total = _validate_scan(items, num_vars)
+    key = (fmt, num_vars)
+    total = _VALIDATED.get(key)
+    if total is None:
+        total = _validate_scan(items, num_vars)
+        if len(_VALIDATED) >= _CACHE_LIMIT:
+            _VALIDATED.clear()
+        _VALIDATED[key] = total
     results = [None] * total
     pos, n = 0, len(s)
     obj_index = 0

@@ -35,8 +35,14 @@ class _Options:
         self.start = None
 
 
+_NO_OPTIONS = _Options()
+
+
 def _parse_options(argv, table):
     """(options, index of the first non-option argument)."""
+    first = argv[1]
+    if type(first) is str and first[:1] != "-":
+        return _NO_OPTIONS, 1   # the common case; never modified
     opts = _Options()
     i, n = 1, len(argv)
     while i < n:

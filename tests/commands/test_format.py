@@ -632,3 +632,15 @@ def test_scan_sets_the_other_variables_before_reporting_a_set_error():
 def test_format_cache_does_not_leak_between_argument_lists():
     assert format_string("%d-%s", [1, "a"]) == "1-a"
     assert format_string("%d-%s", [2, "b"]) == "2-b"
+
+
+def test_format_and_scan_through_the_interpreter():
+    from tclish import Interp
+    interp = Interp()
+    script = r"""
+        scan "10:20:30" %d:%d:%d h m s
+        set out [format {%-6s|%5.2f|%#x} [expr {$h*3600+$m*60+$s}] 3.14159 255]
+        array set z {}
+        lappend out [catch {scan {abc def} %s%s x z} msg] $msg $x
+    """
+    assert interp.eval(script) == "37230 | 3.14|0xff 1 {can't set \"z\": variable is array} abc"

@@ -478,3 +478,23 @@ def test_reverse_keeps_surrogate_pairs():
 def test_cat_of_one_value_returns_it():
     lst = TclList(["x"])
     assert cmd_string(None, ["string", "cat", lst]) is lst
+
+
+def test_trim_treats_surrogate_pairs_as_one_character():
+    pair, other = "\ud83d\ude02", "\ud93d\ude02"
+    s = pair + "Hi" + pair
+    assert cmd_string(None, ["string", "trim", s, other]) == s
+    assert cmd_string(None, ["string", "trim", s, pair]) == "Hi"
+    assert cmd_string(None, ["string", "trimright", s, pair]) == pair + "Hi"
+
+
+def test_string_commands_through_the_interpreter():
+    from tclish import Interp
+    interp = Interp()
+    script = r"""
+        set n 0
+        foreach w {apple banana cherry} { if {[string match *an* $w]} {incr n} }
+        string is alpha -failindex a(x) ab1
+        list $n $a(x) [string index [list a {b c}] end] [string map [dict create a 1 b 2] abcab]
+    """
+    assert interp.eval(script) == "1 2 \\} 12c12"
