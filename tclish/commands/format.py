@@ -614,7 +614,11 @@ def _scan_float(text):
     m = _SCAN_FLOAT.match(text)
     if m is None:
         return None, 0, _FLOAT_STUB.match(text) is not None
-    return float(m.group()), m.end(), False
+    text = m.group()
+    if text.lstrip("+-").isdigit():
+        # Tcl parses an integer and converts it: "-0" is 0.0
+        return float(int(text)), m.end(), False
+    return float(text), m.end(), False
 
 
 _VALIDATED = {}

@@ -644,3 +644,9 @@ def test_format_and_scan_through_the_interpreter():
         lappend out [catch {scan {abc def} %s%s x z} msg] $msg $x
     """
     assert interp.eval(script) == "37230 | 3.14|0xff 1 {can't set \"z\": variable is array} abc"
+
+
+def test_scan_float_of_an_integer_is_its_double():
+    # tclsh: [scan -0 %g] is 0.0 (parsed as the integer 0, then converted)
+    assert to_str(cmd_scan(None, ["scan", "-0", "%g"])) == "0.0"
+    assert to_str(cmd_scan(None, ["scan", "-0.0", "%g"])) == "-0.0"
