@@ -62,29 +62,34 @@ def info_default(interp, argv):
                    ("TCL", "LOOKUP", "ARGUMENT", arg))
 
 
+def _is_proc(func):
+    return getattr(func, "proc_spec", None) is not None
+
+
 def _commands_in(interp, pattern, procs_only):
+    """info commands / info procs: a qualified pattern lists that namespace's
+    commands by full name (a relative namespace is looked up in the current
+    one only); a plain one the current namespace's commands, then (info
+    commands only) those of its path and of the global namespace."""
     ns = interp.cur_ns
-    prefix = ""
     if pattern is not None and "::" in pattern:
-        qual, _, tail = pattern.rpartition("::")
-        target = interp.namespaces.get(qual if qual.startswith("::") else
-                                       (ns.qualify(qual) if ns.name != "::" else "::" + qual))
-        if target is None and not qual.startswith("::"):
-            target = interp.namespaces.get("::" + qual)
+        from .namespaces import _split_pattern
+        target, simple = _split_pattern(interp, pattern)
         if target is None:
             return TclList()
-        names = [target.qualify(n) for n in list(target.commands) + list(target.imports)
-                 if not procs_only or hasattr(target.commands.get(n), "proc_spec")]
-        if not pattern.startswith("::"):
-            pattern = target.qualify(pattern.rpartition("::")[2])
-        return _match(pattern, names)
+        names = [n for n, f in list(target.commands.items())
+                 if not procs_only or _is_proc(f)]
+        return TclList(target.qualify(n) for n in _match(simple, names))
     names = []
     seen = set()
-    for space in ((ns, interp.global_ns) if ns is not interp.global_ns else (ns,)):
-        for n, f in list(space.commands.items()) + list(space.imports.items()):
+    spaces = [ns]
+    if not procs_only:
+        spaces += [p for p in ns.path if not p.deleted] + [interp.global_ns]
+    for space in spaces:
+        for n, f in list(space.commands.items()):
             if n in seen:
                 continue
-            if procs_only and (not hasattr(f, "proc_spec") or space is not ns):
+            if procs_only and not _is_proc(f):
                 continue
             seen.add(n)
             names.append(n)

@@ -4,6 +4,7 @@ import re
 
 from ..runtime.errors import TclError
 from ..runtime.frames import DeclaredVar, Frame, Var
+from ..runtime.interp import ImportedCmd
 from ..runtime.registry import choice_list, command, ensemble, wrong_args
 from ..runtime.values import TclDict, TclList, to_bool, to_dict, to_list, to_str
 
@@ -23,20 +24,21 @@ _SEPARATORS = re.compile(r"::+")
 
 
 def find_namespace(interp, name, required=True):
-    full = _absolute(interp, name)
-    ns = interp.namespaces.get(full)
-    if ns is None and not name.startswith("::"):
-        ns = interp.namespaces.get(("::" + name).rstrip(":"))
+    """The namespace `name` names: a relative name is looked up in the
+    current namespace only (as Tcl_FindNamespace does)."""
+    ns = interp.namespaces.get(_absolute(interp, name))
     if ns is None and required:
+        if name.startswith("::"):
+            raise TclError('namespace "%s" not found' % name, ("TCL", "LOOKUP", "NAMESPACE", name))
         raise TclError('namespace "%s" not found in "%s"' % (name, interp.cur_ns.name),
                        ("TCL", "LOOKUP", "NAMESPACE", name))
     return ns
 
 
-def ns_eval(interp, argv):
-    name = to_str(argv[2])
-    full = _absolute(interp, name)
-    ns = interp.namespaces.get(full) or interp.create_namespace(full)
+def ns_eval(interp, argv, ns=None):
+    if ns is None:
+        full = _absolute(interp, to_str(argv[2]))
+        ns = interp.namespaces.get(full) or interp.create_namespace(full)
     script = argv[3] if len(argv) == 4 else " ".join(to_str(a) for a in argv[3:])
     caller = interp.frame
     # a namespace eval is a call frame of its own (uplevel 1 from it goes back
@@ -95,21 +97,64 @@ def ns_parent(interp, argv):
 
 
 def ns_delete(interp, argv):
+    spaces = []
     for a in argv[2:]:
-        ns = find_namespace(interp, to_str(a))
-        _delete(interp, ns)
+        name = to_str(a)
+        ns = find_namespace(interp, name, required=False)
+        if ns is None:
+            raise TclError('unknown namespace "%s" in namespace delete command' % name,
+                           ("TCL", "LOOKUP", "NAMESPACE", name))
+        spaces.append(ns)
+    for ns in spaces:
+        delete_namespace(interp, ns)
     return ""
 
 
-def _delete(interp, ns):
-    for child in list(ns.children.values()):
-        _delete(interp, child)
-    ns.deleted = True
-    interp.namespaces.pop(ns.name, None)
-    if ns.parent is not None:
-        ns.parent.children = {k: v for k, v in ns.parent.children.items() if v is not ns}
+def delete_namespace(interp, ns):
+    """Delete a namespace: it can no longer be found by name, its variables
+    are unset (their unset traces run), its commands deleted (their delete
+    traces run, and the commands imported from them go too), then its
+    children.  The global namespace loses its contents but stays."""
+    if ns.deleted:
+        return
+    is_global = ns is interp.global_ns
+    if not is_global:
+        ns.deleted = True
+        interp.namespaces.pop(ns.name, None)
+        parent = ns.parent
+        if parent is not None:
+            for key, child in list(parent.children.items()):
+                if child is ns:
+                    del parent.children[key]
     interp.epoch += 1
     interp.core_epoch += 1
+    for vname, var in list(ns.vars.items()):
+        traces = var.traces
+        var.traces = None
+        var.value = None
+        var.arr = None
+        if type(var) is DeclaredVar:
+            var.__class__ = Var
+        if traces:
+            try:
+                interp.fire_traces_list(traces, ns.qualify(vname), None, "unset")
+            except TclError:
+                pass
+    ns.vars.clear()
+    while ns.commands:
+        tail = next(iter(ns.commands))
+        interp.discard_command(ns, tail)
+        ns.commands.pop(tail, None)
+    for child in list(ns.children.values()):
+        delete_namespace(interp, child)
+    ns.path = []
+    ns.ensemble = None
+    interp.epoch += 1
+    interp.core_epoch += 1
+
+
+def _delete(interp, ns):
+    delete_namespace(interp, ns)
 
 
 def ns_export(interp, argv):
@@ -120,8 +165,33 @@ def ns_export(interp, argv):
     if args[0] == "-clear":
         ns.exports = []
         args = args[1:]
-    ns.exports.extend(args)
+    for pattern in args:
+        if "::" in pattern:
+            raise TclError('invalid export pattern "%s": pattern can\'t specify a namespace'
+                           % pattern, ("TCL", "EXPORT", "INVALID"))
+        if pattern not in ns.exports:
+            ns.exports.append(pattern)
     return ""
+
+
+def _split_pattern(interp, pattern):
+    """(source namespace or None, simple pattern) for an import/forget
+    pattern; the namespace part is looked up in the current namespace only."""
+    i = pattern.rfind("::")
+    if i < 0:
+        return interp.cur_ns, pattern
+    j = i
+    while j > 0 and pattern[j - 1] == ":":
+        j -= 1
+    qual = pattern[:j]
+    if not qual:
+        return interp.global_ns, pattern[i + 2:]
+    return find_namespace(interp, qual, required=False), pattern[i + 2:]
+
+
+def _is_exported(ns, name):
+    from ..runtime.glob import glob_match
+    return any(glob_match(e, name) for e in ns.exports)
 
 
 def ns_import(interp, argv):
@@ -132,24 +202,48 @@ def ns_import(interp, argv):
         force = True
         args = args[1:]
     ns = interp.cur_ns
-    if not args:
-        return TclList(ns.imports)
+    if not args and not force:
+        return TclList(n for n, f in ns.commands.items() if type(f) is ImportedCmd)
     for pattern in args:
-        qual, _, pat = pattern.rpartition("::")
-        src = find_namespace(interp, qual or "::")
-        for name, func in src.commands.items():
-            if not glob_match(pat, name):
-                continue
-            if not any(glob_match(e, name) for e in src.exports):
-                continue
-            if not force and (name in ns.commands or
-                              (name in ns.imports and ns.imports[name] is not func)):
-                raise TclError('can\'t import command "%s": already exists' % name,
-                               ("TCL", "IMPORT", "OVERWRITE", name))
-            ns.imports[name] = func
-    interp.epoch += 1
-    interp.core_epoch += 1
+        if not pattern:
+            raise TclError("empty import pattern", ("TCL", "IMPORT", "EMPTY"))
+        src, pat = _split_pattern(interp, pattern)
+        if src is None:
+            raise TclError('unknown namespace in import pattern "%s"' % pattern,
+                           ("TCL", "LOOKUP", "NAMESPACE", pattern))
+        if src is ns:
+            if pat == pattern:
+                raise TclError('no namespace specified in import pattern "%s"' % pattern,
+                               ("TCL", "IMPORT", "ORIGIN"))
+            raise TclError('import pattern "%s" tries to import from namespace "%s" into itself'
+                           % (pattern, src.name.rpartition("::")[2]), ("TCL", "IMPORT", "SELF"))
+        for name in list(src.commands):
+            if glob_match(pat, name) and _is_exported(src, name) and name in src.commands:
+                _import_one(interp, ns, src, name, pattern, force)
     return ""
+
+
+def _import_one(interp, ns, src, name, pattern, force):
+    func = src.commands[name]
+    existing = ns.commands.get(name)
+    if existing is not None and not force:
+        if type(existing) is ImportedCmd and existing.target is src.tokens.get(name):
+            return  # importing the same command again is fine
+        raise TclError('can\'t import command "%s": already exists' % name,
+                       ("TCL", "IMPORT", "OVERWRITE", name))
+    # an import that leads back to the name it would take makes a loop
+    link = func
+    while type(link) is ImportedCmd:
+        tok = link.target
+        if tok.ns is ns and tok.tail == name:
+            raise TclError('import pattern "%s" would create a loop containing command "%s"'
+                           % (pattern, ns.qualify(name)), ("TCL", "IMPORT", "LOOP"))
+        link = tok.ns.commands.get(tok.tail)
+    target = interp.command_token(src, name)
+    interp.set_command(ns, name, ImportedCmd(target, None))
+    imp = ns.commands[name]
+    imp.token = interp.command_token(ns, name)
+    target.importers.append(imp.token)
 
 
 def ns_forget(interp, argv):
@@ -157,21 +251,29 @@ def ns_forget(interp, argv):
     ns = interp.cur_ns
     for a in argv[2:]:
         pattern = to_str(a)
-        qual, sep, pat = pattern.rpartition("::")
-        if not sep:
-            # a plain pattern forgets what this namespace imported under that name
-            for name in [n for n in ns.imports if glob_match(pattern, n)]:
-                del ns.imports[name]
-            continue
-        src = find_namespace(interp, qual or "::", required=False)
+        src, pat = _split_pattern(interp, pattern)
         if src is None:
             raise TclError('unknown namespace in namespace forget pattern "%s"' % pattern,
-                           ("TCL", "LOOKUP", "NAMESPACE", qual))
-        for name in list(ns.imports):
-            if glob_match(pat, name) and src.commands.get(name) is ns.imports[name]:
-                del ns.imports[name]
-    interp.epoch += 1
-    interp.core_epoch += 1
+                           ("TCL", "LOOKUP", "NAMESPACE", pattern))
+        if pat == pattern or src is ns:
+            # a plain pattern forgets what this namespace imported under that name
+            for name in [n for n, f in ns.commands.items()
+                         if type(f) is ImportedCmd and glob_match(pat, n)]:
+                if name in ns.commands:
+                    interp.discard_command(ns, name)
+            continue
+        for name, func in list(src.commands.items()):
+            if not glob_match(pat, name):
+                continue
+            src_token = src.tokens.get(name)
+            origin = func.origin() if type(func) is ImportedCmd else src_token
+            for cname, cfunc in list(ns.commands.items()):
+                if type(cfunc) is not ImportedCmd:
+                    continue
+                if (src_token is not None and cfunc.target is src_token) or \
+                        (type(func) is not ImportedCmd and cfunc.origin() is origin):
+                    if ns.commands.get(cname) is cfunc:
+                        interp.discard_command(ns, cname)
     return ""
 
 
@@ -181,6 +283,8 @@ def ns_which(interp, argv):
     if len(args) == 2:
         kind = args[0]
         args = args[1:]
+        if kind not in ("-command", "-variable"):
+            args = ()
     if len(args) != 1:
         raise wrong_args("namespace which", "?-command? ?-variable? name")
     name = args[0]
@@ -193,29 +297,19 @@ def ns_which(interp, argv):
                 if v is var:
                     return ns.qualify(vname)
         return ""
-    func = interp.resolve_command(name)
-    if func is None:
-        return ""
-    for ns in [interp.cur_ns, interp.global_ns] + list(interp.namespaces.values()):
-        for cname, f in ns.commands.items():
-            if f is func and (cname == name.rpartition("::")[2]):
-                return ns.qualify(cname)
-        for cname, f in ns.imports.items():
-            if f is func and cname == name.rpartition("::")[2]:
-                return ns.qualify(cname)
-    return ""
+    ns, tail = interp.locate_command(name)
+    return "" if ns is None else ns.qualify(tail)
 
 
 def ns_origin(interp, argv):
     name = to_str(argv[2])
-    func = interp.resolve_command(name)
-    if func is None:
+    ns, tail = interp.locate_command(name)
+    if ns is None:
         raise TclError('invalid command name "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
-    for ns in interp.namespaces.values():
-        for cname, f in ns.commands.items():
-            if f is func:
-                return ns.qualify(cname)
-    return name
+    func = ns.commands[tail]
+    if type(func) is ImportedCmd:
+        return func.origin().qualified()
+    return ns.qualify(tail)
 
 
 def ns_code(interp, argv):
@@ -227,10 +321,11 @@ def ns_code(interp, argv):
 
 
 def ns_inscope(interp, argv):
+    ns = find_namespace(interp, to_str(argv[2]))
     script = argv[3]
     if len(argv) > 4:
-        script = TclList(to_list(script)) + list(argv[4:])
-    return ns_eval(interp, ["namespace", "eval", argv[2], script])
+        script = TclList(list(to_list(script)) + list(argv[4:]))
+    return ns_eval(interp, list(argv[:3]) + [script], ns)
 
 
 def ns_path(interp, argv):
@@ -245,13 +340,18 @@ def ns_path(interp, argv):
 def ns_unknown(interp, argv):
     ns = interp.cur_ns
     if len(argv) == 2:
-        return ns.unknown or ""
-    ns.unknown = argv[2]
-    return ""
+        if ns.unknown is None:
+            return "::unknown" if ns is interp.global_ns else ""
+        return ns.unknown
+    handler = argv[2]
+    ns.unknown = handler if to_str(handler) else None
+    return ns_unknown(interp, argv[:2])
 
 
 def ns_upvar(interp, argv):
     from .procs import link_variable
+    if len(argv) % 2 == 0:
+        raise wrong_args("namespace upvar", "ns ?otherVar myVar ...?")
     ns = find_namespace(interp, to_str(argv[2]))
     for i in range(3, len(argv), 2):
         other = to_str(argv[i])
@@ -418,7 +518,7 @@ def _ensemble_option(config, name, opt):
 
 cmd_namespace = ensemble("namespace", {
     "children": (ns_children, 0, 2, "?name? ?pattern?"),
-    "code": (ns_code, 1, 1, "script"),
+    "code": (ns_code, 1, 1, "arg"),
     "current": (ns_current, 0, 0, ""),
     "delete": (ns_delete, 0, None, "?name name ...?"),
     "ensemble": (ns_ensemble, 0, None, "subcommand ?arg ...?"),
@@ -427,14 +527,14 @@ cmd_namespace = ensemble("namespace", {
     "export": (ns_export, 0, None, "?-clear? ?pattern pattern ...?"),
     "forget": (ns_forget, 0, None, "?pattern pattern ...?"),
     "import": (ns_import, 0, None, "?-force? ?pattern pattern ...?"),
-    "inscope": (ns_inscope, 2, None, "name script ?arg ...?"),
+    "inscope": (ns_inscope, 2, None, "name arg ?arg...?"),
     "origin": (ns_origin, 1, 1, "name"),
     "parent": (ns_parent, 0, 1, "?name?"),
     "path": (ns_path, 0, 1, "?pathList?"),
     "qualifiers": (ns_qualifiers, 1, 1, "string"),
     "tail": (ns_tail, 1, 1, "string"),
     "unknown": (ns_unknown, 0, 1, "?script?"),
-    "upvar": (ns_upvar, 1, None, "namespace ?otherVar myVar ...?"),
+    "upvar": (ns_upvar, 1, None, "ns ?otherVar myVar ...?"),
     "which": (ns_which, 1, 2, "?-command? ?-variable? name"),
 })
 

@@ -3,6 +3,7 @@
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal,
                               ContinueSignal, ReturnSignal, TclError, TclSignal)
 from ..runtime.frames import ElementLink, Frame, Var
+from ..runtime.interp import ImportedCmd
 from ..runtime.registry import command
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 
@@ -207,11 +208,7 @@ def cmd_proc(interp, argv):
                        ("TCL", "VALUE", "COMMAND"))
     spec = ProcSpec(tail, argv[2], argv[3], ns)
     spec.name = ns.qualify(tail)
-    ns.commands[tail] = make_proc_command(spec)
-    interp.epoch += 1
-    from ..runtime.interp import INLINE_NAMES
-    if tail in INLINE_NAMES:
-        interp.core_epoch += 1
+    interp.set_command(ns, tail, make_proc_command(spec))
     return ""
 
 
@@ -408,42 +405,28 @@ def cmd_global(interp, argv):
 @command("rename", 2, 2, "oldName newName")
 def cmd_rename(interp, argv):
     old, new = to_str(argv[1]), to_str(argv[2])
-    func = interp.resolve_command(old)
-    if func is None:
+    ns, tail = interp.locate_command(old)
+    if ns is None:
         raise TclError('can\'t %s "%s": command doesn\'t exist' % ("delete" if new == "" else "rename", old),
                        ("TCL", "LOOKUP", "COMMAND", old))
-    if new:
-        if interp.resolve_command(new) is not None and "::" not in new and \
-                new in interp.cur_ns.commands or ("::" in new and interp.resolve_command(new) is not None):
-            raise TclError('can\'t rename to "%s": command already exists' % new,
-                           ("TCL", "OPERATION", "RENAME", "TARGET_EXISTS"))
-    _remove_command(interp, old, func)
-    if new:
-        interp.register(new, func)
-        spec = getattr(func, "proc_spec", None)
-        if spec is not None:
-            # a renamed proc runs in its new namespace
-            ns, tail = interp._ns_and_tail(new)
-            spec.name = ns.qualify(tail)
-            spec.ns = ns
+    if not new:
+        interp.discard_command(ns, tail)
+        return ""
+    new_ns, new_tail = interp._ns_and_tail(new, create=True)
+    if new_ns is None or not new_tail:
+        raise TclError('can\'t rename to "%s": bad command name' % new,
+                       ("TCL", "VALUE", "COMMAND"))
+    if new_tail in new_ns.commands:
+        raise TclError('can\'t rename to "%s": command already exists' % new,
+                       ("TCL", "OPERATION", "RENAME", "TARGET_EXISTS"))
+    func = ns.commands[tail]
+    interp.move_command(ns, tail, new_ns, new_tail)
+    spec = getattr(func, "proc_spec", None) if type(func) is not ImportedCmd else None
+    if spec is not None:
+        # a renamed proc runs in its new namespace
+        spec.name = new_ns.qualify(new_tail)
+        spec.ns = new_ns
     return ""
-
-
-def _remove_command(interp, name, func):
-    if interp.delete_command(name):
-        return
-    # found through the global fallback or an import
-    ns = interp.cur_ns
-    while ns is not None:
-        if ns.commands.get(name) is func:
-            del ns.commands[name]
-            break
-        if ns.imports.get(name) is func:
-            del ns.imports[name]
-            break
-        ns = ns.parent
-    interp.epoch += 1
-    interp.core_epoch += 1
 
 
 @command("apply", 1, None, "lambdaExpr ?arg ...?")

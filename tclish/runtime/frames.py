@@ -67,7 +67,7 @@ class ElementLink(Var):
 
 class Namespace:
     __slots__ = ("name", "parent", "children", "vars", "commands", "exports", "path",
-                 "imports", "unknown", "deleted", "ensemble", "links")
+                 "imports", "unknown", "deleted", "ensemble", "links", "tokens")
 
     def __init__(self, name, parent):
         self.name = name  # fully qualified, "::" for the global namespace
@@ -82,6 +82,9 @@ class Namespace:
         self.deleted = False
         self.ensemble = None
         self.links = set()  # variable names made by upvar (may be re-linked)
+        # command name -> CmdToken, only for commands that are imported
+        # elsewhere or carry rename/delete traces (see interp.CmdToken)
+        self.tokens = {}
 
     def qualify(self, tail):
         return "::" + tail if self.name == "::" else self.name + "::" + tail

@@ -141,7 +141,6 @@ class Interp:
         self.script_file = ""
         self.channels = {}
         self.exit_handler = None
-        self.in_unknown = False
         self.error_line = 1  # the line of the command last logged in errorInfo
         self.last_errorstack = TclList()
         from ..commands import install_all
@@ -353,15 +352,11 @@ class Interp:
         else:
             from .values import to_list
             prefix = list(to_list(handler))
-        func = self.resolve_command(to_str(prefix[0])) if prefix and not self.in_unknown else None
+        func = self.resolve_command(to_str(prefix[0])) if prefix else None
         if func is None:
             raise TclError('invalid command name "%s"' % to_str(argv[0]),
                            ("TCL", "LOOKUP", "COMMAND", to_str(argv[0])))
-        self.in_unknown = True
-        try:
-            return func(self, prefix + list(argv))
-        finally:
-            self.in_unknown = False
+        return func(self, prefix + list(argv))
 
     # ---- evaluation -------------------------------------------------------------
 

@@ -1,0 +1,104 @@
+"""namespace: imports and their origins, deletion, error texts (namespace.test).
+
+Expected values were checked against tclsh 8.6.13."""
+
+import pytest
+
+from tclish.runtime.errors import TclError
+from tclish.runtime.interp import Interp
+from tclish.runtime.values import to_str
+
+
+def run(script):
+    return to_str(Interp().eval(script))
+
+
+def error_of(script):
+    with pytest.raises(TclError) as info:
+        Interp().eval(script)
+    return info.value.message
+
+
+IMPORTS = """
+    namespace eval e { namespace export c*; proc c1 {} {return c1} }
+    namespace eval i { namespace import ::e::* }
+"""
+
+
+def test_import_follows_redefinition_and_rename_of_the_original():
+    assert run(IMPORTS + """
+        set r [list [namespace origin i::c1]]
+        proc e::c1 {} {return new}
+        lappend r [i::c1]
+        rename e::c1 e::c2
+        lappend r [namespace origin i::c1] [namespace which i::c1] [i::c1]
+    """) == "::e::c1 new ::e::c2 ::i::c1 new"
+
+
+def test_deleting_the_original_deletes_its_imports():
+    assert run(IMPORTS + """
+        namespace eval i { proc p {} {} }
+        set r [list [lsort [info commands i::*]]]
+        namespace delete e
+        lappend r [info commands i::*]
+    """) == "{::i::c1 ::i::p} ::i::p"
+
+
+def test_indirect_import_origin_and_forget():
+    assert run(IMPORTS + """
+        namespace eval i { namespace export * }
+        namespace eval j { namespace export *; namespace import ::i::* }
+        namespace eval k { namespace import ::j::* }
+        set r [list [namespace origin k::c1] [k::c1]]
+        namespace eval k { namespace forget ::e::c1 }
+        lappend r [info commands k::*]
+    """) == "::e::c1 c1 {}"
+
+
+def test_reimport_of_same_command_is_fine_but_other_is_refused():
+    assert run(IMPORTS + """
+        namespace eval i { namespace import ::e::* }
+        namespace eval f { namespace export c1; proc c1 {} {} }
+        list [catch {namespace eval i { namespace import ::f::c1 }} m] $m
+    """) == '1 {can\'t import command "c1": already exists}'
+
+
+@pytest.mark.parametrize("script,message", [
+    ("namespace import {}", "empty import pattern"),
+    ("namespace eval x {namespace import fred::x}", 'unknown namespace in import pattern "fred::x"'),
+    ("namespace eval x {namespace import ::x::puts}",
+     'import pattern "::x::puts" tries to import from namespace "x" into itself'),
+    ("namespace import x", 'no namespace specified in import pattern "x"'),
+    ("namespace export ::zzz", 'invalid export pattern "::zzz": pattern can\'t specify a namespace'),
+    ("namespace which -fred x", 'wrong # args: should be "namespace which ?-command? ?-variable? name"'),
+    ("namespace which a b", 'wrong # args: should be "namespace which ?-command? ?-variable? name"'),
+    ("namespace delete nope", 'unknown namespace "nope" in namespace delete command'),
+    ("namespace code", 'wrong # args: should be "namespace code arg"'),
+    ("namespace inscope x", 'wrong # args: should be "namespace inscope name arg ?arg...?"'),
+    ("namespace inscope nope {set v}", 'namespace "nope" not found in "::"'),
+    ("namespace children ::nope", 'namespace "::nope" not found'),
+    ("namespace eval a::b {}; namespace eval a {namespace children a}",
+     'namespace "a" not found in "::a"'),
+])
+def test_error_messages(script, message):
+    assert error_of(script) == message
+
+
+def test_export_list_is_uniqued_and_inscope_level_zero():
+    assert run("namespace eval q {namespace export a b a; namespace export}") == "a b"
+    assert run("namespace eval q {}; namespace inscope q {info level 0}") == \
+        "namespace inscope q {info level 0}"
+
+
+def test_namespace_unknown_defaults():
+    assert run("list [namespace unknown] [namespace eval foo {namespace unknown}]") == "::unknown {}"
+
+
+def test_relative_qualified_command_falls_back_to_global():
+    assert run("""
+        namespace eval n2 { proc foo {} {return global} }
+        namespace eval n1 { namespace eval n2 {}; proc t {} {n2::foo} }
+        set r [n1::t]
+        namespace eval n1::n2 { proc foo {} {return inner} }
+        lappend r [n1::t]
+    """) == "global inner"
