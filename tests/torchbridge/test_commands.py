@@ -201,7 +201,7 @@ def test_reshape_and_reductions(fake):
 def test_autograd(fake):
     x = fake.call("torch::tensor_create", "-data", "3.0", "-requiresGrad", "true")
     assert fake.call("torch::tensor_requires_grad", x) == 1
-    assert fake.call("torch::tensor_grad", x) == ""
+    assert err(fake, "torch::tensor_grad", x) == "No gradient computed yet"
     y = fake.call("torch::tensor_sum", fake.call("torch::tensor_mul", x, x))
     assert fake.call("torch::tensor_backward", y) == "OK"
     g = fake.call("torch::tensor_grad", x)
@@ -209,6 +209,7 @@ def test_autograd(fake):
     plain = fake.call("torch::ones", "1")
     assert fake.call("torch::tensorRequiresGrad", plain) == 0
     assert err(fake, "torch::tensor_backward", plain) == "Tensor does not require gradients"
+    assert err(fake, "torch::tensor_grad", plain) == "Tensor does not require gradients"
 
 
 # --- pooling and interpolation -----------------------------------------------
@@ -243,6 +244,8 @@ def test_interpolate_align_corners_and_errors(fake):
                                            align_corners=True)
     assert torch.equal(got, want)
     assert err(fake, "torch::interpolate", m) == "interpolate needs -size or -scaleFactor"
+    both = fake.call("torch::interpolate", m, "-size", "4 4", "-scaleFactor", "3")
+    assert fake.call("torch::tensor_shape", both) == [1, 1, 4, 4]
     assert err(fake, "torch::interpolate", m, "-mode", "cubic", "-size", "2").startswith(
         'Invalid mode value: "cubic" is not one of nearest, linear, bilinear')
 

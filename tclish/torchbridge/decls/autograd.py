@@ -19,5 +19,5 @@ SPECS = [
                 [Param("input", TENSOR, help="tensor handle", aliases=("tensor",),
                        example=_GRAD_EXAMPLE)],
                 ".kernels.autograd:grad",
-                "The accumulated gradient as a new handle, or empty if there is none."),
+                "The accumulated gradient as a new handle (an error if there is none yet)."),
 ]

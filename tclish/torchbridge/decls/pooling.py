@@ -29,7 +29,8 @@ SPECS = [
                               "nearest-exact"), "nearest", "interpolation algorithm",
                example="bilinear"),
          Param("align_corners", BOOL, False, "align corner pixels (linear modes only)"),
-         Param("scale_factor", DOUBLE_LIST, None, "multiplier of the spatial size (or give size)")],
+         Param("scale_factor", DOUBLE_LIST, None,
+               "multiplier of the spatial size (used when no size is given)")],
         ".kernels.pooling:interpolate",
         "Resize by size or scale factor (nearest, bilinear, bicubic, area, ...)."),
 ]

@@ -15,5 +15,9 @@ def backward(input):
 
 
 def grad(input):
-    """The gradient tensor, or None (an empty result) when none was computed."""
+    """The accumulated gradient (the tensor itself, not a copy)."""
+    if not input.requires_grad:
+        raise ValueError("Tensor does not require gradients")
+    if input.grad is None:
+        raise ValueError("No gradient computed yet")
     return input.grad

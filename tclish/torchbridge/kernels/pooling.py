@@ -8,8 +8,8 @@ _LINEAR_MODES = ("linear", "bilinear", "bicubic", "trilinear")
 def interpolate(input, size, mode, align_corners, scale_factor):
     if size is None and scale_factor is None:
         raise ValueError("interpolate needs -size or -scaleFactor")
-    if size is not None and scale_factor is not None:
-        raise ValueError("interpolate takes -size or -scaleFactor, not both")
+    if size is not None:
+        scale_factor = None         # TCLIBTORCH: a size, when given, wins
     spatial = input.dim() - 2
     if size is not None and len(size) == 1 and spatial > 1:
         size = size * spatial
