@@ -200,9 +200,10 @@ def _case_range(argv, convert):
         return convert(s)
     n = len(s)
     first = parse_index(argv[3], n)
-    last = parse_index(argv[4], n) if len(argv) == 5 else first
     if first < 0:
         first = 0
+    # a lone first index is clamped before it becomes the last one
+    last = parse_index(argv[4], n) if len(argv) == 5 else first
     if last >= n:
         last = n - 1
     if first > last:

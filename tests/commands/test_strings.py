@@ -498,3 +498,15 @@ def test_string_commands_through_the_interpreter():
         list $n $a(x) [string index [list a {b c}] end] [string map [dict create a 1 b 2] abcab]
     """
     assert interp.eval(script) == "1 2 \\} 12c12"
+
+
+def test_case_change_with_one_negative_index_starts_at_zero():
+    # tclsh: the lone index is clamped to 0 before it is used as the last one
+    assert cmd_string(None, ["string", "toupper", "a", "end-1"]) == "A"
+    assert cmd_string(None, ["string", "totitle", "abc", "end-10"]) == "Abc"
+    assert cmd_string(None, ["string", "tolower", "ABC", "5"]) == "ABC"
+
+
+def test_replace_with_last_before_first_is_unchanged():
+    # the interpreted behaviour; tclsh 8.6.13's bytecode gives "aabc" in procs
+    assert cmd_string(None, ["string", "replace", "abc", "1", "end-10"]) == "abc"
