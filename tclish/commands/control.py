@@ -212,13 +212,16 @@ def _switch_match(mode, pattern, subject, nocase, is_last):
     if mode == "glob":
         from ..runtime.glob import glob_match
         return glob_match(pattern, subject, nocase), []
-    from .regexp import compile_tcl_regexp
-    rx = compile_tcl_regexp(pattern, nocase=nocase)
-    m = rx.search(subject)
+    from ..runtime.tclre import PREFIX, RegexError, get_regex
+    try:
+        rx = get_regex(pattern, nocase=nocase)
+    except RegexError as e:
+        raise TclError(PREFIX + str(e), ("REGEXP", "COMPILE", str(e))) from None
+    m = rx.match(subject)
     if m is None:
         return False, []
     groups = [(m.group(0), (m.start(), m.end() - 1))]
-    for g in range(1, (rx.groups or 0) + 1):
+    for g in range(1, rx.ngroups + 1):
         if m.group(g) is None:
             groups.append(("", (-1, -1)))
         else:
