@@ -725,7 +725,10 @@ def compile_tcl(pattern, nocase=False, expanded=False, linestop=False, lineancho
     if literal:
         tree = ("alt", [("cat", [("lit", c) for c in text])])
     else:
-        tree = parser.parse()
+        try:
+            tree = parser.parse()
+        except RecursionError:
+            raise RegexError("expression too complex")
     pref = _greed(tree)
     pref = True if pref is None else pref
     flags = re.IGNORECASE if nocase else 0
@@ -752,7 +755,7 @@ def compile_tcl(pattern, nocase=False, expanded=False, linestop=False, lineancho
                     _Writer(linestop, lineanchor, True, None).write(tree), flags).fullmatch
     except re.error as e:
         raise RegexError(str(e))
-    except RecursionError:
+    except (RecursionError, OverflowError):
         raise RegexError("expression too complex")
     # positions before the start offset are invisible to Tcl's matcher
     rx.needs_slice = _has(tree, ("constraint",))
