@@ -13,6 +13,8 @@ the counts; a file that crashes before it or runs past the timeout counts as
     scripts/conformance.py --check docs/conformance.md   (for CI: exit 1 when
                                                   fewer tests pass than recorded)
     scripts/conformance.py set.test string.test  run some files only
+    scripts/conformance.py --repo /tmp/clean     test another checkout (a clean
+                                                  worktree of HEAD, say)
 """
 
 import argparse
@@ -76,12 +78,12 @@ def _last_error_line(stderr):
     return lines[0][:120] if lines else ""
 
 
-def run_file(tests_dir, test_file, timeout, python):
+def run_file(tests_dir, test_file, timeout, python, repo=REPO):
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tclish-conf-") as scratch:
         _prepare(tests_dir, test_file, scratch)
         env = dict(os.environ)
-        env["PYTHONPATH"] = REPO + os.pathsep + env.get("PYTHONPATH", "")
+        env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
         try:
             proc = subprocess.run([python, "-m", "tclish", test_file], cwd=scratch, env=env,
                                   stdin=subprocess.DEVNULL, capture_output=True,
@@ -106,10 +108,10 @@ def _result(test_file, out, err, seconds, timed_out=False):
     return FileResult(name, "crash", seconds=seconds, note=_last_error_line(err))
 
 
-def run_all(tests_dir, files, jobs, timeout, python, progress):
+def run_all(tests_dir, files, jobs, timeout, python, progress, repo=REPO):
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(run_file, tests_dir, f, timeout, python): f for f in files}
+        futures = {pool.submit(run_file, tests_dir, f, timeout, python, repo): f for f in files}
         for fut in concurrent.futures.as_completed(futures):
             res = fut.result()
             results[res.name] = res
@@ -174,6 +176,8 @@ def main(argv=None):
     ap.add_argument("-j", "--jobs", type=int, default=max(1, min(2, os.cpu_count() or 1)))
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per file")
     ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--repo", default=REPO,
+                    help="the tclish checkout to test (e.g. a clean `git worktree` of HEAD)")
     ap.add_argument("--write", metavar="MD", help="write the table to this Markdown file")
     ap.add_argument("--check", metavar="MD",
                     help="exit 1 when fewer tests pass than the figure recorded in MD")
@@ -185,7 +189,8 @@ def main(argv=None):
     files = [f if f.endswith(".test") else f + ".test" for f in args.files] or sorted(
         f for f in os.listdir(tests_dir) if f.endswith(".test"))
     start = time.monotonic()
-    results = run_all(tests_dir, files, args.jobs, args.timeout, args.python, not args.quiet)
+    results = run_all(tests_dir, files, args.jobs, args.timeout, args.python, not args.quiet,
+                      os.path.abspath(args.repo))
     elapsed = time.monotonic() - start
     table = render(results, reference, elapsed, args.jobs)
     print(table)
