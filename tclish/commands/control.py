@@ -145,7 +145,7 @@ def cmd_continue(interp, argv):
 @command("switch", 2, None, "?-option ...? string ?pattern body ...? ?default body?")
 def cmd_switch(interp, argv):
     args = argv[1:]
-    mode = "exact"
+    mode = None
     nocase = False
     match_var = index_var = None
     i = 0
@@ -156,19 +156,27 @@ def cmd_switch(interp, argv):
         i += 1
         if opt == "--":
             break
-        if opt in ("-exact", "-glob", "-regexp"):
-            mode = opt[1:]
-        elif opt == "-nocase":
+        full = _SWITCH_OPTIONS.get(opt) or _unique_prefix(opt)
+        if full in ("-exact", "-glob", "-regexp"):
+            if mode is not None:
+                raise TclError('bad option "%s": %s option already found' % (opt, "-" + mode),
+                               ("TCL", "OPERATION", "SWITCH", "DOUBLEOPT"))
+            mode = full[1:]
+        elif full == "-nocase":
             nocase = True
-        elif opt == "-matchvar":
-            match_var = to_str(args[i])
-            i += 1
-        elif opt == "-indexvar":
-            index_var = to_str(args[i])
+        elif full in ("-matchvar", "-indexvar"):
+            if i >= len(args):
+                raise TclError('missing variable name argument to %s option' % full,
+                               ("TCL", "OPERATION", "SWITCH", "NOVAR"))
+            if full == "-matchvar":
+                match_var = to_str(args[i])
+            else:
+                index_var = to_str(args[i])
             i += 1
         else:
             raise TclError('bad option "%s": must be -exact, -glob, -indexvar, -matchvar, '
                            '-nocase, -regexp, or --' % opt, ("TCL", "LOOKUP", "INDEX", "option", opt))
+    mode = mode or "exact"
     if (match_var or index_var) and mode != "regexp":
         raise TclError("%s option requires -regexp option" % ("-matchvar" if match_var else "-indexvar"),
                        ("TCL", "OPERATION", "SWITCH", "MODERESTRICTION"))
@@ -179,10 +187,16 @@ def cmd_switch(interp, argv):
     clauses = rest[1:]
     if len(clauses) == 1:
         clauses = to_list(clauses[0])
+    elif not clauses:
+        raise TclError("extra switch pattern with no body", ("TCL", "OPERATION", "SWITCH", "BADARM"))
     if not clauses:
         raise wrong_args("switch", "?-option ...? string {?pattern body ...? ?default body?}")
     if len(clauses) % 2:
-        raise TclError("extra switch pattern with no body", ("TCL", "OPERATION", "SWITCH", "BADARM"))
+        message = "extra switch pattern with no body"
+        if len(rest) == 2 and any(to_str(clauses[k]).startswith("#") for k in range(0, len(clauses), 2)):
+            message += (', this may be due to a comment incorrectly placed outside of a switch '
+                        'body - see the "switch" documentation')
+        raise TclError(message, ("TCL", "OPERATION", "SWITCH", "BADARM"))
     if to_str(clauses[-1]) == "-":
         raise TclError('no body specified for pattern "%s"' % to_str(clauses[-2]),
                        ("TCL", "OPERATION", "SWITCH", "BADARM"))
@@ -191,15 +205,25 @@ def cmd_switch(interp, argv):
         pattern = to_str(clauses[k])
         matched, groups = _switch_match(mode, pattern, subject, nocase, k == last)
         if matched:
-            if match_var is not None:
-                interp.set_var(match_var, TclList(g[0] for g in groups))
+            # Tcl sets the index variable first
             if index_var is not None:
                 interp.set_var(index_var, TclList(TclList(g[1]) for g in groups))
+            if match_var is not None:
+                interp.set_var(match_var, TclList(g[0] for g in groups))
             j = k + 1
             while j < len(clauses) and to_str(clauses[j]) == "-":
                 j += 2
             return interp.eval_body(clauses[j], '("%s" arm line %%d)' % to_str(clauses[j - 1]).replace("%", "%%"))
     return ""
+
+
+_SWITCH_OPTIONS = {o: o for o in ("-exact", "-glob", "-indexvar", "-matchvar", "-nocase",
+                                    "-regexp", "--")}
+
+
+def _unique_prefix(opt):
+    matches = [o for o in _SWITCH_OPTIONS if o.startswith(opt) and len(opt) > 1]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _switch_match(mode, pattern, subject, nocase, is_last):
