@@ -5,7 +5,7 @@ import socket
 import sys
 
 from ..runtime.errors import TclError
-from ..runtime.registry import ensemble
+from ..runtime.registry import CommandInfo, choice_list, ensemble, wrong_args
 from ..runtime.values import TclList, to_int, to_str
 
 PATCHLEVEL = "8.6.13"
@@ -49,11 +49,7 @@ def info_default(interp, argv):
     arg = to_str(argv[3])
     for p, default in spec.params:
         if p == arg:
-            try:
-                interp.set_var(to_str(argv[4]), default if default is not None else "")
-            except TclError:
-                raise TclError("couldn't store default value in variable \"%s\"" % to_str(argv[4]),
-                               ("TCL", "UPVAR")) from None
+            interp.set_var(to_str(argv[4]), default if default is not None else "")
             return 1 if default is not None else 0
     if arg == "args" and spec.has_args:
         interp.set_var(to_str(argv[4]), "")
@@ -118,8 +114,6 @@ def info_level(interp, argv):
     if target < 0 or target > current or (n <= 0 and target == current + n and n < -current):
         raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "STACK_LEVEL", to_str(argv[2])))
     if target == 0:
-        if n <= 0 and current + n == 0:
-            return TclList()
         raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "STACK_LEVEL", to_str(argv[2])))
     f = frame
     while f is not None and f.level > target:
@@ -175,7 +169,11 @@ def _is_namespace_var(interp, var):
 
 
 def info_globals(interp, argv):
-    return _match(_pattern(argv), _visible_vars(interp.global_ns.vars))
+    pattern = _pattern(argv)
+    if pattern is not None and pattern.startswith("::"):
+        # leading namespace qualifiers name the global namespace
+        pattern = pattern.lstrip(":") if pattern.lstrip(":") else pattern
+    return _match(pattern, _visible_vars(interp.global_ns.vars))
 
 
 def info_complete(interp, argv):
@@ -189,12 +187,17 @@ def info_script(interp, argv):
     return interp.script_file
 
 
+def _global_value(interp, name):
+    var = interp.global_ns.vars.get(name)
+    return interp.read_var(var, name, None)
+
+
 def info_patchlevel(interp, argv):
-    return PATCHLEVEL
+    return _global_value(interp, "tcl_patchLevel")
 
 
 def info_tclversion(interp, argv):
-    return TCL_VERSION
+    return _global_value(interp, "tcl_version")
 
 
 def info_hostname(interp, argv):
@@ -249,19 +252,27 @@ def info_functions(interp, argv):
 
 
 def info_loaded(interp, argv):
+    if len(argv) > 2 and to_str(argv[2]):
+        from .interps import find_interp
+        find_interp(interp, to_str(argv[2]))
     return TclList()
+
+
+def info_coroutine(interp, argv):
+    return ""  # tclish has no coroutines, so never inside one
 
 
 def info_errorstack(interp, argv):
     return interp.last_errorstack
 
 
-cmd_info = ensemble("info", {
+_INFO = ensemble("info", {
     "args": (info_args, 1, 1, "procname"),
     "body": (info_body, 1, 1, "procname"),
     "cmdcount": (info_cmdcount, 0, 0, ""),
     "commands": (info_commands, 0, 1, "?pattern?"),
     "complete": (info_complete, 1, 1, "command"),
+    "coroutine": (info_coroutine, 0, 0, ""),
     "default": (info_default, 3, 3, "procname arg varname"),
     "errorstack": (info_errorstack, 0, 1, "?interp?"),
     "exists": (info_exists, 1, 1, "varName"),
@@ -281,3 +292,61 @@ cmd_info = ensemble("info", {
     "tclversion": (info_tclversion, 0, 0, ""),
     "vars": (info_vars, 0, 1, "?pattern?"),
 })
+
+
+# Each subcommand is also the command ::tcl::info::NAME (as in Tcl, where
+# `info` is an ensemble over that namespace), so it can be renamed or
+# replaced; `info` calls whatever command has that name now.
+_TABLE = _INFO.subcommands
+# the names Tcl lists: TclOO adds class and object, which tclish lacks
+_CHOICES = choice_list(list(_TABLE) + ["class", "object"])
+
+
+def _subcommand(sub, func, lo, hi, usage):
+    def tcl_info_sub(interp, argv):
+        n = len(argv) - 1
+        if n < lo or n > hi:
+            raise wrong_args(to_str(argv[0]), usage)
+        return func(interp, [argv[0], sub] + list(argv[1:]))
+    tcl_info_sub.__name__ = "info_" + sub
+    return tcl_info_sub
+
+
+_SUBCOMMANDS = {sub: _subcommand(sub, *entry[:4]) for sub, entry in _TABLE.items()}
+
+
+def cmd_info(interp, argv):
+    if len(argv) < 2:
+        raise wrong_args(to_str(argv[0]), "subcommand ?arg ...?")
+    word = to_str(argv[1])
+    entry = _TABLE.get(word)
+    if entry is None:
+        matches = [k for k in _TABLE if k.startswith(word)] if word else []
+        if len(matches) != 1 or "class".startswith(word) or "object".startswith(word):
+            raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (word, _CHOICES),
+                           ("TCL", "LOOKUP", "SUBCOMMAND", word))
+        entry = _TABLE[matches[0]]
+    func, lo, hi, usage, full = entry
+    ns = interp.namespaces.get("::tcl::info")
+    current = ns.commands.get(full) if ns is not None else None
+    if current is _SUBCOMMANDS[full]:
+        n = len(argv) - 2
+        if n < lo or n > hi:
+            raise wrong_args("%s %s" % (to_str(argv[0]), full), usage)
+        return func(interp, argv)
+    if current is None:
+        raise TclError('invalid command name "::tcl::info::%s"' % full,
+                       ("TCL", "LOOKUP", "COMMAND", "::tcl::info::" + full))
+    return current(interp, ["::tcl::info::" + full] + list(argv[2:]))
+
+
+cmd_info.tcl_info = CommandInfo("info", cmd_info, 0, None, "subcommand ?arg ...?")
+cmd_info.subcommands = _TABLE
+
+
+def setup(interp):
+    for sub, func in _SUBCOMMANDS.items():
+        interp.register("::tcl::info::" + sub, func)
+    # Tcl_CreateInterp sets these in every interpreter
+    interp.set_var("::tcl_version", TCL_VERSION)
+    interp.set_var("::tcl_patchLevel", PATCHLEVEL)
