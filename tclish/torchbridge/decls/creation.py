@@ -1,7 +1,7 @@
 """Tensor creation: tensor_create, zeros, ones, full, empty, eye, arange, linspace,
 rand, randn, zeros_like, ones_like."""
 
-from ..convert import BOOL, DATA, DEVICE, DOUBLE, DTYPE, INT, SHAPE, TENSOR, Int
+from ..convert import BOOL, DATA, DEVICE, DOUBLE, DTYPE, SHAPE, TENSOR, Int
 from ..spec import CommandSpec, Param
 
 
