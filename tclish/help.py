@@ -211,7 +211,8 @@ def family_of(func):
     if spec is not None:
         return "torch." + _torch_family(spec)
     if getattr(func, "proc_spec", None) is not None:
-        return "user"
+        # procs tclish itself defines (unknown) name their family
+        return getattr(func, "library_family", "user")
     func = _unwrapped(func)
     table = getattr(func, "subcommands", None)
     if table:

@@ -563,3 +563,16 @@ def cmd_variable(interp, argv):
         if frame.is_proc:
             frame.vars[tail] = var
     return ""
+
+
+# The default unknown handler, a proc as in Tcl's init.tcl (which also tries
+# auto-loading and, interactively, running programs; tclish does neither).
+_UNKNOWN_PROC = r'''proc unknown args {
+    set cmd [lindex $args 0]
+    return -code error -errorcode [list TCL LOOKUP COMMAND $cmd] "invalid command name \"$cmd\""
+}'''
+
+
+def setup(interp):
+    interp.eval(_UNKNOWN_PROC)
+    interp.global_ns.commands["unknown"].library_family = "namespaces"

@@ -102,3 +102,16 @@ def test_relative_qualified_command_falls_back_to_global():
         namespace eval n1::n2 { proc foo {} {return inner} }
         lappend r [n1::t]
     """) == "global inner"
+
+
+def test_unknown_is_a_proc_and_namespace_unknown_handlers_run():
+    assert run("""
+        set r [list [info args unknown] [catch {nosuch 1} m] $m $::errorCode]
+        namespace eval foo {
+            namespace unknown {apply {args {return "handled $args"}}}
+            lappend r [nosuch2 a b]
+        }
+        rename unknown {}
+        lappend r [catch {nosuch3} m] $m
+    """) == ('args 1 {invalid command name "nosuch"} {TCL LOOKUP COMMAND nosuch} '
+             '{handled nosuch2 a b} 1 {invalid command name "nosuch3"}')
