@@ -7,7 +7,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from tclish.torchbridge.kernels import boxes as kb  # noqa: E402
-import scalar_reference as ref  # noqa: E402
+import torch_scalar_reference as ref  # noqa: E402
 
 
 def _random_xyxy(rng, n):

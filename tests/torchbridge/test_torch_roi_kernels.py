@@ -8,7 +8,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from tclish.torchbridge.kernels import roi  # noqa: E402
-import scalar_reference as ref  # noqa: E402
+import torch_scalar_reference as ref  # noqa: E402
 
 
 def _random_boxes(rng, n_images, height, width, count, scale):
