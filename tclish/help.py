@@ -22,6 +22,7 @@ from .runtime.values import to_str
 # One line per Tcl 8.6 command, after the NAME section of its manual page.
 SYNOPSES = {
     "after": "Execute a command after a time delay",
+    "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
     "append": "Append to variable",
     "apply": "Apply an anonymous function",
     "array": "Manipulate array variables",
@@ -199,7 +200,14 @@ def synopsis(func, name):
         return "procedure"
     info = getattr(func, "tcl_info", None)
     key = info.name if info is not None else name.lstrip(":")
-    return SYNOPSES.get(key, "")
+    found = SYNOPSES.get(key)
+    if found is not None:
+        return found
+    # the commands behind expr's operators and functions
+    for prefix, kind in (("tcl::mathop::", "operator"), ("tcl::mathfunc::", "function")):
+        if key.startswith(prefix):
+            return "The expr %s %s as a command" % (kind, key[len(prefix):])
+    return ""
 
 
 # --- families ----------------------------------------------------------------

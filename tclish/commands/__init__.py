@@ -2,24 +2,16 @@
 
 from .. import help as help_command
 from ..runtime.registry import install_module
-from . import (channels, clock, control, errors, evaluation, files, globs, info, io, lists_core,
-               misc, namespaces, procs, traces, variables)
+from . import (arrays, binary, channels, clock, control, dicts, errors, evaluation, files, format,
+               globs, info, interps, io, lists, lists_core, mathops, misc, namespaces, procs,
+               regexp, strings, traces, variables)
 
 # core language first, then the library families
 FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc,
+            strings, format, regexp, lists, dicts, arrays, binary, interps, mathops,
             channels, files, globs, clock, traces, help_command]
 
 
-def _optional_families():
-    mods = []
-    for name in ("strings", "format", "regexp", "lists", "dicts", "arrays", "binary", "interps"):
-        try:
-            mods.append(__import__("tclish.commands." + name, fromlist=[name]))
-        except ImportError:
-            pass
-    return mods
-
-
 def install_all(interp):
-    for module in FAMILIES + _optional_families():
+    for module in FAMILIES:
         install_module(interp, module)

@@ -91,7 +91,11 @@ def _plain(v):
 
 def _normalise(v):
     t = type(v)
-    if t is int or t is float:
+    if t is int:
+        return v
+    if t is float:
+        if v != v:
+            raise arith.domain_error()
         return v
     if t is bool:
         return int(v)

@@ -82,7 +82,8 @@ class ExprLexer(Lexer):
                 s = m.group()
                 value = parse_number(s)
                 end = m.end()
-                if value is None or (end < n and (text[end].isalnum() or text[end] == "_")):
+                if value is None or (end < n and (text[end].isalnum() or text[end] == "_")
+                                     and text[end:end + 2] not in _WORD_OPS):
                     # an invalid number like 08 or 1x: find the whole bad word
                     k = end
                     while k < n and (text[k].isalnum() or text[k] in "_."):
@@ -149,10 +150,11 @@ class ExprLexer(Lexer):
                     raise ExprSyntaxError('invalid character "%s"' % c, i)
                 word = m.group()
                 end = m.end()
-                op = _WORD_OPS.get(word)
-                if op is not None:
-                    yield _token(op, word, i)
-                    i = end
+                op = _WORD_OPS.get(word[:2])
+                if op is not None and (len(word) == 2 or not word[2].isalpha()):
+                    # eq/ne/in/ni are operators unless a letter follows (3eq2)
+                    yield _token(op, word[:2], i)
+                    i += 2
                     continue
                 k = _SPACE_RE.match(text, end).end()
                 if k < n and text[k] == "(":

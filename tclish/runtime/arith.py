@@ -32,10 +32,19 @@ def _operand_error(v, op):
                     ("ARITH", "DOMAIN", "non-numeric string"))
 
 
+def _nan_operand(op):
+    return TclError('can\'t use non-numeric floating-point value as operand of "%s"' % op,
+                    ("ARITH", "DOMAIN", "non-numeric floating-point value"))
+
+
 def num(v, op):
     """The number a value stands for, or Tcl's operand error for `op`."""
     t = type(v)
-    if t is int or t is float:
+    if t is int:
+        return v
+    if t is float:
+        if v != v:
+            raise _nan_operand(op)
         return v
     if t is bool:
         return int(v)
@@ -43,7 +52,7 @@ def num(v, op):
     if n is None:
         raise _operand_error(v, op)
     if n != n:
-        raise _operand_error(v, op)
+        raise _nan_operand(op)
     return n
 
 
@@ -152,6 +161,9 @@ def power(a, b):
             # Tcl refuses exponents beyond one mp_digit (2**28 - 1)
             raise TclError("exponent too large")
         return a ** b
+    if a == 0 and b < 0:
+        raise TclError("exponentiation of zero by negative power",
+                       ("ARITH", "DOMAIN", "exponentiation of zero by negative power"))
     try:
         r = math.pow(float(a), float(b))
     except (ValueError, OverflowError):
@@ -500,7 +512,8 @@ def call_math_function(interp, name, args):
         return func(interp, ["tcl::mathfunc::" + name] + list(args))
     fn, lo, hi = entry
     if len(args) < lo:
-        raise TclError('not enough arguments to math function "%s"' % name,
+        # (Tcl's own wording differs between fixed-arity and variadic functions)
+        raise TclError('not enough arguments %s math function "%s"' % ("for" if hi else "to", name),
                        ("TCL", "WRONGARGS"))
     if hi is not None and len(args) > hi:
         raise TclError('too many arguments for math function "%s"' % name,

@@ -169,7 +169,7 @@ _BOOL_WORDS = (("true", True), ("false", False), ("yes", True), ("no", False),
 
 def parse_bool(s):
     """True/False for a Tcl boolean string, None if it is not one."""
-    low = s.strip().lower() if s[:1].isspace() or s[-1:].isspace() else s.lower()
+    low = s.lower()
     if low in _TRUE:
         return True
     if low in _FALSE:
