@@ -118,6 +118,10 @@ def delete_namespace(interp, ns):
     if ns.deleted:
         return
     is_global = ns is interp.global_ns
+    if is_global and interp.depth > 1:
+        # Tcl only marks a namespace that some call frame still uses as
+        # dying; the global one is in use by every nested evaluation
+        return
     if not is_global:
         ns.deleted = True
         interp.namespaces.pop(ns.name, None)

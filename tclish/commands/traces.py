@@ -8,7 +8,8 @@ While a trace on a variable runs, the variable's traces are off, so a
 callback may read and write the variable freely.
 
 Execution traces (`enter`, `leave`) wrap the command's function in the
-command table; rename and delete traces are not supported.
+command table; rename and delete traces (`CommandTrace`) live in the command's CmdToken
+and are run by the interpreter when it renames or deletes the command.
 """
 
 from ..runtime.errors import TclError, TclSignal
@@ -236,14 +237,16 @@ class _ExecTraced:
 
 def _parse_named_ops(value, allowed, what):
     words = [to_str(w) for w in to_list(value)]
+    allowed = sorted(allowed)
+    choices = (", ".join(allowed[:-1]) + ", or " + allowed[-1]) if len(allowed) > 2 else \
+        " or ".join(allowed)
     if not words:
-        raise TclError('bad operation list "": must be one or more of %s' % (
-            ", ".join(allowed[:-1]) + ", or " + allowed[-1]), ("TCL", "OPERATION", "TRACE"))
+        raise TclError('bad operation list "": must be one or more of %s' % choices,
+                       ("TCL", "OPERATION", "TRACE"))
     for w in words:
         if w not in allowed:
-            raise TclError('bad operation "%s": must be %s' % (
-                w, ", ".join(allowed[:-1]) + ", or " + allowed[-1]),
-                ("TCL", "LOOKUP", "INDEX", "operation", w))
+            raise TclError('bad operation "%s": must be %s' % (w, choices),
+                           ("TCL", "LOOKUP", "INDEX", "operation", w))
     return frozenset(words)
 
 
@@ -267,7 +270,7 @@ def _add_execution(interp, argv):
     func = _lookup_command(interp, name)
     if not isinstance(func, _ExecTraced):
         func = _ExecTraced(func)
-        interp.register(_qualified(interp, name), func)
+        _swap(interp, name, func)
     func.traces.insert(0, (ops, cmd))
     return ""
 
@@ -281,7 +284,7 @@ def _remove_execution(interp, argv):
                 func.traces.remove(entry)
                 break
         if not func.traces:
-            interp.register(_qualified(interp, name), func.func)
+            _swap(interp, name, func.func)
     return ""
 
 
@@ -295,6 +298,15 @@ def _info_execution(interp, argv):
                     for ops, cmd in func.traces])
 
 
+def _swap(interp, name, func):
+    """Put `func` in place of the command `name` (it stays the same command:
+    no delete traces, its imports and traces are kept)."""
+    ns, tail = interp.locate_command(name)
+    ns.commands[tail] = func
+    interp.epoch += 1
+    interp.core_epoch += 1
+
+
 def _qualified(interp, name):
     """The name under which `name` is registered (its namespace's, or global)."""
     if "::" in name:
@@ -305,26 +317,77 @@ def _qualified(interp, name):
     return "::" + name
 
 
-def _command_traces(interp, argv):
+class CommandTrace:
+    """A rename/delete trace on a command, kept in the command's CmdToken
+    (interp.CmdToken.traces, newest first): the interpreter calls it with
+    the fully qualified old and new names ("" when deleted).  As in Tcl,
+    errors from the trace script are ignored."""
+
+    __slots__ = ("ops", "command")
+
+    def __init__(self, ops, command_text):
+        self.ops = ops
+        self.command = command_text
+
+    def __call__(self, interp, old, new, op):
+        if op not in self.ops:
+            return
+        try:
+            interp.eval(self.command + " " + format_list([old, new, op]))
+        except (TclError, TclSignal):
+            pass
+
+    def ops_list(self):
+        return TclList([op for op in ("rename", "delete") if op in self.ops])
+
+
+def _command_args(interp, argv):
     if len(argv) != 6:
         raise wrong_args("trace %s command" % to_str(argv[1]), "name opList command")
-    raise TclError("command traces (rename, delete) are not supported by tclish",
-                   ("TCL", "UNSUPPORTED", "TRACE", "COMMAND"))
+    name = to_str(argv[3])
+    ops = _parse_named_ops(argv[4], COMMAND_OPS, "command")
+    ns, tail = interp.locate_command(name)
+    if ns is None:
+        raise TclError('unknown command "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
+    return interp.command_token(ns, tail), ops, to_str(argv[5])
+
+
+def _add_command(interp, argv):
+    token, ops, cmd = _command_args(interp, argv)
+    if token.traces is None:
+        token.traces = []
+    token.traces.insert(0, CommandTrace(ops, cmd))
+    return ""
+
+
+def _remove_command(interp, argv):
+    token, ops, cmd = _command_args(interp, argv)
+    for trace in token.traces or ():
+        if trace.ops == ops and trace.command == cmd:
+            token.traces.remove(trace)
+            break
+    return ""
 
 
 def _info_command(interp, argv):
     if len(argv) != 4:
         raise wrong_args("trace info command", "name")
-    _lookup_command(interp, to_str(argv[3]))
-    return TclList()
+    name = to_str(argv[3])
+    ns, tail = interp.locate_command(name)
+    if ns is None:
+        raise TclError('unknown command "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
+    token = ns.tokens.get(tail)
+    if token is None or not token.traces:
+        return TclList()
+    return TclList([TclList([t.ops_list(), t.command]) for t in token.traces])
 
 
 # ---- the trace command ---------------------------------------------------------------------
 
 _TYPES = ("execution", "command", "variable")
 _HANDLERS = {
-    "add": {"execution": _add_execution, "command": _command_traces, "variable": _add_variable},
-    "remove": {"execution": _remove_execution, "command": _command_traces,
+    "add": {"execution": _add_execution, "command": _add_command, "variable": _add_variable},
+    "remove": {"execution": _remove_execution, "command": _remove_command,
                "variable": _remove_variable},
     "info": {"execution": _info_execution, "command": _info_command, "variable": _info_variable},
 }

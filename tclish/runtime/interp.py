@@ -258,7 +258,7 @@ class Interp:
     def move_command(self, ns, tail, new_ns, new_tail):
         """Rename: the command (with its token, so imports of it and its
         traces follow) moves to `new_ns`/`new_tail`; rename traces run."""
-        func = ns.commands.pop(tail)
+        func = ns.commands[tail]
         tok = ns.tokens.pop(tail, None)
         new_ns.commands[new_tail] = func
         self.epoch += 1
@@ -267,8 +267,12 @@ class Interp:
             tok.ns, tok.tail = new_ns, new_tail
             new_ns.tokens[new_tail] = tok
             if tok.traces:
+                # as in Tcl, the old name goes only after the rename traces ran
                 self.fire_command_traces(list(tok.traces), ns.qualify(tail),
                                          new_ns.qualify(new_tail), "rename")
+        if ns.commands.get(tail) is func and (ns is not new_ns or tail != new_tail):
+            del ns.commands[tail]
+            self.epoch += 1
 
     def fire_command_traces(self, traces, old, new, op):
         for callback in list(traces):

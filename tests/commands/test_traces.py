@@ -178,5 +178,29 @@ def test_execution_traces_enter_and_leave(tcl):
     assert tcl("trace remove execution hello leave cb; set log {}; hello y; set log") == ""
 
 
-def test_command_traces_are_reported_unsupported(tcl):
-    assert "not supported" in error_of(tcl, "trace add command set rename cb").message
+def test_command_traces_run_on_rename_and_delete(tcl):
+    # as tclsh: fully qualified names; during a rename trace both names exist;
+    # redefinition by proc deletes the old command (its traces run, then are gone)
+    assert tcl("""
+        proc foo {} {}
+        proc tr args {lappend ::log [list {*}$args [info commands foo*] [info commands ::ns::*]]}
+        trace add command foo {delete rename} tr
+        trace add command foo rename {tr 2}
+        set r [list [trace info command foo]]
+        namespace eval ns {}
+        rename foo ns::bar
+        trace remove command ns::bar rename {tr 2}
+        lappend r [trace info command ns::bar]
+        proc ns::bar {} {}
+        lappend r [trace info command ns::bar] $log
+    """) == ("{{rename {tr 2}} {{rename delete} tr}} {{{rename delete} tr}} {} "
+             "{{2 ::foo ::ns::bar rename foo ::ns::bar} {::foo ::ns::bar rename foo ::ns::bar} "
+             "{::ns::bar {} delete {} ::ns::bar}}")
+
+
+def test_command_trace_errors(tcl):
+    assert error_of(tcl, "trace add command nosuch delete cb").message == 'unknown command "nosuch"'
+    assert error_of(tcl, "trace add command set bogus cb").message == \
+        'bad operation "bogus": must be delete or rename'
+    assert tcl("proc q {} {}; trace add command q delete {error boom}; rename q {}; "
+               "info commands q") == ""
