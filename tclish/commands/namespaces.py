@@ -5,7 +5,7 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.frames import DeclaredVar, Frame, Var
 from ..runtime.interp import ImportedCmd
-from ..runtime.registry import choice_list, command, ensemble, wrong_args
+from ..runtime.registry import choice_list, command, ensemble, resolve_prefix, wrong_args
 from ..runtime.values import TclDict, TclList, to_bool, to_dict, to_list, to_str
 
 
@@ -412,8 +412,15 @@ def _ensemble_command(config):
                 result = to_list(interp.invoke(to_list(config.unknown) + list(argv)))
                 if result:
                     return interp.invoke(list(result) + list(argv[2:]))
-            choices = choice_list(table) if table else ""
-            raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (word, choices),
+            if not table:
+                raise TclError('unknown subcommand "%s": namespace %s does not export any '
+                               'commands' % (word, config.ns.name),
+                               ("TCL", "LOOKUP", "SUBCOMMAND", word))
+            names = sorted(table)
+            # unlike Tcl_GetIndexFromObj, an ensemble writes ", or" even for two
+            choices = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", or " + names[-1]
+            raise TclError('unknown%s subcommand "%s": must be %s'
+                           % (" or ambiguous" if config.prefixes else "", word, choices),
                            ("TCL", "LOOKUP", "SUBCOMMAND", word))
         saved = interp.cur_ns
         interp.cur_ns = config.ns
@@ -429,9 +436,9 @@ def _ensemble_command(config):
     return ensemble_cmd
 
 
-def _configure(interp, config, name, options):
+def _configure(interp, config, name, options, create=False):
     for i in range(0, len(options), 2):
-        opt = to_str(options[i])
+        opt = _option_name(to_str(options[i]), create)
         value = options[i + 1]
         if opt == "-map":
             config.map = to_dict(value) if to_str(value) else None
@@ -463,7 +470,8 @@ def _find_ensemble(interp, name):
 def ns_ensemble(interp, argv):
     if len(argv) < 3:
         raise wrong_args("namespace ensemble", "subcommand ?arg ...?")
-    sub = to_str(argv[2])
+    sub = resolve_prefix({"configure": "configure", "create": "create", "exists": "exists"},
+                         to_str(argv[2]), "subcommand")
     args = argv[3:]
     if sub == "create":
         if len(args) % 2:
@@ -472,9 +480,9 @@ def ns_ensemble(interp, argv):
         config = EnsembleConfig(ns)
         name = None
         for i in range(0, len(args), 2):
-            if to_str(args[i]) == "-command":
+            if _option_name(to_str(args[i]), True) == "-command":
                 name = to_str(args[i + 1])
-        _configure(interp, config, name, args)
+        _configure(interp, config, name, args, create=True)
         if name is None:
             name = ns.name
         elif not name.startswith("::"):
@@ -492,7 +500,7 @@ def ns_ensemble(interp, argv):
             return _ensemble_option(config, name, to_str(rest[0]))
         if not rest:
             out = TclList()
-            for opt in _ENSEMBLE_OPTIONS:
+            for opt in _ENSEMBLE_OPTIONS[1:]:
                 out.append(opt)
                 out.append(_ensemble_option(config, name, opt))
             return out
@@ -502,7 +510,18 @@ def ns_ensemble(interp, argv):
                    ("TCL", "LOOKUP", "INDEX", "subcommand", sub))
 
 
+_CREATE_OPTIONS = {o: o for o in _ENSEMBLE_OPTIONS if o != "-namespace"}
+_CONFIGURE_OPTIONS = {o: o for o in _ENSEMBLE_OPTIONS if o != "-command"}
+
+
+def _option_name(opt, create=False):
+    """An ensemble option as typed (a unique prefix will do) -> its full
+    name; `create` takes -command, `configure` -namespace (read-only)."""
+    return resolve_prefix(_CREATE_OPTIONS if create else _CONFIGURE_OPTIONS, opt, "option")
+
+
 def _ensemble_option(config, name, opt):
+    opt = _option_name(opt)
     if opt == "-map":
         return TclDict(config.map) if config.map is not None else ""
     if opt == "-subcommands":

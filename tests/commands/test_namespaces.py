@@ -115,3 +115,19 @@ def test_unknown_is_a_proc_and_namespace_unknown_handlers_run():
         lappend r [catch {nosuch3} m] $m
     """) == ('args 1 {invalid command name "nosuch"} {TCL LOOKUP COMMAND nosuch} '
              '{handled nosuch2 a b} 1 {invalid command name "nosuch3"}')
+
+
+def test_ensemble_error_texts_and_option_prefixes():
+    # checked against tclsh 8.6.13
+    base = "namespace eval ns { proc a {} {}; proc b {} {}; namespace export a b; namespace ens cre }; "
+    assert error_of(base + "ns x") == 'unknown or ambiguous subcommand "x": must be a, or b'
+    assert error_of(base + "namespace ensemble configure ns -prefixes 0; ns x") == \
+        'unknown subcommand "x": must be a, or b'
+    assert error_of("namespace eval e { namespace ensemble create }; e x") == \
+        'unknown subcommand "x": namespace ::e does not export any commands'
+    assert error_of(base + "namespace ensemble configure ns -bogus") == (
+        'bad option "-bogus": must be -map, -namespace, -parameters, -prefixes, -subcommands, '
+        'or -unknown')
+    assert run(base + "namespace ensemble configure ns") == \
+        "-map {} -namespace ::ns -parameters {} -prefixes 1 -subcommands {} -unknown {}"
+    assert run(base + "namespace ensemble config ns -pref") == "1"
