@@ -514,9 +514,10 @@ def _condition(c, index):
     return compile_condition(c.interp, c.words[index])
 
 
-@inline("if")
-def _if(c):
-    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+def if_shape(words):
+    """The structure of a literal `if` command: ([(condition index, body
+    index), ...], else body index or None), or None when it isn't one the
+    compiler handles (then `if` itself reports the problem)."""
     n = len(words)
     if not all(type(w) is str for w in words):
         return None
@@ -525,17 +526,16 @@ def _if(c):
     while True:
         if i >= n:
             return None
-        cond = _condition(c, i)
+        cond = i
         i += 1
         if i < n and words[i] == "then":
             i += 1
         if i >= n:
             return None
-        clauses.append((cond, c.body(i)))
+        clauses.append((cond, i))
         i += 1
         if i >= n:
-            else_body = None
-            break
+            return clauses, None
         if words[i] == "elseif":
             i += 1
             continue
@@ -545,8 +545,18 @@ def _if(c):
                 return None
         elif i != n - 1:
             return None
-        else_body = c.body(i)
-        break
+        return clauses, i
+
+
+@inline("if")
+def _if(c):
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    shape = if_shape(words)
+    if shape is None:
+        return None
+    clause_indices, else_index = shape
+    clauses = [(_condition(c, ci), c.body(bi)) for ci, bi in clause_indices]
+    else_body = c.body(else_index) if else_index is not None else None
     on_error = c.on_error()
     if len(clauses) == 1:
         (cond, body), = clauses
