@@ -132,6 +132,9 @@ def delete_namespace(interp, ns):
                     del parent.children[key]
     interp.epoch += 1
     interp.core_epoch += 1
+    for other in interp.namespaces.values():
+        if ns in other.path:
+            other.path = [p for p in other.path if p is not ns]
     for vname, var in list(ns.vars.items()):
         traces = var.traces
         var.traces = None

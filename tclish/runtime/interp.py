@@ -289,7 +289,8 @@ class Interp:
         """(namespace, tail) of the command `name` seen from `ns` (default the
         current namespace), or (None, tail): the namespace itself, then its
         path, then the global namespace; a relative qualified name is looked
-        up from the namespace, then from the global namespace."""
+        up from the namespace, from those of its path, then from the global
+        namespace."""
         if ns is None:
             ns = self.cur_ns
         if "::" in name:
@@ -299,9 +300,9 @@ class Interp:
             if name.startswith("::"):
                 spaces = (self.global_ns,)
             elif ns is self.global_ns:
-                spaces = (ns,)
+                spaces = [ns] + ns.path
             else:
-                spaces = (ns, self.global_ns)
+                spaces = [ns] + ns.path + [self.global_ns]
             for base in spaces:
                 target = self._walk(base, quals)
                 if target is not None and tail in target.commands:

@@ -131,3 +131,17 @@ def test_ensemble_error_texts_and_option_prefixes():
     assert run(base + "namespace ensemble configure ns") == \
         "-map {} -namespace ::ns -parameters {} -prefixes 1 -subcommands {} -unknown {}"
     assert run(base + "namespace ensemble config ns -pref") == "1"
+
+
+def test_namespace_path_drops_deleted_namespaces_and_serves_qualified_names():
+    assert run("""
+        namespace eval ::n1 {}
+        namespace eval ::n2 { namespace path ::n1; proc getpath {} {namespace path} }
+        set r [list [::n2::getpath] [namespace delete ::n1] [::n2::getpath]]
+        namespace eval ::t2 { proc foo {} {return 2} }
+        namespace eval ::t1 {
+            namespace eval t2 { proc foo {} {return 1_2} }
+            namespace eval t3 { namespace path ::t1; lappend r [t2::foo] }
+        }
+        set r
+    """) == "::n1 {} {} 1_2"
