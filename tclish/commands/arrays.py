@@ -18,6 +18,7 @@ from ..runtime.glob import glob_matcher, is_literal
 from ..runtime.interp import split_array_name
 from ..runtime.registry import ensemble, resolve_prefix
 from ..runtime.values import TclList, to_list, to_str
+from .lists import compile_regexp
 
 # --- Tcl's hash table order ---------------------------------------------------------
 
@@ -122,21 +123,9 @@ def _matching_keys(arr, pattern, mode="-glob"):
         return [pattern] if pattern in arr else []
     if mode == "-glob":
         test = glob_matcher(pattern)
-    else:
-        test = _regexp_searcher(pattern)
-    return [k for k in hash_order(list(arr)) if test(k)]
-
-
-# ADAPTER: stands in for the compile function of tclish/commands/regexp.py
-# (Tcl's ARE syntax and error texts) until that module lands.
-def _regexp_searcher(pattern):
-    import re
-    try:
-        search = re.compile(pattern).search
-    except re.error as e:
-        raise TclError("couldn't compile regular expression pattern: %s" % e,
-                       ("REGEXP", "COMPILE")) from None
-    return lambda s: search(s) is not None
+        return [k for k in hash_order(list(arr)) if test(k)]
+    match = compile_regexp(pattern).match
+    return [k for k in hash_order(list(arr)) if match(k) is not None]
 
 
 # --- subcommands -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from ..runtime.errors import TclError
 from ..runtime.glob import glob_matcher, lower
 from ..runtime.indices import index_form, parse_index, parse_index_end
 from ..runtime.registry import command, resolve_prefix
+from ..runtime.tclre import PREFIX, RegexError, get_regex
 from ..runtime.values import (
     TclList, is_unshared, to_float, to_int, to_list, to_str,
 )
@@ -62,20 +63,21 @@ def _double(v):
     return f
 
 
-# --- regexp adapter ------------------------------------------------------------
-# ADAPTER: stands in for the compile function of tclish/commands/regexp.py
-# (Tcl's ARE syntax and error texts) until that module lands.
+# --- regexp --------------------------------------------------------------------
 
 def _regexp_searcher(pattern, nocase):
-    """A predicate `s -> bool` for an ARE pattern (unanchored search)."""
-    import re
+    """A predicate `s -> bool`: does the ARE `pattern` match somewhere in s."""
+    rx = compile_regexp(pattern, nocase)
+    return lambda s: rx.match(s) is not None
+
+
+def compile_regexp(pattern, nocase=False):
+    """A compiled Tcl ARE, or Tcl's "couldn't compile" error."""
     try:
-        rx = re.compile(pattern, re.IGNORECASE if nocase else 0)
-    except re.error as e:
-        raise TclError("couldn't compile regular expression pattern: %s" % e,
-                       ("REGEXP", "COMPILE")) from None
-    search = rx.search
-    return lambda s: search(s) is not None
+        return get_regex(pattern, nocase)
+    except RegexError as e:
+        msg = str(e)
+        raise TclError(PREFIX + msg, ("REGEXP", "COMPILE", msg)) from None
 
 
 # --- dictionary ordering -------------------------------------------------------

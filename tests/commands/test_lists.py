@@ -504,7 +504,6 @@ LSEARCH_REGEXP_ERRORS_ARE_TCL_TEXTS = [
 ]
 
 
-@pytest.mark.xfail(reason="lists._regexp_searcher is a stand-in until commands/regexp.py lands")
 @pytest.mark.parametrize("script, expected", LSEARCH_REGEXP_ERRORS_ARE_TCL_TEXTS)
 def test_lsearch_regexp_errors_are_tcl_texts(script, expected):
     check(script, expected)
