@@ -104,6 +104,8 @@ def test_array_queries_on_non_arrays_are_empty(script, expected):
 ARRAY_NAMES_MODES = [
     ('array set b {x 1 y 2 z 3}; list [array names b -glob x*] [array names b -exact x*] [array names b -regexp {^[xy]}] [array names b -exact y] [array names b -exact]', 'x {} {x y} y {}'),
     ('array set b {x 1 y 2 z 3}; list [array names b x*] [array names b -g z]', 'x z'),
+    ('array set b {x 1}; array names b -regexp (', Err("couldn't compile regular expression pattern: parentheses () not balanced")),
+    ('array set b {xa 1 ya 2 z 3}; lsort [array names b -regexp {a$}]', 'xa ya'),
     ('array set b {x 1}; array names b -foo x', Err('bad option "-foo": must be -exact, -glob, or -regexp')),
     ('array set b {x 1}; array names b x* y', Err('bad option "x*": must be -exact, -glob, or -regexp')),
     ('array set b {x 1}; array get b -exact x', Err('wrong # args: should be "array get arrayName ?pattern?"')),
