@@ -12,6 +12,7 @@ from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
 from ..runtime.values import to_str
 from ..parse.script import VarRef
+from .intexpr import int_fast_path
 from .script import compile_word, var_reader
 
 _CONST = 0
@@ -32,6 +33,8 @@ def compile_expr_node(interp, text):
     tree = parse_expr(text)
     kind, v = _compile(interp, tree)
     lone = tree.data in ("word", "literal", "primary", "bareword")
+    if kind == _DYN and not lone:
+        v = int_fast_path(tree, v, interp.get_var) or v
     return kind == _CONST, _as_getter(interp, kind, v) if kind == _VAR else v, lone
 
 
@@ -73,7 +76,7 @@ def compile_condition(interp, text):
     if kind == _VAR:
         v = _as_getter(interp, kind, v)
     elif _returns_bool(tree):
-        return v
+        return int_fast_path(tree, v, interp.get_var) or v
 
     def test(fv):
         r = v(fv)

@@ -50,3 +50,12 @@ def test_error_in_condition_has_proc_line(tcl):
 
 def test_catch_of_return_in_tail_position_is_unchanged(tcl):
     assert tcl.eval("proc f {} { catch { return x } r; return [list caught $r] }; f") == "caught x"
+
+
+def test_integer_fast_path_falls_back_for_other_values(tcl):
+    tcl.eval("proc f {a b} { expr {$a * 2 + $b} }")
+    assert tcl.eval("f 3 1") == "7"
+    assert tcl.eval("f 1.5 1") == "4.0"
+    assert tcl.eval("f 0x10 0") == "32"
+    assert tcl.eval("catch {f abc 1} m; set m") == "can't use non-numeric string as operand of \"*\""
+    assert tcl.eval("proc g {a} { expr {$a / 2} }; list [g -7] [g 7.0]") == "-4 3.5"
