@@ -57,6 +57,9 @@ def _parse_number_uncached(s):
 
 def parse_number(s):
     """int or float for a numeric Tcl string, else None.  Memoised."""
+    if type(s) is not str:
+        # a str subclass (a tensor handle) must not be kept alive by the memo
+        return _parse_number_uncached(s)
     try:
         return _NUMBER_MEMO[s]
     except KeyError:

@@ -90,6 +90,14 @@ def test_handles_die_with_their_variables():
     assert "was freed" in i.eval("catch {torch::tensor_shape [lindex $l 0]} m; set m")
 
 
+def test_numeric_comparison_of_handles_keeps_nothing_alive():
+    """`$x == ""` parses the handle as a number; the number memo must not hold it."""
+    i = torch_interp()
+    i.eval("set x [torch::zeros 1]; set y [torch::ones 1]")
+    i.eval('for {set k 0} {$k < 50} {incr k} {set x [torch::tensor_add $x $y]; if {$x == ""} {}}')
+    assert i.eval("llength [torch::handles]") == "2"
+
+
 def test_embedding_api_shares_tensors():
     import torch
     i = torch_interp()
