@@ -1,17 +1,30 @@
 """The built-in command families, listed explicitly: the one place to look."""
 
-from .. import help as help_command
-from ..runtime.registry import install_module
-from . import (arrays, binary, channels, clock, control, dicts, errors, evaluation, files, format,
-               globs, info, interps, io, lists, lists_core, mathops, misc, namespaces, procs,
-               regexp, strings, traces, variables)
+from ..runtime.registry import install_lazily, install_module
+from . import (arrays, control, dicts, errors, evaluation, info, interps, io, lists, lists_core,
+               mathops, misc, namespaces, procs, regexp, strings, variables)
 
 # core language first, then the library families
 FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc,
-            strings, format, regexp, lists, dicts, arrays, binary, interps, mathops,
-            channels, files, globs, clock, traces, help_command]
+            strings, regexp, lists, dicts, arrays, interps, mathops]
+
+# families imported on first use (module -> the commands it defines); a test
+# checks these lists against the modules
+LAZY_FAMILIES = {
+    "tclish.commands.format": ("format", "scan"),
+    "tclish.commands.binary": ("binary",),
+    "tclish.commands.channels": ("open", "close", "gets", "read", "eof", "seek", "tell",
+                                 "fblocked", "fconfigure", "fcopy", "chan"),
+    "tclish.commands.files": ("file",),
+    "tclish.commands.globs": ("glob",),
+    "tclish.commands.clock": ("clock",),
+    "tclish.commands.traces": ("trace",),
+    "tclish.help": ("help",),
+}
 
 
 def install_all(interp):
     for module in FAMILIES:
         install_module(interp, module)
+    for module_name, names in LAZY_FAMILIES.items():
+        install_lazily(interp, module_name, names)

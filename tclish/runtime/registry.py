@@ -82,6 +82,24 @@ def install_module(interp, module):
         setup(interp)
 
 
+def install_lazily(interp, module_name, names):
+    """Register stand-ins for a family's commands: the first call of any of
+    them imports the family module and installs its real commands.  Keeps
+    start-up from importing families a script may never use."""
+
+    def make_stand_in(name):
+        def stand_in(interp, argv):
+            import importlib
+            install_module(interp, importlib.import_module(module_name))
+            return interp.resolve_command("::" + name)(interp, argv)
+        stand_in.__module__ = module_name  # help files it under its family
+        stand_in.lazy_family = module_name
+        return stand_in
+
+    for name in names:
+        interp.register(name, make_stand_in(name))
+
+
 # --- ensembles ---------------------------------------------------------------
 
 def choice_list(names):
