@@ -70,7 +70,10 @@ def install(interp, functions):
     for func in functions:
         info = getattr(func, "tcl_info", None)
         if info is not None:
-            interp.register(info.name, checked(info))
+            # built-ins live in the global namespace, whatever namespace is
+            # current when a family is installed (lazily, say)
+            name = info.name if info.name.startswith("::") else "::" + info.name
+            interp.register(name, checked(info))
 
 
 def install_module(interp, module):
@@ -97,7 +100,7 @@ def install_lazily(interp, module_name, names):
         return stand_in
 
     for name in names:
-        interp.register(name, make_stand_in(name))
+        interp.register("::" + name, make_stand_in(name))
 
 
 # --- ensembles ---------------------------------------------------------------

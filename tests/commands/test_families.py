@@ -33,3 +33,10 @@ def test_start_up_imports_no_lazy_family():
             "print(sorted(m for m in sys.modules if m in %r))" % sorted(LAZY_FAMILIES))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_lazy_family_loaded_from_inside_a_namespace_installs_globally():
+    tcl = Interp()
+    assert tcl.eval("namespace eval ::x { format %d 7 }") == "7"
+    assert tcl.eval("namespace which format") == "::format"
+    assert tcl.eval("info commands ::x::*") == ""
