@@ -12,6 +12,7 @@ from ..commands.evaluation import source_text
 from ..commands.io import ExitRequest
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.interp import Interp
+from ..runtime.stack import call_with_stack_room
 from ..runtime.values import TclList
 
 USAGE = "usage: tclish ?-encoding name? ?-c script? ?fileName? ?arg ...?"
@@ -43,7 +44,7 @@ def setup_globals(interp, argv0, args, interactive=False):
 def run_script(interp, text, path):
     """Evaluate a whole script as tclsh does; returns the exit status."""
     try:
-        source_text(interp, text, path)
+        call_with_stack_room(lambda _: source_text(interp, text, path), None)
     except ExitRequest as e:
         return e.code
     except TclError as e:

@@ -13,6 +13,7 @@ Neither torch nor prompt_toolkit is imported here.
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.interp import Interp as _RuntimeInterp
+from ..runtime.stack import call_with_stack_room
 from ..runtime.values import TclList, to_str
 
 
@@ -36,6 +37,8 @@ class Interp:
         rt.frame = rt.global_frame
         rt.cur_ns = rt.global_ns
         try:
+            if rt.depth == 0:
+                return call_with_stack_room(rt.eval, script)
             return rt.eval(script)
         finally:
             rt.frame = saved

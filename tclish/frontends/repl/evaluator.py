@@ -16,6 +16,7 @@ when no Tcl value holds the handle any more).
 import collections
 
 from ...commands.procs import finish_return
+from ...runtime.stack import call_with_stack_room
 from ...runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from ...runtime.values import to_str
 
@@ -62,7 +63,7 @@ class Evaluator:
     def _run(self, text):
         try:
             try:
-                return self.interp.eval(text)
+                return call_with_stack_room(self.interp.eval, text)
             except ReturnSignal as r:
                 return finish_return(r)
         except (BreakSignal, ContinueSignal) as s:
