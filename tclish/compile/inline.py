@@ -270,6 +270,7 @@ def _appender(c, for_list):
         getters.append((lambda fv, v=v: v) if const else v)
     from sys import getrefcount
     arg_error = c.arg_error()
+    call = c.caller()
 
     def values(fv):
         try:
@@ -282,30 +283,53 @@ def _appender(c, for_list):
         def lappend(fv):
             if interp.core_epoch != epoch:
                 return slow(fv)
+            pieces = values(fv)
             var = fv.get(name)
-            if var is None or var.traces is not None:
-                return slow(fv)
-            lst = var.value
-            # in place only when the variable holds the sole reference
-            # (refs: var.value, lst, getrefcount's argument)
-            if lst.__class__ is TclList and getrefcount(lst) <= 3:
-                lst.extend(values(fv))
-                return lst
-            return slow(fv)
+            if var is not None and var.traces is None:
+                lst = var.value
+                # in place only when the variable holds the sole reference
+                # (refs: var.value, lst, getrefcount's argument)
+                if lst.__class__ is TclList and getrefcount(lst) <= 3:
+                    lst.extend(pieces)
+                    return lst
+            return call(["lappend", name] + pieces)
         return lappend
+
+    if len(words) == 3:
+        const, one = c.word(2)
+
+        def append_one(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
+            # the word first: Tcl substitutes every word before the command runs
+            if const:
+                v = one
+            else:
+                try:
+                    v = one(fv)
+                except TclError as e:
+                    arg_error(e)
+                    raise
+            var = fv.get(name)
+            if var is None or var.traces is not None or var.value.__class__ is not str:
+                return call(["append", name, v])
+            # take the string out of the variable first, so that CPython can
+            # grow it in place (its refcount is then 1)
+            s = var.value
+            var.value = None
+            s += v if v.__class__ is str else to_str(v)
+            var.value = s
+            return s
+        return append_one
 
     def append(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
-        var = fv.get(name)
-        if var is None or var.traces is not None:
-            return slow(fv)
-        s = var.value
-        if s.__class__ is not str:
-            return slow(fv)
         pieces = values(fv)
-        # take the string out of the variable first, so that CPython can
-        # grow it in place (its refcount is then 1)
+        var = fv.get(name)
+        if var is None or var.traces is not None or var.value.__class__ is not str:
+            return call(["append", name] + pieces)
+        s = var.value
         var.value = None
         for v in pieces:
             s += v if v.__class__ is str else to_str(v)

@@ -35,3 +35,14 @@ def test_runaway_recursion_is_a_tcl_error(tcl):
     tcl.eval("proc r {} {r}")
     assert tcl.eval("catch r e; set e") == "too many nested evaluations (infinite loop?)"
     assert tcl.eval("expr {1+1}") == "2"
+
+
+def test_append_and_lappend_substitute_words_before_reading_the_variable(tcl):
+    # Tcl substitutes every word before the command runs
+    assert tcl.eval("set s a; append s [set s X]") == "XX"
+    assert tcl.eval("set l {a}; lappend l [set l {b}]") == "b b"
+    assert tcl.eval("proc p {} { set s a; append s [set s Y]; set l {a}; lappend l [set l {c}] }; p") == "c c"
+
+
+def test_inplace_lappend_leaves_other_holders_alone(tcl):
+    assert tcl.eval("set a [list 1 2]; set b $a; lappend a 3; list $a $b") == "{1 2 3} {1 2}"
