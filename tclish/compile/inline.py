@@ -18,8 +18,8 @@ from ..runtime.frames import Var
 from ..runtime.numbers import parse_number
 from ..runtime.values import TclList, to_list, to_str
 from .expr import compile_condition, compile_expr, compile_expr_node
-from .script import (COMPILED, DIRECT, PROC_BODY, arg_error_handler, compile_commands,
-                     compile_invocation, compile_word, error_annotator)
+from .script import (COMPILED, DIRECT, PROC_BODY, UNIT, arg_error_handler, compile_commands,
+                     compile_invocation, compile_word, enter_body, error_annotator)
 from .script import _call as call_command
 from ..runtime.interp import body_note
 
@@ -74,7 +74,7 @@ class Inline:
         self.where = (base_line, mode)
 
     def on_error(self):
-        return error_annotator(self.interp, self.cmd, self.base_line)
+        return error_annotator(self.interp, self.cmd, self.base_line, self.mode)
 
     def word(self, index, literal_numbers=False):
         return compile_word(self.interp, self.words[index], literal_numbers, self.where)
@@ -107,7 +107,11 @@ class Inline:
         if mode == PROC_BODY or (mode == COMPILED and everywhere):
             line = self.base_line + self.cmd.word_lines[index] - 1
             return compile_commands(self.interp, commands, line, mode)
-        run = compile_commands(self.interp, commands, 1, COMPILED)
+        saved = enter_body(self.base_line, self.cmd.word_lines[index])
+        try:
+            run = compile_commands(self.interp, commands, 1, COMPILED)
+        finally:
+            UNIT[:] = saved
         if not annotate:
             return run
         on_error = self.on_error()
@@ -218,28 +222,24 @@ def _incr(c):
             def incr_by(fv):
                 if interp.core_epoch != epoch:
                     return slow(fv)
-                var = fv.get(name)
-                if var is not None:
-                    v = var.value
-                    if v.__class__ is int and var.traces is None:
-                        try:
-                            a = get_amount(fv)
-                        except TclError as e:
-                            arg_error(e)
-                            raise
-                        if a.__class__ is not int:
-                            n = parse_number(a) if a.__class__ is str else None
-                            if n.__class__ is not int:
-                                return call(["incr", name, a])
-                            a = n
-                        v += a
-                        var.value = v
-                        return v
+                # the amount first: Tcl substitutes every word before the command runs
                 try:
                     a = get_amount(fv)
                 except TclError as e:
                     arg_error(e)
                     raise
+                if a.__class__ is not int:
+                    n = parse_number(a) if a.__class__ is str else None
+                    if n.__class__ is not int:
+                        return call(["incr", name, a])
+                    a = n
+                var = fv.get(name)
+                if var is not None:
+                    v = var.value
+                    if v.__class__ is int and var.traces is None:
+                        v += a
+                        var.value = v
+                        return v
                 return call(["incr", name, a])
             return incr_by
     else:
