@@ -221,25 +221,16 @@ def info_library(interp, argv):
 
 
 def info_frame(interp, argv):
-    frame = interp.frame
+    from ..runtime.cmdframes import command_frames, frame_dict
+    entries = command_frames(interp)
+    depth = len(entries)
     if len(argv) == 2:
-        return frame.level + 1
+        return depth
     n = to_int(argv[2])
-    depth = frame.level + 1
-    if n > depth or (n <= 0 and depth + n < 1):
+    if n > depth or n <= -depth:
         raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "LEVEL", to_str(argv[2])))
     target = n if n > 0 else depth + n
-    f = frame
-    while f is not None and f.level + 1 > target:
-        f = f.parent
-    result = TclList(["type", "proc" if f is not None and f.is_proc else "eval", "line", 1])
-    if f is not None and f.argv is not None:
-        result += ["cmd", TclList(f.argv).__class__(f.argv)]
-        result[-1] = to_str(result[-1])
-        if f.proc is not None:
-            result += ["proc", f.proc.name]
-    result += ["level", frame.level - (f.level if f else 0)]
-    return result
+    return frame_dict(interp, entries[target - 1])
 
 
 def info_cmdcount(interp, argv):

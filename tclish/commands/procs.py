@@ -12,7 +12,8 @@ class ProcSpec:
     """A proc's argument spec, computed once at definition (like Jim's
     reqArity/optArity): required names, optional (name, default), varargs."""
 
-    __slots__ = ("params", "required", "has_args", "usage", "body", "arglist", "ns", "code", "name")
+    __slots__ = ("params", "required", "has_args", "usage", "body", "arglist", "ns", "code", "name",
+                 "location")
 
     def __init__(self, name, arglist, body, ns):
         self.name = name
@@ -20,6 +21,7 @@ class ProcSpec:
         self.body = body
         self.ns = ns
         self.code = None
+        self.location = None  # (file, line) of a body defined in a sourced file
         params = []
         for item in to_list(arglist):
             spec = to_list(item)
@@ -217,6 +219,10 @@ def cmd_proc(interp, argv):
                        ("TCL", "VALUE", "COMMAND"))
     spec = ProcSpec(tail, argv[2], argv[3], ns)
     spec.name = ns.qualify(tail)
+    if interp.script_file:
+        # as Tcl does, remember where a literal body starts in a sourced file
+        from ..runtime.cmdframes import definition_location
+        spec.location = definition_location(interp, argv, 3)
     interp.set_command(ns, tail, make_proc_command(spec))
     return ""
 

@@ -38,7 +38,35 @@ PROC_BODY = "proc"
 
 def compile_script(interp, text, base_line=1, mode=COMPILED):
     """Compile Tcl source; returns run(fv) -> result value."""
-    return compile_commands(interp, parse_script(text), base_line, mode)
+    saved = enter_unit()
+    try:
+        return compile_commands(interp, parse_script(text), base_line, mode)
+    finally:
+        UNIT[:] = saved
+
+
+# Where the script being compiled sits in the text that was given to
+# compile_script / compile_proc_body (its "unit"): [line offset, depth].
+# A body the compiler compiles on its own (a loop body in a top-level
+# script, whose errors count lines from the body) is compiled with the
+# offset of its first line and one more depth, so every command still knows
+# its line within the unit, for `info frame` (see runtime/cmdframes.py).
+UNIT = [0, 0]
+
+
+def enter_unit():
+    saved = UNIT[:]
+    UNIT[:] = [0, 0]
+    return saved
+
+
+def enter_body(base_line, line):
+    """Before compiling, on its own, a body whose first line is `line` of a
+    script compiled with `base_line`; returns what to restore."""
+    saved = UNIT[:]
+    UNIT[0] += base_line + line - 2
+    UNIT[1] += 1
+    return saved
 
 
 def compile_commands(interp, commands, base_line=1, mode=COMPILED):
@@ -194,6 +222,9 @@ def var_reader(interp, name):
 # ---- command invocation ------------------------------------------------------------
 
 _FACTORIES = {}
+# the file name of the generated invocation closures (runtime/cmdframes.py
+# recognizes their frames by it)
+INVOKE_FILENAME = "<tclish-invoke>"
 
 _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
@@ -230,23 +261,33 @@ def _factory(pattern, mode):
         items = ", ".join(("w%d" % i) if c == "C" else ("w%d(fv)" % i)
                           for i, c in enumerate(pattern))
         namespace = {}
-        exec(_TEMPLATE.format(params=params, items=items, direct=mode == DIRECT), namespace)
+        source = _TEMPLATE.format(params=params, items=items, direct=mode == DIRECT)
+        exec(compile(source, INVOKE_FILENAME, "exec"), namespace)
         f = _FACTORIES[(pattern, mode)] = namespace["factory"]
     return f
 
 
-def error_annotator(interp, cmd, base_line):
+def error_annotator(interp, cmd, base_line, mode=None):
+    """on_error(e): adds the command's context to an error.  It also carries,
+    as attributes read only by `info frame`, the command (`tcl_cmd`), the
+    offset of its script in the compiled unit (a word's line in the unit is
+    `tcl_base + cmd.word_lines[k]`), the depth of separately compiled bodies
+    it is in (`tcl_depth`) and the compile mode (`tcl_mode`)."""
     text = cmd.text
     line = base_line + cmd.line - 1
 
     def on_error(e):
         interp.add_error_context(e, text, line)
+    on_error.tcl_cmd = cmd
+    on_error.tcl_base = UNIT[0] + base_line - 1
+    on_error.tcl_depth = UNIT[1]
+    on_error.tcl_mode = mode
     return on_error
 
 
 def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
     """The generic closure: build argv, resolve (cached by epoch), call."""
-    on_error = error_annotator(interp, cmd, base_line)
+    on_error = error_annotator(interp, cmd, base_line, mode)
     words = cmd.words
     where = (base_line, mode)
     if any(type(w) is Expand for w in words):

@@ -19,11 +19,20 @@ body once either is redefined.
 from ..parse.script import parse_script
 from ..runtime.errors import TclError
 from .inline import _condition, if_shape
-from .script import PROC_BODY, _empty, compile_commands, compile_word, error_annotator
+from .script import (PROC_BODY, UNIT, _empty, compile_commands, compile_word, enter_unit,
+                     error_annotator)
 
 
 def compile_proc_body(interp, text):
     """Compile a proc body; returns run(table) -> result."""
+    saved = enter_unit()
+    try:
+        return _compile_proc_body(interp, text)
+    finally:
+        UNIT[:] = saved
+
+
+def _compile_proc_body(interp, text):
     commands = parse_script(text)
     plain = compile_commands(interp, commands, 1, PROC_BODY)
     if not _builtins_in_place(interp):
@@ -119,7 +128,7 @@ def _return_value(interp, cmd, base_line):
     const, value = compile_word(interp, cmd.words[1], where=(base_line, PROC_BODY))
     if const:
         return lambda fv: value
-    on_error = error_annotator(interp, cmd, base_line)
+    on_error = error_annotator(interp, cmd, base_line, PROC_BODY)
 
     def returned(fv):
         try:
@@ -145,7 +154,7 @@ def _if_tail(interp, cmd, base_line, head, rest):
     clauses, else_index = if_shape(cmd.words)
     compiled = tuple((_condition(c, ci), _branch(interp, cmd, bi, base_line)) for ci, bi in clauses)
     otherwise = _branch(interp, cmd, else_index, base_line) if else_index is not None else rest
-    on_error = error_annotator(interp, cmd, base_line)
+    on_error = error_annotator(interp, cmd, base_line, PROC_BODY)
 
     if len(compiled) == 1:
         (cond, body), = compiled
