@@ -6,6 +6,8 @@ A script is a list of `Command`s.  A command's words are each one of:
   * an `Expand` wrapping one of the above ({*}).
 """
 
+from bisect import bisect_left
+
 from lark import Token
 from lark.exceptions import UnexpectedInput
 
@@ -57,23 +59,48 @@ def parse_script(text):
         tree = get_parser("tcl").parse(text)
     except UnexpectedInput as exc:
         raise syntax_error(text, exc) from None
-    return _Builder(text).script(tree.children[0])
+    return _Builder(text, continuations(text)).script(tree.children[0])
+
+
+# Continuation lines (as Tcl's TIP 280 keeps them): a braced word loses its
+# backslash-newlines (each becomes a space), so a script parsed from it
+# would count one line less after each.  The braced word values that lost
+# some are noted here, keyed by the str object itself (as Tcl keys them by
+# Tcl_Obj), with the offsets in the value where a newline went; the words
+# of a script parsed from such a value inherit the offsets that fall in them.
+_CONTINUATIONS = {}
+_CONTINUATIONS_LIMIT = 20000
+
+
+def continuations(text):
+    """The sorted offsets in `text` where a backslash-newline was, or None."""
+    entry = _CONTINUATIONS.get(id(text))
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    return None
+
+
+def _note_continuations(value, offsets):
+    if len(_CONTINUATIONS) >= _CONTINUATIONS_LIMIT:
+        _CONTINUATIONS.clear()
+    _CONTINUATIONS[id(value)] = (value, tuple(offsets))
 
 
 def _decode_escape(tok):
     return backslash_subst(tok, 0)[0]
 
 
-def _brace_text(children, out):
+def _brace_text(children, out, marks):
     for c in children:
         if type(c) is Token:
             t = c.type
             if t == "BESC_NL":
+                marks.append(sum(len(s) for s in out))
                 out.append(" ")
             else:
                 out.append(str(c))
         else:  # nested_brace
-            _brace_text(c.children, out)
+            _brace_text(c.children, out, marks)
 
 
 _VAR_SIMPLE = frozenset(("var_t", "var_n", "var_q", "var_i"))
@@ -84,8 +111,15 @@ _BARE = frozenset(("bare_cmd_top", "bare_top", "bare_cmd", "bare"))
 
 
 class _Builder:
-    def __init__(self, text):
+    def __init__(self, text, conts=None):
         self.text = text
+        self.conts = conts
+
+    def line_of(self, tok):
+        conts = self.conts
+        if conts is None:
+            return tok.line
+        return tok.line + bisect_left(conts, tok.start_pos)
 
     def script(self, tree):
         commands = []
@@ -98,7 +132,8 @@ class _Builder:
     def command(self, tree):
         children = tree.children
         words = [self.word(w) for w in children]
-        word_lines = [_first_token(w).line for w in children]
+        line_of = self.line_of
+        word_lines = [line_of(_first_token(w)) for w in children]
         first = _first_token(tree)
         last = _last_token(tree)
         start, end = first.start_pos, last.end_pos
@@ -106,7 +141,7 @@ class _Builder:
         text = self.text
         while end < len(text) and text[end] in " \t":
             end += 1
-        return Command(words, word_lines, first.line, start, end, self.text[start:end])
+        return Command(words, word_lines, line_of(first), start, end, self.text[start:end])
 
     def word(self, node):
         if type(node) is Token:
@@ -119,8 +154,15 @@ class _Builder:
         kind = node.data
         if kind == "braced":
             out = []
-            _brace_text(node.children[1:-1], out)
-            return "".join(out)
+            marks = []
+            _brace_text(node.children[1:-1], out, marks)
+            value = "".join(out)
+            if self.conts is not None and not marks:
+                first = node.children[0].start_pos + 1
+                marks = [c - first for c in self.conts if first <= c < first + len(value)]
+            if marks:
+                _note_continuations(value, marks)
+            return value
         if kind == "quoted":
             return _simplify(self.parts(node.children[1:-1]))
         if kind in _BARE:
