@@ -256,8 +256,12 @@ def families(interp):
     """family -> sorted command names, over every namespace.  A torch
     command appears once, under its snake_case name; the commands behind
     an ensemble's subcommands (::tcl::dict::get) are left to the ensemble."""
+    from .commands import LAZY_FAMILIES
+    from .runtime.registry import load_lazy_family
+    for module_name in LAZY_FAMILIES:  # the real commands, for their tables
+        load_lazy_family(interp, module_name)
     out = {}
-    for ns in interp.namespaces.values():
+    for ns in list(interp.namespaces.values()):
         ensemble = _ensemble_over(interp, ns)
         for tail, func in ns.commands.items():
             name = tail if ns is interp.global_ns else ns.qualify(tail)[2:]

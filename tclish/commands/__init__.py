@@ -1,16 +1,24 @@
 """The built-in command families, listed explicitly: the one place to look."""
 
 from ..runtime.registry import install_lazily, install_module
-from . import (arrays, control, dicts, errors, evaluation, info, interps, io, lists, lists_core,
-               mathops, misc, namespaces, procs, regexp, strings, variables)
+from . import (control, errors, evaluation, info, io, lists_core, mathops, misc, namespaces,
+               procs, strings, variables)
 
 # core language first, then the library families
 FAMILIES = [variables, control, procs, errors, evaluation, lists_core, io, info, namespaces, misc,
-            strings, regexp, lists, dicts, arrays, interps, mathops]
+            strings, mathops]
 
 # families imported on first use (module -> the commands it defines); a test
 # checks these lists against the modules
 LAZY_FAMILIES = {
+    "tclish.commands.lists": ("linsert", "lrepeat", "lreplace", "lreverse", "lsearch", "lset",
+                              "lsort"),
+    "tclish.commands.arrays": ("array",),
+    "tclish.commands.dicts": ("dict",) + tuple("::tcl::dict::" + sub for sub in (
+        "append", "create", "exists", "filter", "for", "get", "incr", "info", "keys", "lappend",
+        "map", "merge", "remove", "replace", "set", "size", "unset", "update", "values", "with")),
+    "tclish.commands.regexp": ("regexp", "regsub"),
+    "tclish.commands.interps": ("interp",),
     "tclish.commands.format": ("format", "scan"),
     "tclish.commands.binary": ("binary",),
     "tclish.commands.channels": ("open", "close", "gets", "read", "eof", "seek", "tell",

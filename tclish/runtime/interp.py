@@ -32,6 +32,15 @@ def _error_excerpt(text):
     return text
 
 
+def _may_shadow_builtins(ns):
+    """Whether a command defined in `ns` can stand in for a core command in
+    code the compiler inlined (which then must stop using its inlined forms).
+    Tcl's own implementation namespaces (::tcl::dict::set and the like) run
+    no user code, so defining commands there changes nothing."""
+    name = ns.name
+    return not (name == "::tcl" or name.startswith("::tcl::"))
+
+
 def body_note(what, line):
     """The errorInfo line a command adds for an error in a script it ran:
     `what` is a command name ("while" -> ("while" body line N)), a format
@@ -205,7 +214,7 @@ class Interp:
             self.discard_command(ns, tail, redefine=True)
         ns.commands[tail] = func
         self.epoch += 1
-        if tail in INLINE_NAMES:
+        if tail in INLINE_NAMES and _may_shadow_builtins(ns):
             self.core_epoch += 1
 
     def command_token(self, ns, tail):
@@ -252,7 +261,7 @@ class Interp:
         if deleted is not None:
             deleted(self)
         self.epoch += 1
-        if tail in INLINE_NAMES:
+        if tail in INLINE_NAMES and _may_shadow_builtins(ns):
             self.core_epoch += 1
 
     def move_command(self, ns, tail, new_ns, new_tail):
@@ -262,7 +271,9 @@ class Interp:
         tok = ns.tokens.pop(tail, None)
         new_ns.commands[new_tail] = func
         self.epoch += 1
-        self.core_epoch += 1
+        if (tail in INLINE_NAMES and _may_shadow_builtins(ns)) or \
+                (new_tail in INLINE_NAMES and _may_shadow_builtins(new_ns)):
+            self.core_epoch += 1
         if tok is not None:
             tok.ns, tok.tail = new_ns, new_tail
             new_ns.tokens[new_tail] = tok

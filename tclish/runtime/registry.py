@@ -91,16 +91,36 @@ def install_lazily(interp, module_name, names):
     start-up from importing families a script may never use."""
 
     def make_stand_in(name):
+        qualified = name if name.startswith("::") else "::" + name
+
         def stand_in(interp, argv):
-            import importlib
-            install_module(interp, importlib.import_module(module_name))
-            return interp.resolve_command("::" + name)(interp, argv)
+            load_lazy_family(interp, module_name)
+            return interp.resolve_command(qualified)(interp, argv)
         stand_in.__module__ = module_name  # help files it under its family
         stand_in.lazy_family = module_name
         return stand_in
 
     for name in names:
-        interp.register("::" + name, make_stand_in(name))
+        interp.register(name if name.startswith("::") else "::" + name, make_stand_in(name))
+
+
+def load_lazy_family(interp, module_name):
+    """Install the real commands of a lazily registered family, in place of
+    those of its stand-ins that are still there (a command the script has
+    since redefined is left alone)."""
+    import importlib
+    module = importlib.import_module(module_name)
+    for func in list(vars(module).values()):
+        info = getattr(func, "tcl_info", None)
+        if info is None:
+            continue
+        name = info.name if info.name.startswith("::") else "::" + info.name
+        current = interp.resolve_command(name)
+        if getattr(current, "lazy_family", None) == module_name:
+            interp.register(name, checked(info))
+    setup = getattr(module, "setup", None)
+    if setup is not None:
+        setup(interp)
 
 
 # --- ensembles ---------------------------------------------------------------

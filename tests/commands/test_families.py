@@ -40,3 +40,10 @@ def test_lazy_family_loaded_from_inside_a_namespace_installs_globally():
     assert tcl.eval("namespace eval ::x { format %d 7 }") == "7"
     assert tcl.eval("namespace which format") == "::format"
     assert tcl.eval("info commands ::x::*") == ""
+
+
+def test_loading_a_family_leaves_redefined_commands_alone():
+    tcl = Interp()
+    tcl.eval("proc lreverse {l} { return mine }")
+    assert tcl.eval("lsort {b a}") == "a b"
+    assert tcl.eval("lreverse {1 2}") == "mine"
