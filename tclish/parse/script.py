@@ -134,6 +134,8 @@ class _Builder:
         words = [self.word(w) for w in children]
         line_of = self.line_of
         word_lines = [line_of(_first_token(w)) for w in children]
+        if any(type(w) is Expand for w in words):
+            words, word_lines = self.expand_literals(children, words, word_lines)
         first = _first_token(tree)
         last = _last_token(tree)
         start, end = first.start_pos, last.end_pos
@@ -142,6 +144,28 @@ class _Builder:
         while end < len(text) and text[end] in " \t":
             end += 1
         return Command(words, word_lines, line_of(first), start, end, self.text[start:end])
+
+    def expand_literals(self, children, words, word_lines):
+        """As Tcl's parser does, a {*} word that is a literal list (no
+        substitution, no backslash, each element a plain substring) becomes
+        one literal word per element, each with its own line."""
+        new_words, new_lines = [], []
+        for node, word, line in zip(children, words, word_lines):
+            elements = None
+            if type(word) is Expand and type(word.word) is str:
+                raw = self.text[_first_token(node).start_pos:_last_token(node).end_pos]
+                if "\\" not in raw:
+                    elements = _literal_elements(word.word)
+            if elements is None:
+                new_words.append(word)
+                new_lines.append(line)
+                continue
+            for start, value in elements:
+                new_words.append(value)
+                new_lines.append(line + word.word.count("\n", 0, start))
+        if not new_words:
+            return words, word_lines
+        return new_words, new_lines
 
     def word(self, node):
         if type(node) is Token:
@@ -201,6 +225,50 @@ class _Builder:
             else:
                 raise AssertionError("unexpected node " + kind)
         return parts
+
+
+_LIST_SPACE = " \t\n\r\v\f"
+
+
+def _literal_elements(text):
+    """[(offset, element)] of a list whose elements are all substrings of it
+    (braced, quoted or bare, without backslashes), else None."""
+    out = []
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i] in _LIST_SPACE:
+            i += 1
+        if i >= n:
+            return out
+        c = text[i]
+        if c == "{":
+            depth, j = 0, i
+            while j < n:
+                if text[j] == "{":
+                    depth += 1
+                elif text[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j >= n:
+                return None
+            out.append((i, text[i + 1:j]))
+            j += 1
+        elif c == '"':
+            j = text.find('"', i + 1)
+            if j < 0:
+                return None
+            out.append((i, text[i + 1:j]))
+            j += 1
+        else:
+            j = i
+            while j < n and text[j] not in _LIST_SPACE:
+                j += 1
+            out.append((i, text[i:j]))
+        if j < n and text[j] not in _LIST_SPACE:
+            return None
+        i = j
 
 
 def _simplify(parts):
