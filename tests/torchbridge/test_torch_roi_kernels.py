@@ -117,6 +117,54 @@ def test_roi_align_chunked_and_transposed_paths_agree(monkeypatch):
         assert torch.allclose(whole, chunked, atol=1e-12)
 
 
+def _mixed_boxes():
+    """A feature map with boxes of very different sizes (so bands differ a lot)."""
+    feature, boxes, _, scale = _case(91, torch.float64)
+    big = torch.tensor([[0, -3.0, -2.0, 40.0, 30.0], [0, 0.2, 0.1, 0.9, 0.6]], dtype=torch.float64)
+    big[:, 1:] /= scale
+    return feature, torch.cat([boxes, big, boxes]), scale
+
+
+@pytest.mark.parametrize("sampling_ratio", [-1, 2])
+def test_roi_align_grouped_sparse_path_agrees(monkeypatch, sampling_ratio):
+    feature, boxes, scale = _mixed_boxes()
+    for size in [(1, 4), (3, 3)]:
+        whole = roi.roi_align(feature, boxes, size, scale, sampling_ratio, True)
+        monkeypatch.setattr(roi, "_SPARSE_ELEMENTS", 40)
+        grouped = roi.roi_align(feature, boxes, size, scale, sampling_ratio, True)
+        monkeypatch.undo()
+        assert torch.allclose(whole, grouped, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_roi_align_window_path_agrees_with_sparse_path(monkeypatch, dtype):
+    # the dense window matmuls serve devices and dtypes without sparse CSR matmul
+    feature, boxes, scale = _mixed_boxes()
+    feature = feature.to(dtype)
+    for sampling_ratio, aligned in [(-1, True), (2, False), (3, True)]:
+        sparse = roi.roi_align(feature, boxes, (2, 3), scale, sampling_ratio, aligned)
+        monkeypatch.setattr(roi, "_SPARSE_DTYPES", ())
+        window = roi.roi_align(feature, boxes, (2, 3), scale, sampling_ratio, aligned)
+        monkeypatch.undo()
+        assert torch.allclose(sparse, window, atol=1e-5 if dtype == torch.float32 else 1e-12)
+
+
+def test_roi_align_half_precision_uses_the_window_path():
+    feature, boxes, scale = _mixed_boxes()
+    want = roi.roi_align(feature.float(), boxes.float(), (2, 2), scale, 2, True)
+    got = roi.roi_align(feature.to(torch.bfloat16), boxes, (2, 2), scale, 2, True)
+    assert got.dtype == torch.bfloat16
+    assert torch.allclose(got.float(), want, atol=0.1)
+
+
+def test_roi_align_with_and_without_autograd_agree():
+    feature, boxes, scale = _mixed_boxes()
+    plain = roi.roi_align(feature, boxes, (3, 2), scale, 2, True)
+    tracked = roi.roi_align(feature.clone().requires_grad_(True), boxes, (3, 2), scale, 2, True)
+    assert tracked.requires_grad and not plain.requires_grad
+    assert torch.allclose(plain, tracked.detach(), atol=1e-12)
+
+
 def test_roi_align_edge_cases():
     feature = torch.rand(1, 2, 4, 4)
     assert roi.roi_align(feature, torch.zeros(0, 5), (2, 2)).shape == (0, 2, 2, 2)
