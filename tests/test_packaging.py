@@ -1,0 +1,26 @@
+"""The wheel ships every package and the grammars: pyproject's explicit
+package list must name each folder of tclish/ that has an __init__.py."""
+
+import os
+import tomllib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_every_package_is_listed():
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
+        listed = set(tomllib.load(f)["tool"]["setuptools"]["packages"])
+    found = {"tclish.grammar"}
+    for folder, _, files in os.walk(os.path.join(ROOT, "tclish")):
+        if "__init__.py" in files:
+            found.add(os.path.relpath(folder, ROOT).replace(os.sep, "."))
+    assert listed == found
+
+
+def test_grammars_are_package_data():
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
+        setuptools = tomllib.load(f)["tool"]["setuptools"]
+    assert setuptools["package-dir"]["tclish.grammar"] == "grammar"
+    assert setuptools["package-data"]["tclish.grammar"] == ["*.lark"]
+    for name in ("tcl.lark", "expr.lark"):
+        assert os.path.isfile(os.path.join(ROOT, "grammar", name))
