@@ -32,11 +32,14 @@ cached); only those frames' locals are read.
 import os
 import sys
 
+from bisect import bisect_left
+
+from ..parse.script import continuations
 from .values import TclList, to_str
 
 # kinds of Python frames
 _RUN, _CALL, _INLINE, _EVAL, _SOURCE, _PROC, _LAMBDA, _NSEVAL, _UPLEVEL, \
-    _TT_TEST, _TT_SCRIPT = range(11)
+    _TT_TEST, _TT_SCRIPT, _SUBST = range(12)
 
 _KINDS = {}
 _FILES = None
@@ -53,7 +56,7 @@ def _files():
             _co_file(script): {"_call": _CALL},
             _co_file(inline): None,
             _co_file(interp): {"eval": _EVAL},
-            _co_file(evaluation): {"source_text": _SOURCE},
+            _co_file(evaluation): {"source_text": _SOURCE, "substitute": _SUBST},
             _co_file(procs): {"call_proc": _PROC, "run_body": _LAMBDA, "eval_in_frame": _UPLEVEL},
             _co_file(namespaces): {"ns_eval": _NSEVAL},
             _co_file(runner): {"_run_test": _TT_TEST, "_run_script": _TT_SCRIPT},
@@ -151,6 +154,7 @@ def command_frames(interp, start=None):
     pending = None   # an inlined command: a frame only if it runs a body of its own
     uplevel = False  # the next script is evaluated by uplevel (located only as TclArgumentGet does)
     test = None      # tcltest: the test being run
+    subst = None     # the location of the [script] `subst` is evaluating
     for f in pyframes:
         kind = _kind(f.f_code)
         if kind is None:
@@ -188,7 +192,10 @@ def command_frames(interp, start=None):
                 if pending.on_error.tcl_mode == "direct":
                     entries.append(pending)
                 pending = None
-            ctx = _locate(script, active, None if uplevel else invoker) or _EVAL_CTX
+            if subst is not None:
+                ctx, subst = subst, None
+            else:
+                ctx = _locate(script, active, None if uplevel else invoker) or _EVAL_CTX
             uplevel = False
         elif kind == _SOURCE:
             if loc.get("interp") is not interp:
@@ -217,6 +224,20 @@ def command_frames(interp, start=None):
                 continue
             pending = None
             call = (None, loc["frame"])
+        elif kind == _SUBST:
+            # a literal argument of subst: its [scripts] count lines from
+            # where they are in it (as Tcl's compiled subst does)
+            if loc.get("interp") is not interp or not active:
+                continue
+            text, i = loc.get("text"), loc.get("i", 0)
+            k = active[-1].literal_index(text)
+            where = active[-1].word_location(k) if k is not None else None
+            if where is not None:
+                kind_, path, offset = where
+                conts = continuations(text)
+                if conts:
+                    offset += bisect_left(conts, i)
+                ctx = subst = (kind_, path, offset + text.count("\n", 0, i))
         elif kind == _UPLEVEL:
             if loc.get("interp") is not interp:
                 continue
