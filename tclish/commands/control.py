@@ -15,8 +15,19 @@ def _condition(interp, expr_value):
 
 @command("if")
 def cmd_if(interp, argv):
+    # Tcl checks the whole command before running any of it
+    clauses, else_body = _if_clauses(argv)
+    for cond, body in clauses:
+        if _condition(interp, cond):
+            return interp.eval(body)
+    return interp.eval(else_body) if else_body is not None else ""
+
+
+def _if_clauses(argv):
+    """([(condition, body), ...], else body or None), or Tcl's error."""
     args = argv[1:]
     n = len(args)
+    clauses = []
     i = 0
     while True:
         if i >= n:
@@ -30,13 +41,10 @@ def cmd_if(interp, argv):
         if i >= n:
             raise TclError('wrong # args: no script following "%s" argument' % to_str(args[i - 1]),
                            ("TCL", "WRONGARGS"))
-        taken = _condition(interp, cond)
-        body = args[i]
+        clauses.append((cond, args[i]))
         i += 1
-        if taken:
-            return interp.eval(body)
         if i >= n:
-            return ""
+            return clauses, None
         word = to_str(args[i])
         if word == "elseif":
             i += 1
@@ -49,7 +57,7 @@ def cmd_if(interp, argv):
         if i != n - 1:
             raise TclError('wrong # args: extra words after "else" clause in "if" command',
                            ("TCL", "WRONGARGS"))
-        return interp.eval(args[i])
+        return clauses, args[i]
 
 
 def run_loop_body(interp, body, what):
