@@ -183,8 +183,9 @@ def cmd_subst(interp, argv):
 def substitute(interp, text, backslashes=True, commands=True, variables=True):
     from ..compile.script import compile_word
     from ..parse.expr import _word_extent
-    from ..parse.script import parse_script
+    from ..parse.script import continuations, derive_continuations, parse_script
     import re
+    conts = continuations(text)
     out = []
     i = 0
     n = len(text)
@@ -231,8 +232,12 @@ def substitute(interp, text, backslashes=True, commands=True, variables=True):
                 # let the parser say what is wrong
                 parse_script(text[i:])
                 raise TclError("missing close-bracket", ("TCL", "PARSE", "BRACKET"))
+            script = text[i + 1:end - 1]
+            if conts is not None:
+                # keep the backslash-newlines' lines for `info frame`
+                derive_continuations(text, i + 1, script)
             try:
-                out.append(to_str(interp.eval(text[i + 1:end - 1])))
+                out.append(to_str(interp.eval(script)))
             except BreakSignal:
                 return "".join(out)
             except ContinueSignal:

@@ -80,6 +80,16 @@ def continuations(text):
     return None
 
 
+def derive_continuations(parent, start, child):
+    """`child` is parent[start:start + len(child)]: it keeps the offsets
+    of `parent`'s continuation lines that fall in it."""
+    conts = continuations(parent)
+    if conts:
+        marks = [c - start for c in conts if start <= c < start + len(child)]
+        if marks:
+            _note_continuations(child, marks)
+
+
 def _note_continuations(value, offsets):
     if len(_CONTINUATIONS) >= _CONTINUATIONS_LIMIT:
         _CONTINUATIONS.clear()

@@ -39,7 +39,7 @@ from .values import TclList, to_str
 
 # kinds of Python frames
 _RUN, _CALL, _INLINE, _EVAL, _SOURCE, _PROC, _LAMBDA, _NSEVAL, _UPLEVEL, \
-    _TT_TEST, _TT_SCRIPT, _SUBST = range(12)
+    _TT_TEST, _TT_SCRIPT, _SUBST, _SWITCH = range(13)
 
 _KINDS = {}
 _FILES = None
@@ -48,7 +48,7 @@ _FILES = None
 def _files():
     global _FILES
     if _FILES is None:
-        from ..commands import evaluation, namespaces, procs
+        from ..commands import control, evaluation, namespaces, procs
         from ..compile import inline, script
         from ..tcltest import runner
         from . import interp
@@ -59,6 +59,7 @@ def _files():
             _co_file(evaluation): {"source_text": _SOURCE, "substitute": _SUBST},
             _co_file(procs): {"call_proc": _PROC, "run_body": _LAMBDA, "eval_in_frame": _UPLEVEL},
             _co_file(namespaces): {"ns_eval": _NSEVAL},
+            _co_file(control): {"cmd_switch": _SWITCH},
             _co_file(runner): {"_run_test": _TT_TEST, "_run_script": _TT_SCRIPT},
         }
     return _FILES
@@ -122,8 +123,17 @@ class _Entry:
         cmd = on_error.tcl_cmd
         if k >= len(cmd.words) or type(cmd.words[k]) is not str:
             return None
-        kind, path, offset = self.ctx
-        return kind, path, offset + on_error.tcl_base + cmd.word_lines[k] - 1
+        return self.ctx[0], self.ctx[1], self.line() + cmd.word_lines[k] - cmd.line - 1, None
+
+    def line(self):
+        """The line of the command (a frame with on_error)."""
+        kind, path, offset, conts = self.ctx
+        on_error = self.on_error
+        cmd = on_error.tcl_cmd
+        line = offset + on_error.tcl_base + cmd.line
+        if conts and on_error.tcl_depth == 0:
+            line += bisect_left(conts, cmd.start)
+        return line
 
     def literal_index(self, value):
         if self.on_error is None:
@@ -134,7 +144,9 @@ class _Entry:
         return None
 
 
-_EVAL_CTX = ("eval", None, 0)
+# a context: (type, file or None, line offset, continuation offsets or None:
+# where the script's text lost a backslash-newline that its parse did not see)
+_EVAL_CTX = ("eval", None, 0, None)
 
 
 def command_frames(interp, start=None):
@@ -201,7 +213,7 @@ def command_frames(interp, start=None):
             if loc.get("interp") is not interp:
                 continue
             pending = None
-            ctx = ("source", os.path.abspath(to_str(loc.get("path", ""))), 0)
+            ctx = ("source", os.path.abspath(to_str(loc.get("path", ""))), 0, None)
         elif kind == _PROC or kind == _LAMBDA:
             if loc.get("interp") is not interp:
                 continue
@@ -214,11 +226,12 @@ def command_frames(interp, start=None):
             argv = loc.get("argv")
             if kind == _LAMBDA and spec is not None and spec.name == "apply" and argv:
                 call = (("lambda", argv[1]), frame)
-                ctx = _lambda_location(argv, active[-1] if active else None) or ("proc", None, 0)
+                ctx = _lambda_location(argv, active[-1] if active else None) or \
+                    ("proc", None, 0, None)
             else:
                 call = (("proc", spec.name if spec is not None else ""), frame)
                 where = getattr(spec, "location", None)
-                ctx = ("source", where[0], where[1] - 1) if where else ("proc", None, 0)
+                ctx = ("source", where[0], where[1] - 1, None) if where else ("proc", None, 0, None)
         elif kind == _NSEVAL:
             if loc.get("interp") is not interp or loc.get("frame") is None:
                 continue
@@ -233,11 +246,27 @@ def command_frames(interp, start=None):
             k = active[-1].literal_index(text)
             where = active[-1].word_location(k) if k is not None else None
             if where is not None:
-                kind_, path, offset = where
+                ctx = subst = (where[0], where[1], where[2] + _lines_before(text, i), None)
+        elif kind == _SWITCH:
+            # switch with its patterns and bodies in one literal list: a
+            # body counts lines from where it is in the list (as Tcl's
+            # switch does with TclListLines)
+            if loc.get("interp") is not interp or not active:
+                continue
+            rest, j, clauses = loc.get("rest"), loc.get("j"), loc.get("clauses")
+            if rest is None or j is None or clauses is None or len(rest) != 2:
+                continue
+            k = active[-1].literal_index(rest[1])
+            where = active[-1].word_location(k) if k is not None else None
+            start = _element_start(rest[1], j) if where is not None else None
+            if start is not None:
+                text = rest[1]
+                first = start + 1 if text[start] in "{\"" else start
                 conts = continuations(text)
-                if conts:
-                    offset += bisect_left(conts, i)
-                ctx = subst = (kind_, path, offset + text.count("\n", 0, i))
+                body = clauses[j] if j < len(clauses) else ""
+                marks = tuple(c - first for c in conts if first <= c < first + len(body)) \
+                    if conts else ()
+                subst = (where[0], where[1], where[2] + _lines_before(text, start), marks or None)
         elif kind == _UPLEVEL:
             if loc.get("interp") is not interp:
                 continue
@@ -293,15 +322,21 @@ def _lambda_location(argv, invoker):
     where = invoker.word_location(1)
     if where is None:
         return None
-    offset = _element_line_offset(argv[1], 1)
-    if offset is None:
+    start = _element_start(argv[1], 1)
+    if start is None:
         return None
-    kind, path, base = where
-    return kind, path, base + offset
+    return where[0], where[1], where[2] + _lines_before(argv[1], start), None
 
 
-def _element_line_offset(text, index):
-    """How many newlines come before list element `index` of `text`."""
+def _lines_before(text, pos):
+    """The lines that end before offset `pos` of a literal word's value,
+    counting the backslash-newlines it lost."""
+    conts = continuations(text)
+    return text.count("\n", 0, pos) + (bisect_left(conts, pos) if conts else 0)
+
+
+def _element_start(text, index):
+    """The offset of list element `index` of `text`, or None."""
     i, n = 0, len(text)
     for k in range(index + 1):
         while i < n and text[i] in " \t\n\r\v\f":
@@ -309,7 +344,7 @@ def _element_line_offset(text, index):
         if i >= n:
             return None
         if k == index:
-            return text.count("\n", 0, i)
+            return i
         i = _skip_element(text, i)
     return None
 
@@ -406,13 +441,11 @@ def frame_dict(interp, entry):
     if entry.fixed is not None:
         result = TclList(entry.fixed)
     else:
-        kind, path, offset = entry.ctx
-        on_error = entry.on_error
-        cmd = on_error.tcl_cmd
-        result = TclList(["type", kind, "line", offset + on_error.tcl_base + cmd.line])
+        kind, path = entry.ctx[0], entry.ctx[1]
+        result = TclList(["type", kind, "line", entry.line()])
         if path is not None:
             result += ["file", path]
-        result += ["cmd", cmd.text]
+        result += ["cmd", entry.on_error.tcl_cmd.text]
     who, frame = entry.call
     if who is not None:
         result += list(who)
