@@ -116,6 +116,7 @@ def _iterate(interp, argv, collect):
                     interp.set_var(name, values[j] if j < len(values) else "")
                 except TclError as e:
                     e.errorinfo += '\n    (setting %s loop variable "%s")' % (to_str(argv[0]), name)
+                    e.context_added = True
                     raise
         try:
             value = interp.eval_body(body, to_str(argv[0]))

@@ -237,10 +237,13 @@ def parse_code(value):
     if s in _CODE_NAMES:
         return _CODE_NAMES[s]
     try:
-        return to_int(s)
+        code = to_int(s)
+        if -0x80000000 <= code <= 0x7FFFFFFF:
+            return code
     except TclError:
-        raise TclError('bad completion code "%s": must be ok, error, return, break, continue, '
-                       'or an integer' % s, ("TCL", "RESULT", "ILLEGAL_CODE")) from None
+        pass
+    raise TclError('bad completion code "%s": must be ok, error, return, break, continue, '
+                       'or an integer' % s, ("TCL", "RESULT", "ILLEGAL_CODE"))
 
 
 def parse_return_options(words):
@@ -270,13 +273,17 @@ def parse_return_options(words):
         except TclError:
             raise TclError('bad -level value: expected non-negative integer but got "%s"'
                            % to_str(lv), ("TCL", "RESULT", "ILLEGAL_LEVEL")) from None
+    if code == RETURN:
+        # -code return is one more level of ok (TclMergeReturnOptions)
+        level += 1
+        code = OK
     return code, level, options, (words[i] if i < n else None)
 
 
 def _dict_items(val):
     items = to_list(val)
     if len(items) % 2:
-        raise TclError('expected dictionary but got "%s"' % to_str(val),
+        raise TclError('bad -options value: expected dictionary but got "%s"' % to_str(val),
                        ("TCL", "RESULT", "ILLEGAL_OPTIONS"))
     return [(to_str(items[j]), items[j + 1]) for j in range(0, len(items), 2)]
 

@@ -54,12 +54,7 @@ def cmd_incr(interp, argv):
         old = interp.read_var(var, base, index, name) if _exists(var, index) else 0
     except TclError:
         raise
-    try:
-        current = to_int(old)
-    except TclError as e:
-        e.errorinfo += '\n    (reading value of variable to increment)'
-        e.context_added = True
-        raise
+    current = to_int(old)
     return interp.write_var(var, base, index, current + amount)
 
 

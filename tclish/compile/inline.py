@@ -734,6 +734,7 @@ def _foreach(c):
                     interp.set_var(name, item)
                 except TclError as e:
                     e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
+                    e.context_added = True
                     on_error(e)
                     raise
             try:
