@@ -243,10 +243,15 @@ def command_frames(interp, start=None):
             if loc.get("interp") is not interp or not active:
                 continue
             text, i = loc.get("text"), loc.get("i", 0)
-            k = active[-1].literal_index(text)
-            where = active[-1].word_location(k) if k is not None else None
-            if where is not None:
-                ctx = subst = (where[0], where[1], where[2] + _lines_before(text, i), None)
+            if type(text) is not str:
+                continue
+            invoker = active[-1]
+            k = invoker.literal_index(text)
+            where = invoker.word_location(k) if k is not None else None
+            if where is None or invoker.on_error.tcl_mode == "direct":
+                # a subst Tcl does not compile: lines count from its argument
+                where = _EVAL_CTX
+            ctx = subst = (where[0], where[1], where[2] + _lines_before(text, i), None)
         elif kind == _SWITCH:
             # switch with its patterns and bodies in one literal list: a
             # body counts lines from where it is in the list (as Tcl's
