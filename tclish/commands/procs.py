@@ -82,24 +82,30 @@ def bind_arguments(spec, argv, first, name=None):
     return table
 
 
-def run_body(interp, spec, table, argv, what):
-    """Run a proc (or lambda) body in a new frame and map its return code."""
+def run_body(interp, spec, table, argv, what=None):
+    """Run a proc (or lambda) body in a new frame and map its return code.
+    `what` names the body in errorInfo (default: procedure "argv[0]")."""
     code = spec.code
     if code is None:
         from ..compile.tail import compile_proc_body
         code = spec.code = compile_proc_body(interp, to_str(spec.body))
     caller = interp.frame
-    frame = Frame(table, spec.ns, caller.level + 1, caller, proc=spec, argv=argv)
-    interp.frame = frame
-    interp.cur_ns = spec.ns
+    ns = spec.ns
+    interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+    interp.cur_ns = ns
     interp.depth += 1
     try:
         if interp.depth > interp.max_depth:
             raise interp.nesting_error()
         return code(table)
     except ReturnSignal as r:
+        if r.level == 1 and r.code == OK:
+            return r.value
         return finish_return(r)
     except TclError as e:
+        if e.errorstack is not None:
+            e.errorstack += ["CALL", TclList(argv)]
+        what = what or 'procedure "%s"' % to_str(argv[0])
         if e.errorline is not None:
             e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
         else:
@@ -107,7 +113,7 @@ def run_body(interp, spec, table, argv, what):
         e.errorline = None
         raise
     except (BreakSignal, ContinueSignal) as s:
-        raise _outside_loop(s, what) from None
+        raise _outside_loop(s, what or 'procedure "%s"' % to_str(argv[0])) from None
     finally:
         interp.depth -= 1
         interp.frame = caller
@@ -161,8 +167,7 @@ def _exact_binder(names):
 
 
 def make_proc_command(spec):
-    """The command for a proc: run_body with argument binding and frame
-    handling written out, since every proc call goes through here."""
+    """The command for a proc: bind the arguments, then run_body."""
     names = tuple(p for p, _ in spec.params)
     count = len(names) + 1
     exact = not spec.has_args and spec.required == len(names)
@@ -170,42 +175,8 @@ def make_proc_command(spec):
 
     def call_proc(interp, argv):
         if exact and len(argv) == count:
-            table = bind_exact(argv)
-        else:
-            table = bind_arguments(spec, argv, 1)
-        code = spec.code
-        if code is None:
-            from ..compile.tail import compile_proc_body
-            code = spec.code = compile_proc_body(interp, to_str(spec.body))
-        caller = interp.frame
-        ns = spec.ns
-        interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
-        interp.cur_ns = ns
-        interp.depth += 1
-        try:
-            if interp.depth > interp.max_depth:
-                raise interp.nesting_error()
-            return code(table)
-        except ReturnSignal as r:
-            if r.level == 1 and r.code == OK:
-                return r.value
-            return finish_return(r)
-        except TclError as e:
-            if e.errorstack is not None:
-                e.errorstack += ["CALL", TclList(argv)]
-            what = 'procedure "%s"' % to_str(argv[0])
-            if e.errorline is not None:
-                e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
-            else:
-                e.errorinfo += '\n    (%s)' % what
-            e.errorline = None
-            raise
-        except (BreakSignal, ContinueSignal) as s:
-            raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
-        finally:
-            interp.depth -= 1
-            interp.frame = caller
-            interp.cur_ns = caller.ns
+            return run_body(interp, spec, bind_exact(argv), argv)
+        return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)
     call_proc.proc_spec = spec
     return call_proc
 
