@@ -47,6 +47,7 @@ class Kind:
     example = "x"
     variadic = False
     handle_kind = None          # "tensor" for kinds that look up handles
+    handle_list = False         # True where the value is a list of such handles
 
     def convert(self, value, registry):
         raise NotImplementedError
@@ -346,6 +347,32 @@ class _Data(Kind):
         return nested_data(value)
 
 
+class _TensorList(Kind):
+    """A Tcl list of tensor handles (torch::tensor_cat's `{$a $b}`)."""
+
+    name = "tensor list"
+    metavar = "{tensor ...}"
+    example = ""
+    handle_kind = "tensor"
+    handle_list = True
+
+    def convert(self, value, registry):
+        try:
+            items = to_list(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        out = []
+        for x in items:
+            try:
+                t = registry.tensors.get(x)
+            except TypeError:       # an unhashable element (a nested list) is no handle
+                t = None
+            if t is None:
+                raise BadValue(registry.why_missing(to_str(x), "tensor"))
+            out.append(t)
+        return out
+
+
 class _Handles(Kind):
     """Any number of handle names (a variadic last parameter)."""
 
@@ -365,6 +392,7 @@ class _Handles(Kind):
 
 TENSOR = _Tensor()
 TENSOR_OR_SCALAR = _TensorOrScalar()
+TENSOR_LIST = _TensorList()
 INT = Int()
 DOUBLE = Double()
 BOOL = _Bool()

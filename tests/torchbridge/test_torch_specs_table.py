@@ -7,6 +7,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from tclish.runtime.lists import split_list  # noqa: E402
+from tclish.runtime.values import TclList  # noqa: E402
 from tclish.runtime.values import to_str  # noqa: E402
 from tclish.torchbridge import messages  # noqa: E402
 from tclish.torchbridge.convert import TENSOR  # noqa: E402
@@ -36,7 +37,10 @@ def _values(fake, spec):
     """A fresh example value per used parameter (new tensors every time)."""
     out = []
     for p in _used_params(spec):
-        if p.kind.handle_kind is not None:
+        if p.kind.handle_list:      # a list of two tensors
+            words = split_list(p.example or TENSOR.example)
+            out.append(TclList(fake.call("torch::tensor_create", *words) for _ in range(2)))
+        elif p.kind.handle_kind is not None:
             words = split_list(p.example or TENSOR.example)
             out.append(fake.call("torch::tensor_create", *words))
         else:

@@ -1,7 +1,8 @@
-"""Element-wise arithmetic and reshaping: tensor_add, tensor_sub, tensor_mul, tensor_div,
-tensor_reshape."""
+"""Arithmetic and reshaping: tensor_add, tensor_sub, tensor_mul, tensor_div, tensor_reshape,
+the element-wise functions tensor_abs, tensor_exp, tensor_log, tensor_sqrt, tensor_sigmoid,
+tensor_relu, tensor_tanh, and tensor_clamp, tensor_matmul, tensor_norm."""
 
-from ..convert import DOUBLE, INT_LIST, TENSOR, TENSOR_OR_SCALAR
+from ..convert import DOUBLE, INT, INT_LIST, TENSOR, TENSOR_OR_SCALAR
 from ..spec import CommandSpec, Param
 
 
@@ -12,6 +13,12 @@ def _binary(name, func, what, alpha=False, input_alias=(), other_alias=()):
     if alpha:
         params.append(Param("alpha", DOUBLE, 1.0, "multiplier of other"))
     return CommandSpec(name, params, func, what)
+
+
+def _unary(name, func, what):
+    # TCLIBTORCH: `torch::tensor_exp tensor` or `-input tensor`
+    return CommandSpec(name, [Param("input", TENSOR, help="tensor handle", aliases=("tensor",))],
+                       func, what)
 
 
 SPECS = [
@@ -26,4 +33,32 @@ SPECS = [
          Param("shape", INT_LIST, help="new shape; one dimension may be -1",
                example="2 2")],
         "torch:reshape", "The same values with a new shape (a view when possible)."),
+    _unary("tensor_abs", "torch:abs", "|input|, element-wise."),
+    _unary("tensor_exp", "torch:exp", "e to the power input, element-wise."),
+    _unary("tensor_log", "torch:log", "The natural logarithm, element-wise."),
+    _unary("tensor_sqrt", "torch:sqrt", "The square root, element-wise."),
+    _unary("tensor_sigmoid", "torch:sigmoid", "1 / (1 + exp(-input)), element-wise."),
+    _unary("tensor_relu", "torch:relu", "max(input, 0), element-wise."),
+    _unary("tensor_tanh", "torch:tanh", "The hyperbolic tangent, element-wise."),
+    CommandSpec(
+        "tensor_clamp",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)),
+         Param("min", DOUBLE, None, "lower bound (none if empty)", example="1.5"),
+         Param("max", DOUBLE, None, "upper bound (none if empty)", example="3.5")],
+        ".kernels.manipulation:clamp",
+        "Values limited to [min, max]; with neither bound, a copy."),
+    CommandSpec(
+        "tensor_matmul",
+        [Param("input", TENSOR, help="left operand"),
+         Param("other", TENSOR, help="right operand")],
+        "torch:matmul",
+        "Matrix product, as torch.matmul (dot product for two vectors, batched for more "
+        "dimensions)."),
+    CommandSpec(
+        "tensor_norm",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)),
+         Param("p", DOUBLE, 2.0, "order of the norm", example="1.0"),
+         Param("dim", INT, None, "reduce only this dimension", example="0")],
+        "torch:norm",
+        "The p-norm of all elements, or along dim."),
 ]

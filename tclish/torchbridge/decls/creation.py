@@ -1,5 +1,5 @@
 """Tensor creation: tensor_create, zeros, ones, full, empty, eye, arange, linspace,
-rand, randn, zeros_like, ones_like."""
+rand, randn, tensor_rand, tensor_randn, zeros_like, ones_like, and manual_seed."""
 
 from ..convert import BOOL, DATA, DEVICE, DOUBLE, DTYPE, SHAPE, TENSOR, Int
 from ..spec import CommandSpec, Param
@@ -86,6 +86,21 @@ SPECS = [
         "randn",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
         "torch:randn", "Standard normal random values.", deterministic=False),
+    # TCLIBTORCH's older spellings: shape ?device? ?dtype?, no requires_grad
+    CommandSpec(
+        "tensor_rand",
+        [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
+        "torch:rand", "Uniform random values in [0, 1).", deterministic=False),
+    CommandSpec(
+        "tensor_randn",
+        [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
+        "torch:randn", "Standard normal random values.", deterministic=False),
+    CommandSpec(
+        "manual_seed",
+        [Param("seed", Int(0), help="seed of the random number generators", aliases=("s",),
+               example="42")],
+        ".kernels.creation:manual_seed",
+        "Seed torch's random number generators; returns ok.", returns="value"),
     _like("zeros_like", "filled with zeros", "torch:zeros_like"),
     _like("ones_like", "filled with ones", "torch:ones_like"),
 ]

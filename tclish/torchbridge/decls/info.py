@@ -1,5 +1,6 @@
 """Looking at tensors and handles: tensor_shape, tensor_dtype, tensor_device, tensor_numel,
-tensor_item, tensor_print, tensor_to_list, cuda_is_available, handles, tensor_free."""
+tensor_item, tensor_print, tensor_to_list, cuda_is_available, cuda_device_count, handles,
+tensor_free."""
 
 from ..convert import HANDLES, TENSOR
 from ..spec import CommandSpec, Param
@@ -25,6 +26,8 @@ SPECS = [
     _query("tensor_to_list", "to_list", "All values as one flat Tcl list."),
     CommandSpec("cuda_is_available", [], _K + "cuda_is_available",
                 "1 if torch can use a CUDA device, else 0.", returns="value"),
+    CommandSpec("cuda_device_count", [], "torch.cuda:device_count",
+                "The number of CUDA devices torch can use (0 without CUDA).", returns="value"),
     CommandSpec("handles", [], _K + "handles",
                 "The live tensor handles: a list of {name shape dtype device}.",
                 returns="value", context=True, deterministic=False),

@@ -15,3 +15,9 @@ def tensor_create(data, shape, dtype, device, requires_grad):
 def eye(n, m, dtype, device, requires_grad):
     return torch.eye(n, n if m is None else m, dtype=dtype, device=device,
                      requires_grad=requires_grad)
+
+
+def manual_seed(seed):
+    """Seed every generator; TCLIBTORCH answers "ok"."""
+    torch.manual_seed(seed)
+    return "ok"

@@ -1,0 +1,54 @@
+"""Moving, reordering, joining and selecting: tensor_to, tensor_permute, tensor_cat,
+tensor_stack, tensor_slice, tensor_index_select."""
+
+from ..convert import DEVICE, DTYPE, INT, INT_LIST, TENSOR, TENSOR_LIST
+from ..spec import CommandSpec, Param
+
+_MATRIX = "-data {{1.0 2.0 3.0} {4.0 5.0 6.0}}"
+
+SPECS = [
+    CommandSpec(
+        "tensor_to",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)),
+         Param("device", DEVICE, help="cpu, cuda or cuda:N"),
+         Param("dtype", DTYPE, None, "also convert to this element type", keyword=True,
+               example="float64")],
+        "torch:Tensor.to",
+        "The tensor on another device (and optionally with another element type)."),
+    CommandSpec(
+        "tensor_permute",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
+         Param("dims", INT_LIST, help="the new order of the dimensions", example="1 0")],
+        "torch:permute",
+        "The dimensions reordered (a view)."),
+    CommandSpec(
+        "tensor_cat",
+        [Param("tensors", TENSOR_LIST, help="list of tensor handles"),
+         Param("dim", INT, 0, "dimension to join along", example="0")],
+        "torch:cat",
+        "The tensors joined along an existing dimension."),
+    CommandSpec(
+        "tensor_stack",
+        [Param("tensors", TENSOR_LIST, help="list of tensor handles of one shape"),
+         Param("dim", INT, 0, "position of the new dimension", example="1")],
+        "torch:stack",
+        "The tensors stacked along a new dimension."),
+    CommandSpec(
+        "tensor_slice",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
+         Param("dim", INT, help="dimension to slice", aliases=("dimension",), example="1"),
+         Param("start", INT, help="first index (negative: from the end)", example="1"),
+         Param("end", INT, None, "index to stop before (default: the end)", example="3"),
+         Param("step", INT, 1, "stride", example="1")],
+        ".kernels.manipulation:slice_",
+        "Elements start, start+step, ... before end along dim (a view)."),
+    CommandSpec(
+        "tensor_index_select",
+        [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
+         Param("dim", INT, help="dimension to select along", aliases=("dimension",),
+               example="1"),
+         Param("indices", TENSOR, help="integer tensor of indices",
+               example="-data {2 0} -dtype int64")],
+        "torch:index_select",
+        "The entries at the given indices along dim."),
+]
