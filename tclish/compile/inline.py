@@ -581,25 +581,20 @@ def _if(c):
     clause_indices, else_index = shape
     clauses = [(_condition(c, ci), c.body(bi)) for ci, bi in clause_indices]
     else_body = c.body(else_index) if else_index is not None else None
-    on_error = c.on_error()
+    return make_if(clauses, else_body, c.on_error(), interp, epoch, slow)
+
+
+def make_if(clauses, otherwise, on_error, interp=None, epoch=None, slow=None):
+    """The closure for an if: `clauses` are (condition, body) pairs,
+    `otherwise` the else body or None.  With `interp` given it starts with
+    the core-epoch check of every inlined form (see Inline); compile/tail.py
+    guards its whole proc body instead."""
+    guarded = interp is not None
     if len(clauses) == 1:
         (cond, body), = clauses
-        if else_body is None:
-            def if1(fv):
-                if interp.core_epoch != epoch:
-                    return slow(fv)
-                try:
-                    taken = cond(fv)
-                except TclError as e:
-                    on_error(e)
-                    raise
-                if taken:
-                    return body(fv)
-                return ""
-            return if1
 
-        def if_else(fv):
-            if interp.core_epoch != epoch:
+        def if1(fv):
+            if guarded and interp.core_epoch != epoch:
                 return slow(fv)
             try:
                 taken = cond(fv)
@@ -608,12 +603,12 @@ def _if(c):
                 raise
             if taken:
                 return body(fv)
-            return else_body(fv)
-        return if_else
+            return otherwise(fv) if otherwise is not None else ""
+        return if1
     clauses = tuple(clauses)
 
     def if_chain(fv):
-        if interp.core_epoch != epoch:
+        if guarded and interp.core_epoch != epoch:
             return slow(fv)
         for cond, body in clauses:
             try:
@@ -623,9 +618,7 @@ def _if(c):
                 raise
             if taken:
                 return body(fv)
-        if else_body is not None:
-            return else_body(fv)
-        return ""
+        return otherwise(fv) if otherwise is not None else ""
     return if_chain
 
 

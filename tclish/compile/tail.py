@@ -18,7 +18,7 @@ body once either is redefined.
 
 from ..parse.script import parse_script
 from ..runtime.errors import TclError
-from .inline import _condition, if_shape
+from .inline import Inline, _condition, if_shape, make_if
 from .script import (PROC_BODY, UNIT, _empty, compile_commands, compile_word, enter_unit,
                      error_annotator)
 
@@ -149,39 +149,15 @@ def _branch(interp, cmd, index, base_line):
 def _if_tail(interp, cmd, base_line, head, rest):
     """An `if` in tail position; `rest` (when given) runs when no branch is
     taken, `head` before the if."""
-    from .inline import Inline
     c = Inline(interp, cmd, base_line, None, PROC_BODY)
     clauses, else_index = if_shape(cmd.words)
-    compiled = tuple((_condition(c, ci), _branch(interp, cmd, bi, base_line)) for ci, bi in clauses)
+    compiled = [(_condition(c, ci), _branch(interp, cmd, bi, base_line)) for ci, bi in clauses]
     otherwise = _branch(interp, cmd, else_index, base_line) if else_index is not None else rest
-    on_error = error_annotator(interp, cmd, base_line, PROC_BODY)
+    run_if = make_if(compiled, otherwise, error_annotator(interp, cmd, base_line))
+    if head is None:
+        return run_if
 
-    if len(compiled) == 1:
-        (cond, body), = compiled
-
-        def if_tail1(fv):
-            if head is not None:
-                head(fv)
-            try:
-                taken = cond(fv)
-            except TclError as e:
-                on_error(e)
-                raise
-            if taken:
-                return body(fv)
-            return otherwise(fv) if otherwise is not None else ""
-        return if_tail1
-
-    def if_tail(fv):
-        if head is not None:
-            head(fv)
-        for cond, body in compiled:
-            try:
-                taken = cond(fv)
-            except TclError as e:
-                on_error(e)
-                raise
-            if taken:
-                return body(fv)
-        return otherwise(fv) if otherwise is not None else ""
-    return if_tail
+    def head_then_if(fv):
+        head(fv)
+        return run_if(fv)
+    return head_then_if
