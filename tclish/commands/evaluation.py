@@ -180,6 +180,21 @@ def cmd_subst(interp, argv):
                       not flags["-nocommands"], not flags["-novariables"])
 
 
+def _substituted(out, produce):
+    """Append what a substitution gives, as subst treats completion codes:
+    break ends the substitution (returns False), continue skips this one,
+    return gives its value."""
+    try:
+        out.append(to_str(produce()))
+    except BreakSignal:
+        return False
+    except ContinueSignal:
+        pass
+    except ReturnSignal as r:
+        out.append(to_str(r.value))
+    return True
+
+
 def substitute(interp, text, backslashes=True, commands=True, variables=True):
     from ..compile.script import compile_word
     from ..parse.expr import _word_extent
@@ -214,14 +229,8 @@ def substitute(interp, text, backslashes=True, commands=True, variables=True):
                 if end < 0:
                     raise TclError("missing )", ("TCL", "PARSE", "VAR"))
                 const, getter = compile_word(interp, word)
-                try:
-                    out.append(to_str(getter if const else getter(interp.frame.vars)))
-                except BreakSignal:
+                if not _substituted(out, lambda: getter if const else getter(interp.frame.vars)):
                     return "".join(out)
-                except ContinueSignal:
-                    pass
-                except ReturnSignal as r:
-                    out.append(to_str(r.value))
                 i = end
             else:
                 out.append(to_str(interp.get_var(m.group())))
@@ -236,14 +245,8 @@ def substitute(interp, text, backslashes=True, commands=True, variables=True):
             if conts is not None:
                 # keep the backslash-newlines' lines for `info frame`
                 derive_continuations(text, i + 1, script)
-            try:
-                out.append(to_str(interp.eval(script)))
-            except BreakSignal:
+            if not _substituted(out, lambda: interp.eval(script)):
                 return "".join(out)
-            except ContinueSignal:
-                pass
-            except ReturnSignal as r:
-                out.append(to_str(r.value))
             i = end
         else:
             j = i + 1

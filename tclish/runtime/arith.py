@@ -10,7 +10,7 @@ import random
 
 from .errors import TclError
 from .numbers import is_bad_octal, parse_number
-from .values import parse_bool, to_list, to_str
+from .values import parse_bool, to_float, to_list, to_str
 
 _ARITH = ("TCL", "ARITH")
 
@@ -87,20 +87,12 @@ def truth(v):
 
 
 def logical_operand(v, op):
-    t = type(v)
-    if t is bool:
-        return v
-    if t is int:
-        return v != 0
-    if t is float:
-        return v != 0.0
-    s = v if t is str else to_str(v)
-    b = parse_bool(s)
-    if b is None:
-        if op == "!":
-            raise _operand_error(v, op)
-        raise TclError('expected boolean value but got "%s"' % s, ("TCL", "VALUE", "NUMBER"))
-    return b
+    """truth() for an operand of && || and !: only ! words its error as an
+    operand error, as Tcl does."""
+    if op == "!" and type(v) not in (bool, int, float) and \
+            parse_bool(v if type(v) is str else to_str(v)) is None:
+        raise _operand_error(v, op)
+    return truth(v)
 
 
 def add(a, b):
@@ -307,20 +299,8 @@ def _unary_float(fn):
     return apply
 
 
-def _to_float_arg(v):
-    t = type(v)
-    if t is float:
-        return v
-    if t is int:
-        try:
-            return float(v)
-        except OverflowError:
-            return math.inf if v > 0 else -math.inf
-    n = parse_number(to_str(v))
-    if n is None:
-        raise TclError('expected floating-point number but got "%s"' % to_str(v),
-                       ("TCL", "VALUE", "NUMBER"))
-    return float(n)
+# math function arguments convert as any double does
+_to_float_arg = to_float
 
 
 def _to_num_arg(v):
