@@ -165,6 +165,16 @@ def test_roi_align_with_and_without_autograd_agree():
     assert torch.allclose(plain, tracked.detach(), atol=1e-12)
 
 
+def test_roi_align_restores_the_thread_count():
+    before = torch.get_num_threads()
+    feature = torch.rand(1, 2, 6, 6)
+    roi.roi_align(feature, torch.tensor([[0, 1.0, 1.0, 4.0, 4.0]]), (2, 2), 1.0, 2, True)
+    assert torch.get_num_threads() == before
+    with pytest.raises(ValueError):
+        roi.roi_align(feature, torch.tensor([[1, 1.0, 1.0, 4.0, 4.0]]), (2, 2))
+    assert torch.get_num_threads() == before
+
+
 def test_roi_align_edge_cases():
     feature = torch.rand(1, 2, 4, 4)
     assert roi.roi_align(feature, torch.zeros(0, 5), (2, 2)).shape == (0, 2, 2, 2)

@@ -38,6 +38,7 @@ autograd on, the output is read again from the input at those argmax cells,
 so the gradient goes to the same element torchvision's backward picks.
 """
 
+import contextlib
 import warnings
 
 import torch
@@ -189,8 +190,23 @@ def _sparse_entries(batch, ty, tx, oy, ox, ly, lx, size):
     return values.reshape(-1), cells.reshape(-1)
 
 
-def _sparse_align(maps, batch, ty, tx, size, pooled, grad):
-    """[K*PH*PW, C]: every bin a weighted sum of rows of maps, as one CSR matmul."""
+@contextlib.contextmanager
+def _threads(n):
+    """torch's intra-op thread count set to n for a block; yields the count before."""
+    before = torch.get_num_threads()
+    if n == before:
+        yield before
+        return
+    torch.set_num_threads(n)
+    try:
+        yield before
+    finally:
+        torch.set_num_threads(before)
+
+
+def _sparse_align(maps, batch, ty, tx, size, pooled, grad, threads):
+    """[K*PH*PW, C]: every bin a weighted sum of rows of maps, as one CSR matmul
+    (on `threads` threads)."""
     (h, w), (ph, pw) = size, pooled
     k, device = batch.size(0), maps.device
     oy, sy = _spans(ty[0], ty[1], ty[4], h)
@@ -227,11 +243,12 @@ def _sparse_align(maps, batch, ty, tx, size, pooled, grad):
         warnings.simplefilter("ignore", UserWarning)
         m = torch.sparse_csr_tensor(crow, cells, values, (bins, maps.size(0)),
                                     check_invariants=False)
-    if grad:
-        return m @ maps
-    # straight into the result (`m @ maps` would zero a buffer, then copy it)
-    out = maps.new_empty(bins, maps.size(1))
-    return torch.addmm(out, m, maps, beta=0, out=out)
+    with _threads(threads):
+        if grad:
+            return m @ maps
+        # straight into the result (`m @ maps` would zero a buffer, then copy it)
+        out = maps.new_empty(bins, maps.size(1))
+        return torch.addmm(out, m, maps, beta=0, out=out)
 
 
 def _align_pieces(maps, batch, ty, tx, size, pooled):
@@ -267,8 +284,19 @@ _SPARSE_DTYPES = (torch.float32, torch.float64)
 
 
 def roi_align(input, boxes, output_size, spatial_scale=1.0, sampling_ratio=-1, aligned=True):
-    """torchvision.ops.roi_align: [N, C, H, W] and boxes -> [K, C, PH, PW]."""
+    """torchvision.ops.roi_align: [N, C, H, W] and boxes -> [K, C, PH, PW].
+
+    The many small tensor ops that set up the weights run on one thread: on
+    a busy machine every parallel op can wait a whole time slice for its
+    second thread, which made the op several times slower; the one big
+    matmul runs on torch's usual thread count."""
     _check_input(input, "roi_align")
+    with _threads(1) as threads:
+        return _roi_align(input, boxes, output_size, spatial_scale, sampling_ratio, aligned,
+                          threads)
+
+
+def _roi_align(input, boxes, output_size, spatial_scale, sampling_ratio, aligned, threads):
     n, c, h, w = input.shape
     ph, pw = output_size
     rois, batch = _rois(boxes, n, input.dtype, input.device)
@@ -302,12 +330,13 @@ def roi_align(input, boxes, output_size, spatial_scale=1.0, sampling_ratio=-1, a
     maps = input.permute(0, 2, 3, 1).contiguous().view(n * h * w, c)
     if input.device.type == "cpu" and input.dtype in _SPARSE_DTYPES:
         grad = torch.is_grad_enabled() and input.requires_grad
-        out = _sparse_align(maps, batch, ty, tx, (h, w), (ph, pw), grad)
+        out = _sparse_align(maps, batch, ty, tx, (h, w), (ph, pw), grad, threads)
         # computed channels-last; returned as a [K, C, PH, PW] view of that memory
         return out.view(k, ph, pw, c).permute(0, 3, 1, 2)
-    pieces = _align_pieces(maps, batch, ty, tx, (h, w), (ph, pw))
-    # computed channels-last; returned as a [K, C, PH, PW] view of that memory
-    return _assemble(pieces, (k, ph, pw, c), input).permute(0, 3, 1, 2)
+    with _threads(threads):
+        pieces = _align_pieces(maps, batch, ty, tx, (h, w), (ph, pw))
+        # computed channels-last; returned as a [K, C, PH, PW] view of that memory
+        return _assemble(pieces, (k, ph, pw, c), input).permute(0, 3, 1, 2)
 
 
 # --- roi_pool ----------------------------------------------------------------
