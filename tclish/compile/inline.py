@@ -12,7 +12,7 @@ as Tcl's bytecode compiler does for the same commands; line numbers of the
 commands inside an inlined body count from the enclosing script.
 """
 
-from ..parse.script import Expand
+from ..parse.script import Expand, VarRef
 from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from ..runtime.frames import Var
 from ..runtime.numbers import parse_number
@@ -241,7 +241,25 @@ def _incr(c):
                         var.value = v
                         return v
                 return call(["incr", name, a])
-            return incr_by
+
+            amount_name = _plain_var(words[2])
+            if amount_name is None:
+                return incr_by
+
+            def incr_by_var(fv):
+                # `incr x $y`: both plain integer variables, read here
+                amount_var = fv.get(amount_name)
+                var = fv.get(name)
+                if amount_var is not None and var is not None and interp.core_epoch == epoch:
+                    a = amount_var.value
+                    v = var.value
+                    if a.__class__ is int and v.__class__ is int and \
+                            var.traces is None and amount_var.traces is None:
+                        v += a
+                        var.value = v
+                        return v
+                return incr_by(fv)
+            return incr_by_var
     else:
         amount = 1
 
@@ -280,6 +298,28 @@ def _appender(c, for_list):
             raise
 
     if for_list:
+        if len(getters) == 1:
+            one = getters[0]
+
+            def lappend_one(fv):
+                if interp.core_epoch != epoch:
+                    return slow(fv)
+                try:
+                    item = one(fv)
+                except TclError as e:
+                    arg_error(e)
+                    raise
+                var = fv.get(name)
+                if var is not None and var.traces is None:
+                    lst = var.value
+                    # in place only when the variable holds the sole reference
+                    # (refs: var.value, lst, getrefcount's argument)
+                    if lst.__class__ is TclList and getrefcount(lst) <= 3:
+                        lst.append(item)
+                        return lst
+                return call(["lappend", name, item])
+            return lappend_one
+
         def lappend(fv):
             if interp.core_epoch != epoch:
                 return slow(fv)
@@ -407,7 +447,23 @@ def _lindex(c):
             if e.leading is None:
                 e.leading = ()  # as for Tcl's compiled lindex instruction
             raise
-    return lindex
+
+    list_name, index_name = _plain_var(words[1]), _plain_var(words[2])
+    if list_name is None or index_name is None:
+        return lindex
+
+    def lindex_vars(fv):
+        # `lindex $list $i`: both variables read here, without a call each
+        list_var = fv.get(list_name)
+        index_var = fv.get(index_name)
+        if list_var is not None and index_var is not None and interp.core_epoch == epoch:
+            value = list_var.value
+            i = index_var.value
+            if value.__class__ is TclList and i.__class__ is int and \
+                    list_var.traces is None and index_var.traces is None:
+                return value[i] if 0 <= i < len(value) else ""
+        return lindex(fv)
+    return lindex_vars
 
 
 @inline("catch")
@@ -468,6 +524,14 @@ def _catch(c):
                 interp.set_var(names[1], options if options is not None else ok_options())
         return code
     return catch
+
+
+def _plain_var(word):
+    """The name in a word that is just `$name` (a simple local variable)."""
+    if type(word) is list and len(word) == 1 and type(word[0]) is VarRef and \
+            word[0].index is None and "::" not in word[0].name:
+        return word[0].name
+    return None
 
 
 def _getter(c, index):
