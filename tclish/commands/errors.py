@@ -1,7 +1,7 @@
 """catch, error, throw, try: turning exceptions into completion codes."""
 
 from ..runtime.errors import ERROR, OK, RETURN, TclError, TclSignal
-from ..runtime.registry import command, wrong_args
+from ..runtime.registry import command
 from ..runtime.values import TclDict, TclList, to_list, to_str
 from .procs import parse_code, raise_code
 

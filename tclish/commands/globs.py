@@ -216,7 +216,6 @@ def _glob_one(matcher, pattern, directory):
             head, _, rest = pattern.partition("/")
             home = paths.home_dir(_unescape(head[1:]))
             pattern = _escape(home) + ("/" + rest if rest else "")
-        root = "/"
         rel_pattern = pattern.lstrip("/")
         if not rel_pattern:
             matcher.found.append("/")

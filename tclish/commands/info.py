@@ -1,6 +1,5 @@
 """The `info` ensemble."""
 
-import os
 import socket
 import sys
 

@@ -3,7 +3,7 @@
 import sys
 
 from ..runtime.errors import TclError
-from ..runtime.registry import command, wrong_args
+from ..runtime.registry import command
 from ..runtime.values import to_int, to_str
 
 
@@ -85,5 +85,3 @@ def cmd_exit(interp, argv):
         interp.exit_handler(code)
     raise ExitRequest(code)
 
-
-__all__ = ["ExitRequest", "wrong_args"]

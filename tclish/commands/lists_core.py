@@ -1,6 +1,5 @@
 """list, llength, lindex, lrange, concat, join, split, lassign."""
 
-from ..runtime.errors import TclError
 from ..runtime.indices import parse_index
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_list, to_str
@@ -104,5 +103,3 @@ def cmd_lassign(interp, argv):
         interp.set_var(to_str(name), items[k] if k < len(items) else "")
     return TclList(items[len(names):])
 
-
-__all__ = ["TclError"]

@@ -5,7 +5,6 @@ from functools import reduce
 
 from ..runtime import arith
 from ..runtime.errors import TclError
-from ..runtime.values import to_str
 
 
 def _usage(name, usage):
@@ -116,5 +115,3 @@ def setup(interp):
     for name in arith.MATH_FUNCTIONS:
         interp.register("::tcl::mathfunc::" + name, _math_function(name))
 
-
-__all__ = ["setup", "to_str"]

@@ -1,7 +1,6 @@
 """proc, return, uplevel, upvar, global, rename, apply."""
 
-from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal,
-                              ContinueSignal, ReturnSignal, TclError, TclSignal)
+from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal, ContinueSignal, ReturnSignal, TclError)
 from ..runtime.frames import ElementLink, Frame, Var
 from ..runtime.interp import ImportedCmd
 from ..runtime.registry import command
@@ -457,5 +456,3 @@ def cmd_apply(interp, argv):
 def _short(text):
     return text if len(text) <= 60 else text[:60] + "..."
 
-
-__all__ = ["TclSignal"]

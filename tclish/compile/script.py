@@ -15,7 +15,7 @@ import re
 from ..parse.script import CmdSub, Expand, VarRef, parse_script
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.numbers import format_float
-from ..runtime.values import TclList, to_list, to_str
+from ..runtime.values import to_list, to_str
 
 _CANONICAL_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[+-][0-9]+)?\Z").match
 
@@ -384,6 +384,3 @@ def _compile_expanding(interp, cmd, on_error, where):
         return _call(interp, argv, on_error)
     return run_expand
 
-
-__all__ = ["compile_script", "compile_commands", "compile_word", "word_getter", "var_reader",
-           "compile_invocation", "TclList"]

@@ -117,7 +117,7 @@ def _window_weights(low, high, w_low, w_high, origin, width):
 def _window_pool(windows, wy, wx):
     """out[k, c] = wy[k] @ windows[k, :, :, c] @ wx[k]^T for windows [k, Hw, Ww, C]."""
     k, hw, ww, c = windows.shape
-    ph, pw = wy.size(1), wx.size(1)
+    ph = wy.size(1)
     rows = torch.bmm(wy, windows.view(k, hw, ww * c)).view(k, ph, ww, c)
     return torch.matmul(wx.unsqueeze(1), rows)                                # [k, PH, PW, C]
 
