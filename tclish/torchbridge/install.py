@@ -19,6 +19,7 @@ from ..runtime.errors import TclError, TclSignal
 from ..runtime.values import TclDict, TclList, to_str
 from .binder import Binder
 from .decls import ALL_SPECS
+from .fast import fast_command
 from .handles import registry_of
 
 PACKAGE_NAME = "torch"
@@ -93,6 +94,7 @@ def make_command(spec):
             return "" if result is None else reg.new_tensor(result)
         return to_tcl(result)
 
+    command = fast_command(spec, binder, command, resolve, _python_error, to_tcl)
     command.__name__ = "cmd_" + spec.name
     command.__qualname__ = command.__name__
     command.spec = spec

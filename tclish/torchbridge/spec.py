@@ -96,24 +96,32 @@ class CommandSpec:
     `context=True` gets the interpreter's handle registry as first argument.
     `deterministic=False` marks results that differ from call to call.
     `legacy_names` are further names TCLIBTORCH registers that the camelCase
-    rule does not give (its `torch::Nms`), so its scripts keep working."""
+    rule does not give (its `torch::Nms`), so its scripts keep working.
+    `bare_func` ("module:attr", optional) is what `func` amounts to when only
+    the leading tensor arguments are given and every later parameter keeps its
+    default (`torch:add` for tensor_add's kernel at alpha 1); the all-handles
+    fast path calls it with the tensors alone."""
 
     __slots__ = ("name", "params", "func", "help", "returns", "overloads", "context",
                  "deterministic", "camel", "qualified", "qualified_camel", "index",
                  "orders", "min_positional", "keyword_names", "n_positional_args",
-                 "legacy_names")
+                 "legacy_names", "bare_func")
 
     def __init__(self, name, params, func, help="", returns="tensor", overloads=(),
-                 context=False, deterministic=True, legacy_names=()):
+                 context=False, deterministic=True, legacy_names=(), bare_func=None):
         if not _SNAKE_RE.match(name):
             raise ValueError("command name %r is not snake_case" % name)
         if not isinstance(func, str) or not _FUNC_RE.match(func):
             raise ValueError("%s: func must be a 'module:attr' string, not %r" % (name, func))
+        if bare_func is not None and not _FUNC_RE.match(bare_func):
+            raise ValueError("%s: bare_func must be a 'module:attr' string, not %r"
+                             % (name, bare_func))
         if returns not in ("tensor", "value"):
             raise ValueError("%s: returns must be 'tensor' or 'value'" % name)
         self.name = name
         self.params = tuple(params)
         self.func = func
+        self.bare_func = bare_func
         self.help = help
         self.returns = returns
         self.context = context

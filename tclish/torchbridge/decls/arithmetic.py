@@ -6,13 +6,15 @@ from ..convert import DOUBLE, INT, INT_LIST, TENSOR, TENSOR_OR_SCALAR
 from ..spec import CommandSpec, Param
 
 
-def _binary(name, func, what, alpha=False, input_alias=(), other_alias=()):
+def _binary(name, func, what, alpha=None, input_alias=(), other_alias=()):
+    """`alpha`: the torch function the kernel `func` calls when alpha is 1 (its
+    default), for a command that has TCLIBTORCH's alpha parameter."""
     params = [Param("input", TENSOR, help="left operand", aliases=input_alias),
               Param("other", TENSOR_OR_SCALAR, help="right operand: a tensor or a number",
                     aliases=other_alias, example="-data {2.0 2.0 2.0 2.0}")]
     if alpha:
         params.append(Param("alpha", DOUBLE, 1.0, "multiplier of other"))
-    return CommandSpec(name, params, func, what)
+    return CommandSpec(name, params, func, what, bare_func=alpha)
 
 
 def _unary(name, func, what):
@@ -22,9 +24,9 @@ def _unary(name, func, what):
 
 
 SPECS = [
-    _binary("tensor_add", ".kernels.arithmetic:add", "input + alpha * other.", alpha=True,
+    _binary("tensor_add", ".kernels.arithmetic:add", "input + alpha * other.", alpha="torch:add",
             input_alias=("input1",), other_alias=("input2",)),
-    _binary("tensor_sub", ".kernels.arithmetic:sub", "input - alpha * other.", alpha=True),
+    _binary("tensor_sub", ".kernels.arithmetic:sub", "input - alpha * other.", alpha="torch:sub"),
     _binary("tensor_mul", "torch:mul", "input * other, element-wise."),
     _binary("tensor_div", "torch:div", "input / other, element-wise (true division)."),
     CommandSpec(

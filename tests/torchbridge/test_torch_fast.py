@@ -1,0 +1,120 @@
+"""The all-handles fast path (fast.py) gives what the general command gives."""
+
+import pytest
+
+from tclish.runtime.errors import TclError
+from tclish.runtime.values import TclList
+from tclish.torchbridge.decls import ALL_SPECS
+from tclish.torchbridge.fast import fast_shape
+
+SPECS = {s.name: s for s in ALL_SPECS}
+
+
+def test_which_specs_have_the_shape():
+    shapes = {name: fast_shape(s) for name, s in SPECS.items()}
+    assert shapes["tensor_add"] == shapes["tensor_matmul"] == shapes["box_iou"] == 2
+    assert shapes["tensor_abs"] == shapes["tensor_sum"] == shapes["tensor_shape"] == 1
+    assert shapes["zeros_like"] == 1            # keyword defaults after the tensor
+    for name in ("zeros", "tensor_cat", "tensor_free", "roi_align", "nms", "tensor_reshape",
+                 "handles", "cuda_is_available"):
+        assert shapes[name] == 0, name
+
+
+torch = pytest.importorskip("torch")
+
+
+def outcome(fake, func, *argv):
+    """(kind, value) of one call: the tensor a handle names, a value, or an error."""
+    try:
+        r = func(fake, list(argv))
+    except TclError as e:
+        return "error", e.message, e.errorcode
+    tensors = fake.extensions["torch"].tensors
+    if isinstance(r, str) and r in tensors:
+        t = tensors[r]
+        return "tensor", t.dtype, repr(t.tolist())      # repr: nan equals nan
+    return "value", r
+
+
+def both(fake, name, *args):
+    cmd = fake.commands["torch::" + name]
+    assert cmd.general is not cmd
+    fast = outcome(fake, cmd, "torch::" + name, *args)
+    general = outcome(fake, cmd.general, "torch::" + name, *args)
+    assert fast == general, (name, args)
+    return fast
+
+
+@pytest.fixture
+def ab(fake):
+    a = fake.call("torch::tensor_create", "1.0 -2.0 4.0")
+    b = fake.call("torch::tensor_create", "0.5 3.0 2.0")
+    return a, b
+
+
+def test_same_results_for_every_fast_command(fake, ab):
+    a, b = ab
+    for name, spec in SPECS.items():
+        n = fast_shape(spec)
+        if not n or not spec.deterministic or name in ("tensor_backward", "tensor_print"):
+            continue
+        args = (a, b, b)[:n] if name != "box_iou" else ()
+        if name == "box_iou":
+            boxes = fake.call("torch::tensor_create", "{0 0 2 2} {1 1 3 3}")
+            args = (boxes, boxes)
+        kind = both(fake, name, *args)[0]
+        assert kind in ("tensor", "value", "error")
+
+
+def test_add_and_sub_call_torch_directly_when_alpha_is_default(fake, ab):
+    a, b = ab
+    assert both(fake, "tensor_add", a, b)[2] == repr([1.5, 1.0, 6.0])
+    assert both(fake, "tensor_sub", a, b)[2] == repr([0.5, -5.0, 2.0])
+    assert both(fake, "tensor_add", a, b, "2")[2] == repr([2.0, 4.0, 8.0])
+    assert both(fake, "tensorAdd", a, "1")[2] == repr([2.0, -1.0, 5.0])
+
+
+def test_other_shapes_fall_through_unchanged(fake, ab):
+    a, b = ab
+    assert both(fake, "tensor_add", "-input", a, "-other", b)[0] == "tensor"
+    assert (both(fake, "tensor_add", a, "-other", b, "-alpha", "0.5")[2]
+            == repr([1.25, -0.5, 5.0]))
+    assert both(fake, "tensor_mul", a, "2")[2] == repr([2.0, -4.0, 8.0])
+    assert both(fake, "tensor_mul", a, 2)[2] == repr([2.0, -4.0, 8.0])
+    assert both(fake, "tensor_add", a, "-1")[2] == repr([0.0, -3.0, 3.0])
+    assert both(fake, "tensor_abs", "-input", a)[2] == repr([1.0, 2.0, 4.0])
+
+
+def test_errors_are_the_general_ones(fake, ab):
+    a, b = ab
+    freed = fake.call("torch::ones", "3")
+    fake.call("torch::tensor_free", freed)
+    cases = [("tensor_add", a), ("tensor_add", a, b, b, b), ("tensor_add", freed, b),
+             ("tensor_add", a, "nonsense"), ("tensor_add", "", b), ("tensor_add", a, ""),
+             ("tensor_add", TclList([a, b]), b), ("tensor_add", a, TclList([b])),
+             ("tensor_matmul", a, "-x"), ("tensor_abs", "tensor999"),
+             ("tensor_matmul", a, fake.call("torch::ones", "2 2"))]
+    for name, *args in cases:
+        kind, message, *_ = both(fake, name, *args)
+        assert kind == "error" and message, (name, args)
+    assert both(fake, "tensor_add", freed, b)[1].startswith("Invalid input tensor: tensor")
+
+
+def test_first_call_in_a_fresh_interpreter(fake):
+    # no registry yet: the general path makes it; a pasted name is no handle
+    fresh = type(fake)()
+    cmd = fake.commands["torch::tensor_abs"]
+    with pytest.raises(TclError, match='no tensor named "tensor1"'):
+        cmd(fresh, ["torch::tensor_abs", "tensor1"])
+    assert "torch" in fresh.extensions
+
+
+def test_handles_made_by_the_fast_path_free_their_tensor(fake, ab):
+    a, b = ab
+    cmd = fake.commands["torch::tensor_add"]
+    tensors = fake.extensions["torch"].tensors
+    before = len(tensors)
+    h = cmd(fake, ["torch::tensor_add", a, b])
+    assert len(tensors) == before + 1 and tensors[h].tolist() == [1.5, 1.0, 6.0]
+    del h
+    assert len(tensors) == before
