@@ -132,6 +132,11 @@ def delete_namespace(interp, ns):
                     del parent.children[key]
     interp.epoch += 1
     interp.core_epoch += 1
+    for config in list(ns.ensemble or ()):
+        # the ensembles of a namespace go with it, wherever their commands are
+        tok = config.token
+        if not config.dead and tok is not None and tok.ns.commands.get(tok.tail) is config.func:
+            interp.discard_command(tok.ns, tok.tail)
     for other in interp.namespaces.values():
         if ns in other.path:
             other.path = [p for p in other.path if p is not ns]
@@ -374,7 +379,9 @@ _ENSEMBLE_OPTIONS = ("-command", "-map", "-namespace", "-parameters", "-prefixes
 
 
 class EnsembleConfig:
-    """The configuration of one `namespace ensemble` command."""
+    """The configuration of one `namespace ensemble` command.  `token` is the
+    command's CmdToken (it follows renames: the handler of -unknown gets the
+    current full name); `dead` is set once the command is deleted."""
 
     def __init__(self, ns):
         self.ns = ns
@@ -383,38 +390,170 @@ class EnsembleConfig:
         self.prefixes = True
         self.unknown = ""
         self.parameters = TclList()
+        self.token = None
+        self.func = None
+        self.dead = False
 
     def table(self, interp):
-        """subcommand name -> command prefix (a list)."""
+        """subcommand name -> command prefix (a list): a -map entry; else a
+        name of -subcommands, looked up in the ensemble's namespace; else
+        the full name of an exported command."""
         if self.map is not None:
             table = {k: to_list(v) for k, v in self.map.items()}
             if self.subcommands is not None:
-                table = {k: table.get(k, TclList([self.ns.qualify(k)]))
+                table = {k: table.get(k, TclList([k]))
                          for k in (to_str(x) for x in self.subcommands)}
             return table
         if self.subcommands is not None:
-            return {to_str(k): TclList([self.ns.qualify(to_str(k))]) for k in self.subcommands}
+            return {to_str(k): TclList([to_str(k)]) for k in self.subcommands}
         from ..runtime.glob import glob_match
         return {name: TclList([self.ns.qualify(name)]) for name in sorted(self.ns.commands)
                 if any(glob_match(p, name) for p in self.ns.exports)}
 
+    def full_name(self):
+        tok = self.token
+        return tok.ns.qualify(tok.tail) if tok is not None else self.ns.name
+
+
+_WRONG_ARGS = 'wrong # args: should be "'
+
+
+def _leading_words(text, n):
+    """The first `n` words of a usage text (a Tcl list) and the text after
+    them, or None if it has fewer words or they don't parse."""
+    from ..runtime.lists import split_list
+    i, end = 0, len(text)
+    for _ in range(n):
+        while i < end and text[i].isspace():
+            i += 1
+        if i >= end:
+            return None
+        c = text[i]
+        if c == "{":
+            depth = 0
+            while i < end:
+                ch = text[i]
+                if ch == "\\":
+                    i += 1
+                elif ch == "{":
+                    depth += 1
+                elif ch == "}":
+                    depth -= 1
+                    if depth == 0:
+                        i += 1
+                        break
+                i += 1
+        elif c == '"':
+            i += 1
+            while i < end and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            i += 1
+        else:
+            while i < end and not text[i].isspace():
+                i += 2 if text[i] == "\\" else 1
+    try:
+        words = split_list(text[:i])
+    except TclError:
+        return None
+    if len(words) != n:
+        return None
+    return words, text[i:].lstrip()
+
+
+def _rewrite_wrong_args(err, config, argv, nparams, full, inserted):
+    """Tcl's ensemble rewriting of a `wrong # args` error raised by the
+    subcommand's implementation itself: the `inserted` leading words of its
+    usage (the target prefix and the parameters as passed on) give way to
+    the words the caller wrote -- the ensemble, its parameters, the
+    subcommand's full name."""
+    from ..runtime.lists import quote_element
+    msg = err.message
+    if getattr(err, "ensemble_norewrite", False) or not msg.endswith('"'):
+        return
+    split = _leading_words(msg[len(_WRONG_ARGS):-1], inserted)
+    if split is None:
+        err.ensemble_norewrite = True
+        return
+    _, rest = split
+    expanded = getattr(err, "ensemble_expanded", None)
+    if expanded is None:
+        expanded = err.ensemble_expanded = {}
+    words = []
+    for p in argv[1:1 + nparams]:
+        # a parameter that a nested ensemble took as its subcommand shows as
+        # that subcommand's full name (Tcl keeps it on the word's object)
+        words.append(expanded.get(id(p), to_str(p)))
+    sub = argv[1 + nparams]
+    expanded[id(sub)] = full
+    words.append(full)
+    parts = [to_str(argv[0])] + [quote_element(w) for w in words]
+    if rest:
+        parts.append(rest)
+    err.message = _WRONG_ARGS + " ".join(parts) + '"'
+    err.args = (err.message,)
+    err.errorinfo = err.message
+
+
+_BAD_CODES = {2: "return", 3: "break", 4: "continue"}
+
+
+def _call_unknown_handler(interp, config, argv):
+    """Run the -unknown handler: the command prefix (a non-empty list) to
+    run instead, or None to look the subcommand up again."""
+    from ..runtime.errors import TclSignal
+    cmd = list(to_list(config.unknown)) + [config.full_name()] + list(argv[1:])
+    try:
+        result = interp.invoke(cmd)
+    except TclError as e:
+        interp.add_error_context(e, to_str(TclList(cmd)), e.errorline)
+        e.errorinfo += "\n    (ensemble unknown subcommand handler)"
+        raise
+    except TclSignal as s:
+        code = s.code if s.code is not None else 2
+        err = TclError("unknown subcommand handler returned bad code: %s"
+                       % _BAD_CODES.get(code, code))
+        err.errorinfo += ("\n    result of ensemble unknown subcommand handler: "
+                          + to_str(TclList(cmd)))
+        err.context_added = True
+        raise err from None
+    if config.dead:
+        raise TclError("unknown subcommand handler deleted its ensemble")
+    try:
+        prefix = to_list(result)
+    except TclError as e:
+        e.errorinfo += "\n    while parsing result of ensemble unknown subcommand handler"
+        e.context_added = True
+        raise
+    return prefix if prefix else None
+
 
 def _ensemble_command(config):
     def ensemble_cmd(interp, argv):
-        if len(argv) < 2:
-            raise wrong_args(to_str(argv[0]), "subcommand ?arg ...?")
-        word = to_str(argv[1])
-        table = config.table(interp)
-        prefix = table.get(word)
-        if prefix is None and config.prefixes:
-            matches = [k for k in table if k.startswith(word)] if word else []
-            if len(matches) == 1:
-                prefix = table[matches[0]]
-        if prefix is None:
-            if config.unknown:
-                result = to_list(interp.invoke(to_list(config.unknown) + list(argv)))
-                if result:
-                    return interp.invoke(list(result) + list(argv[2:]))
+        handler_called = False
+        while True:
+            nparams = len(config.parameters)
+            if len(argv) < 2 + nparams:
+                from ..runtime.lists import quote_element
+                usage = " ".join([quote_element(to_str(p)) for p in config.parameters]
+                                 + ["subcommand ?arg ...?"])
+                raise wrong_args(to_str(argv[0]), usage)
+            word = to_str(argv[1 + nparams])
+            table = config.table(interp)
+            prefix = table.get(word)
+            full = word
+            if prefix is None and config.prefixes:
+                matches = [k for k in table if k.startswith(word)] if word else []
+                if len(matches) == 1:
+                    full = matches[0]
+                    prefix = table[full]
+            if prefix is not None:
+                break
+            if config.unknown and not handler_called:
+                handler_called = True
+                prefix = _call_unknown_handler(interp, config, argv)
+                if prefix is None:
+                    continue  # the handler changed the ensemble: look again
+                break
             if not table:
                 raise TclError('unknown subcommand "%s": namespace %s does not export any '
                                'commands' % (word, config.ns.name),
@@ -425,18 +564,45 @@ def _ensemble_command(config):
             raise TclError('unknown%s subcommand "%s": must be %s'
                            % (" or ambiguous" if config.prefixes else "", word, choices),
                            ("TCL", "LOOKUP", "SUBCOMMAND", word))
+        new_argv = list(prefix) + list(argv[1:1 + nparams]) + list(argv[2 + nparams:])
         saved = interp.cur_ns
         interp.cur_ns = config.ns
         try:
             func = interp.resolve_command(to_str(prefix[0]))
         finally:
             interp.cur_ns = saved
-        if func is None:
-            raise TclError('invalid command name "%s"' % to_str(prefix[0]),
-                           ("TCL", "LOOKUP", "COMMAND", to_str(prefix[0])))
-        return func(interp, list(prefix) + list(argv[2:]))
+        try:
+            if func is None:
+                return interp.unknown(new_argv)
+            return func(interp, new_argv)
+        except TclError as e:
+            if not e.context_added and e.message.startswith(_WRONG_ARGS):
+                _rewrite_wrong_args(e, config, argv, nparams, full, len(prefix) + nparams)
+            raise
     ensemble_cmd.ensemble_config = config
+
+    def on_delete(interp):
+        config.dead = True
+        if config.ns.ensemble and config in config.ns.ensemble:
+            config.ns.ensemble.remove(config)
+    ensemble_cmd.on_delete = on_delete
     return ensemble_cmd
+
+
+def _map_value(config, value):
+    """A -map dictionary as stored: each target a non-empty list whose
+    command word is qualified with the ensemble's namespace if relative."""
+    result = TclDict()
+    for key, target in to_dict(value).items():
+        words = to_list(target)
+        if not words:
+            raise TclError("ensemble subcommand implementations must be non-empty lists",
+                           ("TCL", "ENSEMBLE", "EMPTY_TARGET"))
+        first = to_str(words[0])
+        if not first.startswith("::"):
+            words = TclList([config.ns.qualify(first)] + list(words[1:]))
+        result[key] = words
+    return result
 
 
 def _configure(interp, config, name, options, create=False):
@@ -444,7 +610,7 @@ def _configure(interp, config, name, options, create=False):
         opt = _option_name(to_str(options[i]), create)
         value = options[i + 1]
         if opt == "-map":
-            config.map = to_dict(value) if to_str(value) else None
+            config.map = _map_value(config, value) if to_str(value) else None
         elif opt == "-subcommands":
             config.subcommands = to_list(value) if to_str(value) else None
         elif opt == "-prefixes":
@@ -463,6 +629,8 @@ def _configure(interp, config, name, options, create=False):
 
 def _find_ensemble(interp, name):
     func = interp.resolve_command(name)
+    if func is None:
+        raise TclError('unknown command "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
     config = getattr(func, "ensemble_config", None)
     if config is None:
         raise TclError('"%s" is not an ensemble command' % name,
@@ -490,7 +658,13 @@ def ns_ensemble(interp, argv):
             name = ns.name
         elif not name.startswith("::"):
             name = ns.qualify(name)
-        interp.register(name, _ensemble_command(config))
+        func = config.func = _ensemble_command(config)
+        interp.register(name, func)
+        cmd_ns, tail = interp._ns_and_tail(name)
+        config.token = interp.command_token(cmd_ns, tail)
+        if ns.ensemble is None:
+            ns.ensemble = []
+        ns.ensemble.append(config)
         return name
     if sub == "exists":
         func = interp.resolve_command(to_str(args[0]))

@@ -145,3 +145,62 @@ def test_namespace_path_drops_deleted_namespaces_and_serves_qualified_names():
         }
         set r
     """) == "::n1 {} {} 1_2"
+
+
+def test_ensemble_rewrites_wrong_args_with_its_own_words():
+    assert run("""
+        proc bb {c d {e f} args} {}
+        proc target {x y} {}
+        proc p {} {string is}
+        namespace ensemble create -command a -map {b {bb foo} s {string is} pp p}
+        namespace ensemble create -command e2 -map {s2 target}
+        namespace ensemble create -command e1 -map {s1 e2} -parameters foo
+        set s s
+        set r {}
+        foreach cmd {{a b} {a s boolean} {e1 s2 s1 a} {e1 $s $s a} {a pp} {e1}} {
+            catch $cmd m
+            lappend r $m
+        }
+        set r
+    """) == ('{wrong # args: should be "a b d ?e? ?arg ...?"} '
+             '{wrong # args: should be "a s class ?-strict? ?-failindex var? str"} '
+             '{wrong # args: should be "e1 s2 s1 x y"} {wrong # args: should be "e1 s2 s1 x y"} '
+             '{wrong # args: should be "string is class ?-strict? ?-failindex var? str"} '
+             '{wrong # args: should be "e1 foo subcommand ?arg ...?"}')
+
+
+def test_ensemble_parameters_and_unknown_handler_protocol():
+    assert run("""
+        namespace eval ns {
+            namespace export x*
+            proc x1 {a b} {list 1 $a $b}
+            proc Make {ens sub args} { proc $sub args {llength $args}; list }
+            namespace ensemble create -parameters p -unknown ::ns::Make
+        }
+        rename ns n
+        list [n y x1 z] [catch {n a xnew b c} m] $m [lsort [info commands ns::*]]
+    """) == ('{1 y z} 1 {unknown or ambiguous subcommand "xnew": must be x1} '
+             '{::ns::Make ::ns::a ::ns::x1}')
+    assert run("""
+        namespace ensemble create -command foo -unknown bar
+        proc bar args { set ::log $args; return -code break }
+        list [catch {foo x} m] $m $::log $::errorInfo
+    """) == ("1 {unknown subcommand handler returned bad code: break} {::foo x} "
+             "{unknown subcommand handler returned bad code: break\n"
+             "    result of ensemble unknown subcommand handler: bar ::foo x\n"
+             "    invoked from within\n\"foo x\"}")
+
+
+def test_ensemble_map_targets_and_deletion_with_namespace():
+    assert run("""
+        namespace eval ns {
+            proc x {} {}
+            namespace ensemble create -map {A x}
+        }
+        rename ns p
+        set r [list [namespace ensemble configure p -map] [catch {namespace eval ns {
+            namespace ensemble create -command q -map {x {}}}} m] $m]
+        namespace delete ns
+        lappend r [info commands p] [catch {namespace ensemble configure nope} m] $m
+    """) == ("{A ::ns::x} 1 {ensemble subcommand implementations must be non-empty lists} "
+             "{} 1 {unknown command \"nope\"}")
