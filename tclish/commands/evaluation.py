@@ -62,7 +62,13 @@ def source_text(interp, text, path):
     try:
         if interp.depth > interp.max_depth:
             raise interp.nesting_error()
-        code = compile_script(interp, text, mode=DIRECT)
+        try:
+            code = compile_script(interp, text, mode=DIRECT)
+        except TclError as e:
+            if e.errorcode[:2] != ("TCL", "PARSE"):
+                raise
+            from ..compile.script import up_to_syntax_error
+            code = up_to_syntax_error(interp, text, DIRECT)
         return code(interp.frame.vars)
     except ReturnSignal as r:
         return finish_return(r)
@@ -195,6 +201,26 @@ def _substituted(out, produce):
     return True
 
 
+def _unclosed_bracket(interp, out, rest):
+    """A `[` with no `]`: like Tcl, run the complete commands after it, then
+    report the one that runs into the end of the string (break and continue
+    in those commands act as in any substitution)."""
+    from ..compile.script import COMPILED, compile_script, up_to_syntax_error
+    from ..parse.script import parse_script
+    try:
+        commands = parse_script(rest)
+    except TclError as e:
+        if not e.message.startswith("missing"):
+            raise  # a plain syntax error: nothing runs
+        code = up_to_syntax_error(interp, rest, COMPILED)
+    else:
+        head = rest[:commands[-1].start] if commands else ""
+        code = compile_script(interp, head) if head else None
+    if code is not None and not _substituted([], lambda: code(interp.frame.vars)):
+        return
+    raise TclError("missing close-bracket", ("TCL", "PARSE", "BRACKET"))
+
+
 def substitute(interp, text, backslashes=True, commands=True, variables=True):
     from ..compile.script import compile_word
     from ..parse.expr import _word_extent
@@ -238,9 +264,8 @@ def substitute(interp, text, backslashes=True, commands=True, variables=True):
         elif c == "[" and commands:
             end, word = _word_extent(text, i, "]")
             if end < 0:
-                # let the parser say what is wrong
-                parse_script(text[i:])
-                raise TclError("missing close-bracket", ("TCL", "PARSE", "BRACKET"))
+                _unclosed_bracket(interp, out, text[i + 1:])
+                return "".join(out)
             script = text[i + 1:end - 1]
             if conts is not None:
                 # keep the backslash-newlines' lines for `info frame`

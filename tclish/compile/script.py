@@ -69,6 +69,23 @@ def enter_body(base_line, line):
     return saved
 
 
+def up_to_syntax_error(interp, text, mode):
+    """For a script that doesn't parse: code that runs the commands before
+    the bad one and then raises its error, as Tcl (which evaluates a script
+    command by command) does."""
+    from ..parse.errors import locate_syntax_error
+    end, err = locate_syntax_error(text)
+    if err is None:  # it parses after all
+        return compile_script(interp, text, mode=mode)
+    head = compile_script(interp, text[:end], mode=mode) if end else _empty
+
+    def then_fail(fv):
+        head(fv)
+        interp.add_error_context(err, err.command_text, err.errorline)
+        raise err
+    return then_fail
+
+
 def compile_commands(interp, commands, base_line=1, mode=COMPILED):
     from .inline import compile_inline
     runs = []

@@ -390,7 +390,15 @@ class Interp:
 
     def eval(self, script):
         """Evaluate a script in the current frame; returns its result value."""
-        code = self.compile(script)
+        try:
+            code = self.compile(script)
+        except TclError as e:
+            if e.errorcode[:2] != ("TCL", "PARSE"):
+                raise
+            # Tcl runs the commands before a syntax error first
+            from ..compile.script import COMPILED, up_to_syntax_error
+            code = up_to_syntax_error(self, script if type(script) is str else to_str(script),
+                                      COMPILED)
         self.depth += 1
         try:
             if self.depth > self.max_depth:

@@ -1,0 +1,3 @@
+puts a
+set x {a}b
+puts c

@@ -1,0 +1,5 @@
+puts a
+if {1} {
+  puts in-body
+  set x [foo
+}
