@@ -45,7 +45,7 @@ class HandleRegistry:
     def new_tensor(self, tensor):
         """A fresh handle for `tensor` (no copy is made)."""
         self._n_tensor = n = self._n_tensor + 1
-        name = "tensor%d" % n
+        name = f"tensor{n}"             # an f-string formats faster than % here
         table = self.tensors
         table[name] = tensor
         h = Handle(name)
