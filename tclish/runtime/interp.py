@@ -515,7 +515,12 @@ class Interp:
             return ns.vars, tail
         frame = self.frame
         table = frame.vars
-        if not frame.is_proc and frame.ns is not self.global_ns and name not in table:
+        if not frame.is_proc and frame.ns is not self.global_ns:
+            # a namespace variable unset and not declared by `variable` is
+            # not there: the global variable of that name is used instead
+            var = table.get(name)
+            if var is not None and (var.__class__ is not Var or not var.is_unset()):
+                return table, name
             gvar = self.global_ns.vars.get(name)
             if gvar is not None and not gvar.is_unset():
                 return self.global_ns.vars, name
@@ -605,6 +610,13 @@ class Interp:
             var.traces = None
             if type(var) is DeclaredVar:
                 var.__class__ = Var
+            if table is not self.global_ns.vars and (not self.frame.is_proc or "::" in base) \
+                    and sys.getrefcount(var) <= 3:
+                # as Tcl frees an unset namespace variable nothing links to
+                # (table, `var`, the argument): later lookups of the name in
+                # the namespace fall back to the global variable
+                if table.get(tail) is var:
+                    del table[tail]
             if traces:
                 self.fire_traces_list(traces, base, None, "unset")
             return

@@ -204,3 +204,18 @@ def test_ensemble_map_targets_and_deletion_with_namespace():
         lappend r [info commands p] [catch {namespace ensemble configure nope} m] $m
     """) == ("{A ::ns::x} 1 {ensemble subcommand implementations must be non-empty lists} "
              "{} 1 {unknown command \"nope\"}")
+
+
+def test_unset_namespace_variable_falls_back_to_global():
+    assert run("""
+        set x global; set w gw; set y gy
+        namespace eval n {variable x 1; unset x}
+        set r [list [info vars n::*] [namespace eval n {set x}]]
+        namespace eval n {variable w 1; variable y 2; unset y}
+        proc q {} {namespace upvar n w w; unset w}
+        q
+        namespace eval n {set y 3}
+        lappend r [info vars n::*] [namespace eval n {set w}] $y
+        namespace eval n {variable v}
+        lappend r [catch {namespace eval n {set v}} m] $m
+    """) == "{} global {} gw 3 1 {can't read \"v\": no such variable}"
