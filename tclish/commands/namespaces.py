@@ -37,9 +37,17 @@ def find_namespace(interp, name, required=True):
 
 def ns_eval(interp, argv, ns=None):
     if ns is None:
-        full = _absolute(interp, to_str(argv[2]))
+        name = to_str(argv[2])
+        if not name and interp.cur_ns is not interp.global_ns:
+            raise TclError('can\'t create namespace "": only global namespace can have empty name',
+                           ("TCL", "OPERATION", "NAMESPACE", "CREATEGLOBAL"))
+        full = _absolute(interp, name)
         ns = interp.namespaces.get(full) or interp.create_namespace(full)
-    script = argv[3] if len(argv) == 4 else " ".join(to_str(a) for a in argv[3:])
+    if len(argv) == 4:
+        script = argv[3]
+    else:
+        from .lists_core import concat_values
+        script = concat_values(argv[3:])
     caller = interp.frame
     # a namespace eval is a call frame of its own (uplevel 1 from it goes back
     # to the caller), whose variables are the namespace's
@@ -356,6 +364,7 @@ def ns_unknown(interp, argv):
             return "::unknown" if ns is interp.global_ns else ""
         return ns.unknown
     handler = argv[2]
+    to_list(handler)  # a handler that is not a list is refused, the old one kept
     ns.unknown = handler if to_str(handler) else None
     return ns_unknown(interp, argv[:2])
 

@@ -287,7 +287,11 @@ def cmd_uplevel(interp, argv):
             raise TclError('wrong # args: should be "uplevel ?level? command ?arg ...?"',
                            ("TCL", "WRONGARGS"))
         target = interp.frame_at_level("1")
-    script = args[0] if len(args) == 1 else " ".join(to_str(a) for a in args)
+    if len(args) == 1:
+        script = args[0]
+    else:
+        from .lists_core import concat_values
+        script = concat_values(args)
     return eval_in_frame(interp, target, script, "uplevel")
 
 

@@ -219,3 +219,24 @@ def test_unset_namespace_variable_falls_back_to_global():
         namespace eval n {variable v}
         lappend r [catch {namespace eval n {set v}} m] $m
     """) == "{} global {} gw 3 1 {can't read \"v\": no such variable}"
+
+
+def test_namespace_eval_concatenates_and_rejects_empty_child_name():
+    assert run("""
+        set r [list [catch {namespace eval t "set a 1\\n" "\\nerror foo"} m] $m]
+        lappend r [catch {uplevel 0 "set a 1\\n" "\\nerror foo"} m] $m
+        namespace eval t {lappend ::r [catch {namespace eval {} {}} m] $m $::errorCode}
+        lappend r [namespace eval {} {namespace current}]
+    """) == ('1 {wrong # args: should be "set varName ?newValue?"} '
+             '1 {wrong # args: should be "set varName ?newValue?"} '
+             "1 {can't create namespace \"\": only global namespace can have empty name} "
+             '{TCL OPERATION NAMESPACE CREATEGLOBAL} ::')
+
+
+def test_namespace_unknown_refuses_a_non_list_and_keeps_the_handler():
+    assert run("""
+        namespace eval foo {
+            namespace unknown ok
+            list [catch {namespace unknown {{}{}{}}} m] $m [namespace unknown]
+        }
+    """) == '1 {list element in braces followed by "{}{}" instead of space} ok'
