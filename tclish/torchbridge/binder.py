@@ -57,15 +57,13 @@ class Binder:
 
     def _plans(self):
         """For a spec with one positional order: plans[len(argv)] lists
-        (argv position, parameter index, converter, empty-means-None) for a
-        positional call of that length, or None where that length is wrong."""
+        (argv position, parameter index, converter, empty-means-None) for each
+        positional call length the spec accepts; empty for other specs."""
         if len(self.orders) > 1 or self.variadic:
-            return None
-        plans = [None] * (self.max_pos + 2)
-        for npos in range(self.min_pos, self.max_pos + 1):
-            plans[npos + 1] = tuple((k + 1, i, self.convs[i], self.none_ok[i])
-                                    for k, i in enumerate(self.order[:npos]))
-        return tuple(plans)
+            return {}
+        return {npos + 1: tuple((k + 1, i, self.convs[i], self.none_ok[i])
+                                for k, i in enumerate(self.order[:npos]))
+                for npos in range(self.min_pos, self.max_pos + 1)}
 
     def defaults(self):
         """Converted defaults (MISSING for required parameters), made on first use."""
@@ -92,12 +90,11 @@ class Binder:
 
     def bind(self, argv, registry):
         """The converted argument values of `argv` (argv[0] is the command word)."""
-        plans = self.plans
-        n = len(argv)
-        if plans is not None and n < len(plans) and plans[n] is not None:
+        plan = self.plans.get(len(argv))
+        if plan is not None:
             # the fast path: a positional call of an accepted length
             values = (self._defaults or self.defaults())[:]
-            for k, i, conv, none_ok in plans[n]:
+            for k, i, conv, none_ok in plan:
                 a = argv[k]
                 if isinstance(a, str) and a[:1] == "-" and self._is_option(a):
                     return self._bind_general(argv, registry)
