@@ -9,7 +9,7 @@ the interpreter itself.
 """
 
 from ..runtime.errors import TclError, TclSignal
-from ..runtime.registry import ensemble, wrong_args
+from ..runtime.registry import WRONG_ARGS, ensemble, rewrite_wrong_args, wrong_args
 from ..runtime.values import TclList, to_list, to_str
 
 _CHILDREN = "interp-children"
@@ -188,9 +188,15 @@ def interp_alias(interp, argv):
 def make_alias(target, prefix):
     def call_alias(interp, argv):
         words = list(prefix) + list(argv[1:])
-        if target is interp:
-            return interp.invoke(words)
-        return _invoke_at_global(target, words)
+        try:
+            if target is interp:
+                return interp.invoke(words)
+            return _invoke_at_global(target, words)
+        except TclError as e:
+            # the target's own `wrong # args` names the alias, as in Tcl
+            if not e.context_added and e.message.startswith(WRONG_ARGS):
+                rewrite_wrong_args(e, [to_str(argv[0])], len(prefix))
+            raise
     call_alias.alias_prefix = prefix
     return call_alias
 

@@ -5,7 +5,8 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.frames import DeclaredVar, Frame, Var
 from ..runtime.interp import ImportedCmd
-from ..runtime.registry import choice_list, command, ensemble, resolve_prefix, wrong_args
+from ..runtime.registry import (WRONG_ARGS, choice_list, command, ensemble, resolve_prefix,
+                                rewrite_wrong_args, wrong_args)
 from ..runtime.values import TclDict, TclList, to_bool, to_dict, to_list, to_str
 
 
@@ -424,83 +425,21 @@ class EnsembleConfig:
         return tok.ns.qualify(tok.tail) if tok is not None else self.ns.name
 
 
-_WRONG_ARGS = 'wrong # args: should be "'
-
-
-def _leading_words(text, n):
-    """The first `n` words of a usage text (a Tcl list) and the text after
-    them, or None if it has fewer words or they don't parse."""
-    from ..runtime.lists import split_list
-    i, end = 0, len(text)
-    for _ in range(n):
-        while i < end and text[i].isspace():
-            i += 1
-        if i >= end:
-            return None
-        c = text[i]
-        if c == "{":
-            depth = 0
-            while i < end:
-                ch = text[i]
-                if ch == "\\":
-                    i += 1
-                elif ch == "{":
-                    depth += 1
-                elif ch == "}":
-                    depth -= 1
-                    if depth == 0:
-                        i += 1
-                        break
-                i += 1
-        elif c == '"':
-            i += 1
-            while i < end and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-            i += 1
-        else:
-            while i < end and not text[i].isspace():
-                i += 2 if text[i] == "\\" else 1
-    try:
-        words = split_list(text[:i])
-    except TclError:
-        return None
-    if len(words) != n:
-        return None
-    return words, text[i:].lstrip()
-
-
-def _rewrite_wrong_args(err, config, argv, nparams, full, inserted):
+def _rewrite_wrong_args(err, argv, nparams, full, inserted):
     """Tcl's ensemble rewriting of a `wrong # args` error raised by the
     subcommand's implementation itself: the `inserted` leading words of its
     usage (the target prefix and the parameters as passed on) give way to
     the words the caller wrote -- the ensemble, its parameters, the
     subcommand's full name."""
-    from ..runtime.lists import quote_element
-    msg = err.message
-    if getattr(err, "ensemble_norewrite", False) or not msg.endswith('"'):
-        return
-    split = _leading_words(msg[len(_WRONG_ARGS):-1], inserted)
-    if split is None:
-        err.ensemble_norewrite = True
-        return
-    _, rest = split
     expanded = getattr(err, "ensemble_expanded", None)
     if expanded is None:
         expanded = err.ensemble_expanded = {}
-    words = []
-    for p in argv[1:1 + nparams]:
-        # a parameter that a nested ensemble took as its subcommand shows as
-        # that subcommand's full name (Tcl keeps it on the word's object)
-        words.append(expanded.get(id(p), to_str(p)))
-    sub = argv[1 + nparams]
-    expanded[id(sub)] = full
+    # a parameter that a nested ensemble took as its subcommand shows as that
+    # subcommand's full name (Tcl keeps it on the word's object)
+    words = [to_str(argv[0])] + [expanded.get(id(p), to_str(p)) for p in argv[1:1 + nparams]]
     words.append(full)
-    parts = [to_str(argv[0])] + [quote_element(w) for w in words]
-    if rest:
-        parts.append(rest)
-    err.message = _WRONG_ARGS + " ".join(parts) + '"'
-    err.args = (err.message,)
-    err.errorinfo = err.message
+    if rewrite_wrong_args(err, words, inserted):
+        expanded[id(argv[1 + nparams])] = full
 
 
 _BAD_CODES = {2: "return", 3: "break", 4: "continue"}
@@ -585,8 +524,8 @@ def _ensemble_command(config):
                 return interp.unknown(new_argv)
             return func(interp, new_argv)
         except TclError as e:
-            if not e.context_added and e.message.startswith(_WRONG_ARGS):
-                _rewrite_wrong_args(e, config, argv, nparams, full, len(prefix) + nparams)
+            if not e.context_added and e.message.startswith(WRONG_ARGS):
+                _rewrite_wrong_args(e, argv, nparams, full, len(prefix) + nparams)
             raise
     ensemble_cmd.ensemble_config = config
 

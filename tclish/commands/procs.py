@@ -48,9 +48,9 @@ class ProcSpec:
         self.required = required
         self.usage = None
 
-    def usage_text(self, invoked):
+    def usage_text(self, invoked, quote=True):
         from ..runtime.lists import quote_element
-        parts = [quote_element(invoked) if " " in invoked or not invoked else invoked]
+        parts = [quote_element(invoked) if quote and (" " in invoked or not invoked) else invoked]
         for i, (pname, default) in enumerate(self.params):
             if default is None and i < self.required:
                 parts.append(pname)
@@ -68,7 +68,8 @@ def bind_arguments(spec, argv, first, name=None):
     n = len(args)
     params = spec.params
     if n < spec.required or (n > len(params) and not spec.has_args):
-        raise TclError(spec.usage_text(name or to_str(argv[0])), ("TCL", "WRONGARGS"))
+        # `name` is words already (apply's "apply lambdaExpr"), not one word
+        raise TclError(spec.usage_text(name or to_str(argv[0]), name is None), ("TCL", "WRONGARGS"))
     i = 0
     for pname, default in params:
         if i < n:

@@ -28,7 +28,78 @@ class CommandInfo:
 def wrong_args(usage_prefix, usage):
     """Tcl's `wrong # args: should be "..."` error."""
     text = usage_prefix + (" " + usage if usage else "")
-    return TclError('wrong # args: should be "%s"' % text, ("TCL", "WRONGARGS"))
+    return TclError(WRONG_ARGS + text + '"', ("TCL", "WRONGARGS"))
+
+
+WRONG_ARGS = 'wrong # args: should be "'
+
+
+def _leading_words(text, n):
+    """The first `n` words of a usage text (a Tcl list) and the text after
+    them, or None if it has fewer words or they don't parse."""
+    from .lists import split_list
+    i, end = 0, len(text)
+    for _ in range(n):
+        while i < end and text[i].isspace():
+            i += 1
+        if i >= end:
+            return None
+        c = text[i]
+        if c == "{":
+            depth = 0
+            while i < end:
+                ch = text[i]
+                if ch == "\\":
+                    i += 1
+                elif ch == "{":
+                    depth += 1
+                elif ch == "}":
+                    depth -= 1
+                    if depth == 0:
+                        i += 1
+                        break
+                i += 1
+        elif c == '"':
+            i += 1
+            while i < end and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            i += 1
+        else:
+            while i < end and not text[i].isspace():
+                i += 2 if text[i] == "\\" else 1
+    try:
+        words = split_list(text[:i])
+    except TclError:
+        return None
+    if len(words) != n:
+        return None
+    return words, text[i:].lstrip()
+
+
+def rewrite_wrong_args(err, words, inserted):
+    """Tcl's ensemble rewriting, for a command that calls another with some
+    words of its own in front (an ensemble, an alias): a `wrong # args`
+    error the target raised itself (no context added yet) loses the
+    `inserted` leading words of its usage, which give way to `words`, the
+    words the caller wrote.  False when the usage has too few words: then
+    no outer command rewrites it either, as in Tcl."""
+    from .lists import quote_element
+    msg = err.message
+    if getattr(err, "ensemble_norewrite", False) or not msg.endswith('"'):
+        return False
+    split = _leading_words(msg[len(WRONG_ARGS):-1], inserted)
+    if split is None:
+        err.ensemble_norewrite = True
+        return False
+    rest = split[1]
+    # the first word is never quoted, as in Tcl_WrongNumArgs
+    parts = [words[0]] + [quote_element(w) for w in words[1:]]
+    if rest:
+        parts.append(rest)
+    err.message = WRONG_ARGS + " ".join(parts) + '"'
+    err.args = (err.message,)
+    err.errorinfo = err.message
+    return True
 
 
 def command(name, min_args=0, max_args=None, usage=""):

@@ -240,3 +240,24 @@ def test_namespace_unknown_refuses_a_non_list_and_keeps_the_handler():
             list [catch {namespace unknown {{}{}{}}} m] $m [namespace unknown]
         }
     """) == '1 {list element in braces followed by "{}{}" instead of space} ok'
+
+
+def test_alias_and_apply_rewrite_wrong_args_like_ensembles():
+    assert run("""
+        interp alias {} foo {} ::apply [list x {set x 1}]
+        interp alias {} foo2 {} ::apply [list x {set x 1}] a
+        interp alias {} s {} string is
+        proc p {} {string is}
+        interp alias {} pp {} p
+        namespace ensemble create -command bar -map {boo {::apply {{self x} {}} ::bar}}
+        set r {}
+        foreach cmd {{apply {x {}}} {foo a b} {foo2 b} s pp {bar boo}} {
+            catch $cmd m
+            lappend r $m
+        }
+        set r
+    """) == ('{wrong # args: should be "apply lambdaExpr x"} {wrong # args: should be "foo x"} '
+             '{wrong # args: should be "foo2"} '
+             '{wrong # args: should be "s class ?-strict? ?-failindex var? str"} '
+             '{wrong # args: should be "string is class ?-strict? ?-failindex var? str"} '
+             '{wrong # args: should be "bar boo x"}')
