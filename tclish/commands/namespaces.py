@@ -150,6 +150,8 @@ def delete_namespace(interp, ns):
         if ns in other.path:
             other.path = [p for p in other.path if p is not ns]
     for vname, var in list(ns.vars.items()):
+        if vname in ns.links:
+            continue  # an upvar link: the variable it names lives on
         traces = var.traces
         var.traces = None
         var.value = None

@@ -339,16 +339,26 @@ def link_variable(interp, target, other, local):
         interp.frame = saved
         interp.cur_ns = saved.ns
     if index is not None:
+        # a link to an element makes its array, as in Tcl
+        if var.arr is None:
+            if var.value is not None or type(var) is ElementLink:
+                raise TclError('can\'t access "%s": variable isn\'t array' % other,
+                               ("TCL", "LOOKUP", "VARNAME", base))
+            var.arr = {}
         var = ElementLink(var, index)
     lbase, lindex = split_array_name(local)
-    if lindex is not None or "::" in local and interp.frame.is_proc:
+    if lindex is not None:
         raise TclError('bad variable name "%s": can\'t create a scalar variable that looks like '
-                       'an array element' % local if lindex is not None else
-                       'bad variable name "%s": can\'t create namespace variable that refers to '
-                       'procedure variable' % local, ("TCL", "UPVAR", "INVERTED"))
-    if target is interp.frame and other == local:
-        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
+                       'an array element' % local, ("TCL", "UPVAR", "INVERTED"))
     frame = interp.frame
+    if ("::" in local or not frame.is_proc) and target.is_proc and "::" not in base \
+            and base not in (target.links or ()) and target.ns.vars.get(base) is not \
+            (var.target if type(var) is ElementLink else var):
+        # a namespace variable may not outlive the procedure variable it names
+        raise TclError('bad variable name "%s": can\'t create namespace variable that refers to '
+                       'procedure variable' % local, ("TCL", "UPVAR", "INVERTED"))
+    if target is frame and other == local:
+        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
     if "::" in local:
         ns, tail = interp._ns_and_tail(local)
         if ns is None:
@@ -363,10 +373,16 @@ def link_variable(interp, target, other, local):
     else:
         table, tail, links = frame.vars, local, frame.ns.links
     existing = table.get(tail)
+    linked = tail in links
+    if existing is var and not linked:
+        raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
     if existing is var or (type(var) is ElementLink and type(existing) is ElementLink and
                            existing.target is var.target and existing.key == var.key):
         return  # already linked there
-    if existing is not None and not existing.is_unset() and tail not in links:
+    if existing is not None and existing.traces and not linked:
+        raise TclError('variable "%s" has traces: can\'t use for upvar' % local,
+                       ("TCL", "UPVAR", "TRACED"))
+    if existing is not None and not existing.is_unset() and not linked:
         raise TclError('variable "%s" already exists' % local, ("TCL", "UPVAR", "EXISTS"))
     table[tail] = var
     links.add(tail)

@@ -8,7 +8,7 @@ import os
 import sys
 
 from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
-from .frames import DeclaredVar, Frame, Namespace, Var
+from .frames import DeclaredVar, ElementLink, Frame, Namespace, Var
 from .values import TclList, to_str
 
 MAX_NESTING = 1000
@@ -583,7 +583,8 @@ class Interp:
             var.value = value
         else:
             if var.arr is None:
-                if var.value is not None:
+                # a link to an array element cannot itself become an array
+                if var.value is not None or type(var) is ElementLink:
                     raise TclError('can\'t set "%s(%s)": variable isn\'t array' % (base, index),
                                    ("TCL", "LOOKUP", "VARNAME", base))
                 var.arr = {}
