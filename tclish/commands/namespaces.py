@@ -696,6 +696,9 @@ def cmd_variable(interp, argv):
     frame = interp.frame
     for i in range(0, len(args), 2):
         name = to_str(args[i])
+        if name.endswith(")") and "(" in name:
+            raise TclError('can\'t define "%s": name refers to an element in an array' % name,
+                           ("TCL", "UPVAR", "LOCAL_ELEMENT"))
         if "::" in name:
             target, tail = interp._ns_and_tail(name, create=False)
             if target is None:

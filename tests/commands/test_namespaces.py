@@ -261,3 +261,18 @@ def test_alias_and_apply_rewrite_wrong_args_like_ensembles():
              '{wrong # args: should be "s class ?-strict? ?-failindex var? str"} '
              '{wrong # args: should be "string is class ?-strict? ?-failindex var? str"} '
              '{wrong # args: should be "bar boo x"}')
+
+
+def test_variable_refuses_array_element_names():
+    assert run("""
+        set r {}
+        foreach body {{variable a(1)} {variable b; set b(1) x; variable b(1) y} {variable (1)}} {
+            lappend r [catch {namespace eval v $body} m] $m $::errorCode
+        }
+        set r
+    """) == ('1 {can\'t define "a(1)": name refers to an element in an array} '
+             '{TCL UPVAR LOCAL_ELEMENT} '
+             '1 {can\'t define "b(1)": name refers to an element in an array} '
+             '{TCL UPVAR LOCAL_ELEMENT} '
+             '1 {can\'t define "(1)": name refers to an element in an array} '
+             '{TCL UPVAR LOCAL_ELEMENT}')
