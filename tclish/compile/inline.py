@@ -539,30 +539,23 @@ def _getter(c, index):
     return (lambda fv: v) if const else v
 
 
-@inline("break")
-def _break(c):
-    if len(c.words) != 1:
-        return None
-    interp, slow, epoch = c.interp, c.slow, c.epoch
+def _signal_inliner(signal):
+    """break and continue: raise their signal (for the loop to catch)."""
+    def make(c):
+        if len(c.words) != 1:
+            return None
+        interp, slow, epoch = c.interp, c.slow, c.epoch
 
-    def brk(fv):
-        if interp.core_epoch != epoch:
-            return slow(fv)
-        raise BreakSignal()
-    return brk
+        def raise_signal(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
+            raise signal()
+        return raise_signal
+    return make
 
 
-@inline("continue")
-def _continue(c):
-    if len(c.words) != 1:
-        return None
-    interp, slow, epoch = c.interp, c.slow, c.epoch
-
-    def cont(fv):
-        if interp.core_epoch != epoch:
-            return slow(fv)
-        raise ContinueSignal()
-    return cont
+inline("break")(_signal_inliner(BreakSignal))
+inline("continue")(_signal_inliner(ContinueSignal))
 
 
 @inline("return")

@@ -3,32 +3,11 @@ were recorded from tclsh 8.6.13."""
 
 import pytest
 
-from tclish import Interp, TclError
+from tclish import Interp
+from tclcheck import Err, check, run
 from tclish.commands import arrays
-from tclish.runtime.registry import install_module
 
 
-class Err(str):
-    """An expected error message."""
-
-
-def new_interp():
-    interp = Interp()
-    install_module(interp.runtime, arrays)
-    return interp
-
-
-def run(script, interp=None):
-    interp = interp or new_interp()
-    try:
-        return interp.eval(script)
-    except TclError as e:
-        return Err(e.message)
-
-
-def check(script, expected):
-    got = run(script)
-    assert (type(got), got) == (type(expected), expected)
 
 
 def test_hash_order_matches_tcl_for_small_and_rebuilt_tables():
@@ -40,7 +19,7 @@ def test_hash_order_matches_tcl_for_small_and_rebuilt_tables():
 def test_array_subcommands_fire_array_traces_first():
     # Tcl's LocateArray fires "array" traces before anything else, so a trace
     # can fill in the array even when `array set` then fails [var-20.11]
-    interp = new_interp()
+    interp = Interp()
     var = interp.runtime.lookup_var("foo", create=True)
     fired = []
 

@@ -3,32 +3,10 @@ were recorded from tclsh 8.6.13."""
 
 import pytest
 
-from tclish import Interp, TclError
-from tclish.commands import dicts
-from tclish.runtime.registry import install_module
+from tclish import Interp
+from tclcheck import Err, check, run
 
 
-class Err(str):
-    """An expected error message."""
-
-
-def new_interp():
-    interp = Interp()
-    install_module(interp.runtime, dicts)
-    return interp
-
-
-def run(script, interp=None):
-    interp = interp or new_interp()
-    try:
-        return interp.eval(script)
-    except TclError as e:
-        return Err(e.message)
-
-
-def check(script, expected):
-    got = run(script)
-    assert (type(got), got) == (type(expected), expected)
 
 
 @pytest.mark.parametrize("script", [
@@ -40,7 +18,7 @@ def check(script, expected):
     "dict append d s x",
 ])
 def test_dict_updates_change_an_unshared_dict_in_place(script):
-    interp = new_interp()
+    interp = Interp()
     interp.eval("set d [dict create a [dict create b c] n 1 l {} s {}]")
     before = id(interp.runtime.lookup_var("d").value)
     interp.eval(script)

@@ -3,32 +3,11 @@ lreverse, lrepeat).  Expected values were recorded from tclsh 8.6.13."""
 
 import pytest
 
-from tclish import Interp, TclError
+from tclish import Interp
+from tclcheck import Err, check, run
 from tclish.commands import lists
-from tclish.runtime.registry import install_module
 
 
-class Err(str):
-    """An expected error message."""
-
-
-def new_interp():
-    interp = Interp()
-    install_module(interp.runtime, lists)
-    return interp
-
-
-def run(script, interp=None):
-    interp = interp or new_interp()
-    try:
-        return interp.eval(script)
-    except TclError as e:
-        return Err(e.message)
-
-
-def check(script, expected):
-    got = run(script)
-    assert (type(got), got) == (type(expected), expected)
 
 
 def test_dictionary_compare_orders_numbers_by_value_then_case():
@@ -51,7 +30,7 @@ def test_dictionary_key_sorts_as_dictionary_compare():
 
 
 def test_lset_changes_an_unshared_list_in_place():
-    interp = new_interp()
+    interp = Interp()
     interp.eval("set x [list a [list b c]]")
     before = id(interp.runtime.lookup_var("x").value)
     interp.eval("lset x 1 0 Z")
