@@ -681,48 +681,32 @@ def make_if(clauses, otherwise, on_error, interp=None, epoch=None, slow=None):
 
 @inline("while")
 def _while(c):
-    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    words = c.words
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
-    cond = _condition(c, 1)
-    body = c.body(2, "while")
-    on_error = c.on_error()
-
-    def while_(fv):
-        if interp.core_epoch != epoch:
-            return slow(fv)
-        while True:
-            try:
-                if not cond(fv):
-                    break
-            except TclError as e:
-                on_error(e)
-                raise
-            try:
-                body(fv)
-            except BreakSignal:
-                break
-            except ContinueSignal:
-                pass
-        return ""
-    return while_
+    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"))
 
 
 @inline("for")
 def _for(c):
-    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    words = c.words
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
-    start = c.body(1, '("for" initial command)')
-    cond = _condition(c, 2)
-    step = c.body(3, '("for" loop-end command)')
-    body = c.body(4, "for")
+    return _loop(c, c.body(1, '("for" initial command)'), _condition(c, 2),
+                 c.body(3, '("for" loop-end command)'), c.body(4, "for"))
+
+
+def _loop(c, start, cond, step, body):
+    """while (no start or step) and for: break in the body or the step ends
+    the loop, continue goes on to the step."""
+    interp, slow, epoch = c.interp, c.slow, c.epoch
     on_error = c.on_error()
 
-    def for_(fv):
+    def loop(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
-        start(fv)
+        if start is not None:
+            start(fv)
         while True:
             try:
                 if not cond(fv):
@@ -736,12 +720,13 @@ def _for(c):
                 break
             except ContinueSignal:
                 pass
-            try:
-                step(fv)
-            except BreakSignal:
-                break
+            if step is not None:
+                try:
+                    step(fv)
+                except BreakSignal:
+                    break
         return ""
-    return for_
+    return loop
 
 
 @inline("foreach")
