@@ -64,12 +64,13 @@ def _exists(var, index):
     return var.arr is not None and index in var.arr or var.value is not None
 
 
-def _current(interp, var, base, index, name):
+def _current(interp, var, base, index, name, read_traces=True):
     """The value append/lappend start from (None when there is none).
 
-    Read traces fire even when the variable doesn't exist yet, as in Tcl;
-    a scalar used as an array is reported by the write that follows."""
-    if var.traces:
+    lappend fires read traces even when the variable doesn't exist yet, as
+    in Tcl (append doesn't); a scalar used as an array is reported by the
+    write that follows."""
+    if var.traces and read_traces:
         interp.fire_traces(var, base, index, "read")
     if index is None:
         if var.arr is not None:
@@ -85,7 +86,7 @@ def cmd_append(interp, argv):
     name = to_str(argv[1])
     base, index = split_array_name(name)
     var = interp.lookup_var(base, create=True)
-    old = _current(interp, var, base, index, name)
+    old = _current(interp, var, base, index, name, read_traces=False)
     if len(argv) == 2:
         if old is None:
             return interp.read_var(var, base, index, name)

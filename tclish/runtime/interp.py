@@ -487,7 +487,11 @@ class Interp:
         n = _c_int(spec)
         if n is not None:
             if n < 0:
-                return None  # taken as a command, as Tcl does
+                # a negative number is the command, unless it was written
+                # with a digit first (0xffffffff), which is a bad level
+                if spec[:1].isdigit():
+                    raise TclError('bad level "%s"' % spec, ("TCL", "VALUE", "LEVEL"))
+                return None
             target = frame.level - n
         elif spec[:1] == "#":
             target = _c_int(spec[1:])
