@@ -12,6 +12,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from ..runtime.errors import TclError
+from ..runtime.lists import matching_brace
 from ..runtime.numbers import parse_number
 from ..runtime.values import parse_bool
 from .grammars import _grammar_text
@@ -126,21 +127,8 @@ class ExprLexer(Lexer):
                 yield _token("STRING", word, i)
                 i = end
             elif c == "{":
-                depth = 0
-                k = i
-                while k < n:
-                    ch = text[k]
-                    if ch == "\\":
-                        k += 2
-                        continue
-                    if ch == "{":
-                        depth += 1
-                    elif ch == "}":
-                        depth -= 1
-                        if depth == 0:
-                            break
-                    k += 1
-                if k >= n:
+                k = matching_brace(text, i)
+                if k < 0:
                     raise ExprSyntaxError("missing close-brace", i)
                 yield _token("BRACED", parse_script(text[i:k + 1])[0].words[0], i)
                 i = k + 1

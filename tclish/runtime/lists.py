@@ -78,6 +78,26 @@ def _unbackslash(text):
     return "".join(out)
 
 
+def matching_brace(text, i):
+    """The index of the brace closing the one at text[i] (nested braces
+    count, a backslash hides the next character), or -1."""
+    depth = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 def split_list(text):
     """Split a Tcl list string into a Python list of str elements."""
     result = []
@@ -91,21 +111,8 @@ def split_list(text):
             return result
         c = text[i]
         if c == "{":
-            depth = 1
-            j = i + 1
-            while j < n:
-                ch = text[j]
-                if ch == "\\":
-                    j += 2
-                    continue
-                if ch == "{":
-                    depth += 1
-                elif ch == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if depth != 0 or j >= n:
+            j = matching_brace(text, i)
+            if j < 0:
                 raise TclError("unmatched open brace in list", ("TCL", "VALUE", "LIST", "BRACE"))
             append(text[i + 1:j])
             j += 1
