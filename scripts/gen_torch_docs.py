@@ -39,8 +39,10 @@ arguments three ways:
 and answers to a camelCase alias (`torch::roiAlign`).  Tensors are handles
 named `tensor1`, `tensor2`, ...; a tensor is freed when no Tcl value holds its
 handle any more, or at once with `torch::tensor_free`.  dtypes: float32
-(float), float64 (double), float16 (half), bfloat16, int32 (int), int64
-(long), int16 (short), int8, uint8, bool.  Devices: cpu, cuda, cuda:N.
+(float), float64 (double), float16 (half), bfloat16, int8, int16 (short), int32
+(int), int64 (long), uint8 (byte), uint16, uint32, uint64, bool, complex64
+(cfloat), complex128 (cdouble), complex32 (chalf), and the quantized quint8,
+qint8, qint32.  Devices: cpu, cuda, cuda:N.
 """
 
 
@@ -70,9 +72,15 @@ def _command(spec):
             options = " ".join("`%s`" % o for o in p.options)
             lines.append("| %s | %s | %s | %s |" % (options, p.kind.name, _default(p), p.help))
         lines.append("")
-    result = "a new tensor handle" if spec.returns == "tensor" else "a Tcl value"
-    lines += ["Returns %s." % result, ""]
+    lines += ["Returns %s." % _RESULTS[spec.returns], ""]
+    if spec.example:
+        lines += ["```tcl"] + spec.example.strip("\n").splitlines() + ["```", ""]
     return lines
+
+
+_RESULTS = {"tensor": "a new tensor handle", "value": "a Tcl value",
+            "tensors": "a Tcl list or dict in which every tensor is a new handle",
+            "handle": "a new handle"}
 
 
 def render():

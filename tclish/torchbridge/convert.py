@@ -64,12 +64,34 @@ class _Tensor(Kind):
 
     def convert(self, value, registry):
         try:
-            t = registry.tensors.get(value)
+            t = registry.tensors.find(value)
         except TypeError:           # an unhashable value (a list) is no handle
             t = None
         if t is None:
             raise BadValue(registry.why_missing(to_str(value), "tensor"))
         return t
+
+
+class HandleOf(Kind):
+    """A handle of another kind: a module, an optimizer, a scheduler, ...
+
+    `kind` names the registry table (what `registry.new(kind, obj, prefix)`
+    filled); `what` is the word used in messages ("module")."""
+
+    def __init__(self, kind, what=None, example=""):
+        self.handle_kind = kind
+        self.name = self.metavar = what or kind
+        self.example = example
+
+    def convert(self, value, registry):
+        table = registry.tables.get(self.handle_kind)
+        try:
+            obj = None if table is None else table.find(value)
+        except TypeError:
+            obj = None
+        if obj is None:
+            raise BadValue(registry.why_missing(to_str(value), self.handle_kind))
+        return obj
 
 
 class _TensorOrScalar(_Tensor):
@@ -80,7 +102,7 @@ class _TensorOrScalar(_Tensor):
 
     def convert(self, value, registry):
         try:
-            t = registry.tensors.get(value)
+            t = registry.tensors.find(value)
         except TypeError:
             t = None
         if t is not None:
@@ -242,7 +264,8 @@ class _DoubleList(Kind):
             raise BadValue("expected a list of numbers but got %s" % _quote(value)) from None
 
 
-# dtype names: TCLIBTORCH's, Python's, and the capitalised forms tensor_dtype returns
+# dtype names: TCLIBTORCH's, torch's, and the capitalised forms tensor_dtype
+# returns (looked up lower-cased, so Float32 and FLOAT32 work too)
 _DTYPE_NAMES = {
     "float32": "float32", "float": "float32",
     "float64": "float64", "double": "float64",
@@ -252,11 +275,24 @@ _DTYPE_NAMES = {
     "int64": "int64", "long": "int64",
     "int16": "int16", "short": "int16",
     "int8": "int8",
-    "uint8": "uint8",
+    "uint8": "uint8", "byte": "uint8",
+    "uint16": "uint16", "uint32": "uint32", "uint64": "uint64",
     "bool": "bool",
+    "complex64": "complex64", "cfloat": "complex64",
+    "complex128": "complex128", "cdouble": "complex128",
+    "complex32": "complex32", "chalf": "complex32",
+    "quint8": "quint8", "qint8": "qint8", "qint32": "qint32",
 }
-DTYPE_CHOICES = ("float32", "float64", "float16", "bfloat16", "int32", "int64", "int16",
-                 "int8", "uint8", "bool", "float", "double", "half", "int", "long", "short")
+DTYPE_CHOICES = ("float32", "float64", "float16", "bfloat16", "int8", "int16", "int32",
+                 "int64", "uint8", "uint16", "uint32", "uint64", "bool", "complex64",
+                 "complex128", "complex32", "quint8", "qint8", "qint32", "float", "double",
+                 "half", "byte", "short", "int", "long", "cfloat", "cdouble", "chalf")
+
+
+def dtype_of(name):
+    """The torch dtype a Tcl dtype name denotes, or None."""
+    canonical = _DTYPE_NAMES.get(name) or _DTYPE_NAMES.get(name.lower())
+    return None if canonical is None else getattr(torch_module(), canonical)
 
 
 class _Dtype(Kind):
@@ -266,10 +302,10 @@ class _Dtype(Kind):
 
     def convert(self, value, registry):
         s = to_str(value)
-        canonical = _DTYPE_NAMES.get(s) or _DTYPE_NAMES.get(s.lower())
-        if canonical is None:
+        dtype = dtype_of(s)
+        if dtype is None:
             raise BadValue("unknown dtype %s: must be one of %s" % (_quote(s), ", ".join(DTYPE_CHOICES)))
-        return getattr(torch_module(), canonical)
+        return dtype
 
 
 class _Device(Kind):
@@ -364,7 +400,7 @@ class _TensorList(Kind):
         out = []
         for x in items:
             try:
-                t = registry.tensors.get(x)
+                t = registry.tensors.find(x)
             except TypeError:       # an unhashable element (a nested list) is no handle
                 t = None
             if t is None:
@@ -385,7 +421,7 @@ class _Handles(Kind):
     def convert(self, value, registry):
         names = [to_str(x) for x in to_list(value)]
         for n in names:
-            if n not in registry.tensors:
+            if registry.tensors.find(n) is None:
                 raise BadValue(registry.why_missing(n, "tensor"))
         return names
 

@@ -135,7 +135,7 @@ def fast_command(spec, binder, general, resolve, python_error, to_tcl):
     """The command for `spec` with the all-handles shortcut in front of `general`,
     or `general` itself where the spec has no such shape."""
     n = fast_shape(spec)
-    if not n:
+    if not n or spec.returns not in ("tensor", "value"):
         return general
     tail_params = spec.params[n:]
     bare = spec.bare_func       # the tail is all defaults here (fast_shape)

@@ -11,9 +11,41 @@ The tables are keyed by the plain name, never by the Handle, so a name
 pasted as text still finds the tensor while its Handle lives.  A copy of
 the name as a plain string does not keep the tensor alive.
 
-Handle kinds other than "tensor" (modules, optimizers) get their own table
-and counter through `new(kind, obj)`.
+Handle kinds other than "tensor" (modules, optimizers, schedulers, ...) get
+their own table and counter through `new(kind, obj, prefix)`: the kind names
+the table a converter looks in, the prefix is the word the name starts with
+(TCLIBTORCH scripts test `linear*`, `sequential*`, `step_scheduler*`).
+
+Handles named only in text.  TCLIBTORCH scripts take multi-tensor results
+apart as strings (`string trim $r "{}"`, `split`), so a name may outlive the
+last Tcl value that held its Handle by a few commands.  When a handle made
+as part of such a result (a `ListedHandle`) dies, its object moves to the
+table's `recent` ring, which holds the last
+`RECENT` released objects of that kind; a lookup that misses the live table
+tries the ring (only on the slow path: live handles are found first).  So
+memory stays bounded -- a loop that drops a tensor each iteration keeps at
+most RECENT extra tensors -- and `tensor_free` frees at once, bypassing the
+ring.
 """
+
+RECENT = 16
+
+
+class Table(dict):
+    """name -> object for one kind, plus the ring of recently released entries."""
+
+    __slots__ = ("recent",)
+
+    def __init__(self):
+        dict.__init__(self)
+        self.recent = {}
+
+    def find(self, name):
+        """The live object named `name`, else a recently released one, else None."""
+        obj = self.get(name)
+        if obj is None:
+            obj = self.recent.get(name)
+        return obj
 
 
 class Handle(str):
@@ -24,6 +56,35 @@ class Handle(str):
     def __del__(self):
         # the table may already lack the entry (tensor_free); pop tolerates that
         self._table.pop(self, None)
+
+
+class ListedHandle(Handle):
+    """A handle made as part of a multi-object result (a list or dict of
+    handles): when it dies its object goes to the table's recent ring, since
+    scripts take such results apart as text."""
+
+    __slots__ = ()
+
+    def __del__(self):
+        table = self._table
+        obj = table.pop(self, None)
+        if obj is not None:
+            recent = table.recent
+            recent[str.__str__(self)] = obj
+            if len(recent) > RECENT:
+                del recent[next(iter(recent))]
+
+
+class NewHandle:
+    """A kernel's way to say "register this object as a handle": in a result of a
+    spec with returns="tensors", it becomes `prefix<N>` in the `kind` table."""
+
+    __slots__ = ("kind", "prefix", "obj")
+
+    def __init__(self, kind, obj, prefix=None):
+        self.kind = kind
+        self.obj = obj
+        self.prefix = prefix
 
 
 def _is_counted_name(name, kind, counter):
@@ -37,7 +98,7 @@ class HandleRegistry:
     __slots__ = ("tables", "counters", "tensors", "_n_tensor")
 
     def __init__(self):
-        self.tensors = {}
+        self.tensors = Table()
         self.tables = {"tensor": self.tensors}
         self.counters = {}
         self._n_tensor = 0
@@ -52,27 +113,43 @@ class HandleRegistry:
         h._table = table
         return h
 
-    def new(self, kind, obj):
-        """A fresh handle of any kind: `kind` followed by a counter."""
+    def new_listed(self, kind, obj, prefix=None):
+        """A fresh handle for one object of a multi-object result (see ListedHandle)."""
+        return self.new(kind, obj, prefix, ListedHandle)
+
+    def table(self, kind):
+        """The table of a kind, made on first use."""
+        table = self.tables.get(kind)
+        if table is None:
+            table = self.tables[kind] = Table()
+        return table
+
+    def new(self, kind, obj, prefix=None, cls=Handle):
+        """A fresh handle of any kind: `prefix` (default: the kind) followed by the
+        kind's counter."""
         if kind == "tensor":
-            return self.new_tensor(obj)
-        table = self.tables.setdefault(kind, {})
-        n = self.counters[kind] = self.counters.get(kind, 0) + 1
-        name = "%s%d" % (kind, n)
+            self._n_tensor = n = self._n_tensor + 1
+        else:
+            n = self.counters[kind] = self.counters.get(kind, 0) + 1
+        table = self.table(kind)
+        name = "%s%d" % (prefix or kind, n)
         table[name] = obj
-        h = Handle(name)
+        h = cls(name)
         h._table = table
         return h
 
     def get(self, name, kind="tensor"):
-        """The object a handle names, or None."""
+        """The object a handle names (live, or recently released), or None."""
         table = self.tables.get(kind)
-        return None if table is None else table.get(name)
+        return None if table is None else table.find(name)
 
     def free(self, name, kind="tensor"):
-        """Drop the entry now; True if there was one."""
+        """Drop the entry now (and from the recent ring); True if there was one."""
         table = self.tables.get(kind)
-        return table is not None and table.pop(name, None) is not None
+        if table is None:
+            return False
+        recent = table.recent.pop(name, None)
+        return table.pop(name, None) is not None or recent is not None
 
     def live(self, kind="tensor"):
         """(name, object) pairs of the live handles of a kind, oldest first."""
@@ -85,12 +162,13 @@ class HandleRegistry:
 
     def why_missing(self, name, kind="tensor"):
         """Why `name` names no live handle: the detail of the binder's error."""
-        if _is_counted_name(name, kind, self.counter(kind)):
+        if kind == "tensor" and _is_counted_name(name, kind, self.counter(kind)):
             return ("%s was freed (by %s::tensor_free, or when no Tcl value held it any more)"
                     % (name, "torch"))
         if name == "":
             return "empty %s handle" % kind
-        return 'no %s named "%s"' % (kind, name)
+        # TCLIBTORCH's phrase, which its test suite looks for
+        return 'Invalid %s name "%s"' % (kind, name)
 
 
 def registry_of(interp):

@@ -20,7 +20,8 @@ from ..runtime.values import TclDict, TclList, to_str
 from .binder import Binder
 from .decls import ALL_SPECS
 from .fast import fast_command
-from .handles import registry_of
+from .convert import torch_module
+from .handles import NewHandle, registry_of
 
 PACKAGE_NAME = "torch"
 PACKAGE_VERSION = "1.0"
@@ -64,12 +65,41 @@ def to_tcl(value):
     return to_str(value)
 
 
+def to_tcl_handles(reg, value):
+    """A structured result as a Tcl value, with a new handle for every tensor (and
+    every `NewHandle`) in it: tuples and lists (torch's named tuples too) become
+    Tcl lists, dicts Tcl dicts.  A single tensor or object gets a plain handle."""
+    if isinstance(value, NewHandle):
+        return reg.new(value.kind, value.obj, value.prefix)
+    if isinstance(value, torch_module().Tensor):
+        return reg.new_tensor(value)
+    return _to_tcl_listed(reg, value)
+
+
+def _to_tcl_listed(reg, value):
+    torch = torch_module()
+    if isinstance(value, torch.Tensor):
+        return reg.new_listed("tensor", value)
+    if isinstance(value, NewHandle):
+        return reg.new_listed(value.kind, value.obj, value.prefix)
+    if isinstance(value, dict):
+        out = TclDict()
+        for k, v in value.items():
+            out[to_str(to_tcl(k))] = _to_tcl_listed(reg, v)
+        return out
+    if isinstance(value, (list, tuple)):
+        return TclList(_to_tcl_listed(reg, v) for v in value)
+    return to_tcl(value)
+
+
 def make_command(spec):
     """The Tcl command function (interp, argv) for one spec."""
     binder = Binder(spec)
     npos = spec.n_positional_args
     kwnames = spec.keyword_names
-    wants_tensor = spec.returns == "tensor"
+    returns = spec.returns
+    wants_tensor = returns == "tensor"
+    handle_kind, handle_prefix = spec.handle or (None, None)
     context = spec.context
     func = None
 
@@ -92,7 +122,11 @@ def make_command(spec):
             raise _python_error(e) from None
         if wants_tensor:
             return "" if result is None else reg.new_tensor(result)
-        return to_tcl(result)
+        if returns == "value":
+            return to_tcl(result)
+        if returns == "tensors":
+            return to_tcl_handles(reg, result)
+        return reg.new(handle_kind, result, handle_prefix)
 
     command = fast_command(spec, binder, command, resolve, _python_error, to_tcl)
     command.__name__ = "cmd_" + spec.name

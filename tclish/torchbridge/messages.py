@@ -124,7 +124,8 @@ def given_twice(spec, i):
 
 def invalid_value(param, detail):
     """`Invalid input tensor: ...` for handles, `Invalid spatialScale value: ...` otherwise."""
-    if param.kind.handle_kind is not None and not param.kind.variadic:
-        return TclError("Invalid %s %s: %s" % (param.camel, param.kind.handle_kind, detail),
-                        ("TORCH", "ARGS", "HANDLE"))
+    kind = param.kind.handle_kind
+    if kind is not None and not param.kind.variadic:
+        what = kind if param.camel == kind else "%s %s" % (param.camel, kind)
+        return TclError("Invalid %s: %s" % (what, detail), ("TORCH", "ARGS", "HANDLE"))
     return TclError("Invalid %s value: %s" % (param.camel, detail), ("TORCH", "ARGS", "VALUE"))

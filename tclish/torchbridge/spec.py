@@ -28,6 +28,9 @@ REQUIRED = _Required()
 _SNAKE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
 _FUNC_RE = re.compile(r"\.?[A-Za-z_][\w.]*:[A-Za-z_][\w.]*\Z")
 
+# What a command's result becomes in Tcl (see CommandSpec).
+RETURNS = ("tensor", "value", "tensors", "handle")
+
 # Torch command names live in this namespace, as in TCLIBTORCH.
 NAMESPACE = "torch::"
 
@@ -89,7 +92,11 @@ class CommandSpec:
 
     `func` is "module:attr" (a leading "." is relative to tclish.torchbridge);
     it is imported on the first call.  `returns` is "tensor" (the result is
-    wrapped in a new handle) or "value" (a plain Tcl value).  `overloads` are
+    wrapped in a new handle), "value" (a plain Tcl value), "tensors" (any
+    structure: tuples and lists become Tcl lists, dicts Tcl dicts, and every
+    tensor in it a new handle; `handles.NewHandle` marks other objects that
+    become handles) or "handle" (the result is an object of another kind,
+    registered under `handle` = (kind, prefix): ("module", "linear")).  `overloads` are
     other positional orders, as tuples of parameter names, tried in turn
     when the declared order does not fit the arguments (TCLIBTORCH's
     `tensor_create data ?shape? ?dtype?` also takes `data dtype`).  A spec with
@@ -100,15 +107,18 @@ class CommandSpec:
     `bare_func` ("module:attr", optional) is what `func` amounts to when only
     the leading tensor arguments are given and every later parameter keeps its
     default (`torch:add` for tensor_add's kernel at alpha 1); the all-handles
-    fast path calls it with the tensors alone."""
+    fast path calls it with the tensors alone.  `example` is a short Tcl script
+    using the command (a few lines, self-contained): docs/torch.md shows it and
+    the test suite runs it."""
 
     __slots__ = ("name", "params", "func", "help", "returns", "overloads", "context",
                  "deterministic", "camel", "qualified", "qualified_camel", "index",
                  "orders", "min_positional", "keyword_names", "n_positional_args",
-                 "legacy_names", "bare_func")
+                 "legacy_names", "bare_func", "handle", "example")
 
     def __init__(self, name, params, func, help="", returns="tensor", overloads=(),
-                 context=False, deterministic=True, legacy_names=(), bare_func=None):
+                 context=False, deterministic=True, legacy_names=(), bare_func=None,
+                 handle=None, example=""):
         if not _SNAKE_RE.match(name):
             raise ValueError("command name %r is not snake_case" % name)
         if not isinstance(func, str) or not _FUNC_RE.match(func):
@@ -116,14 +126,18 @@ class CommandSpec:
         if bare_func is not None and not _FUNC_RE.match(bare_func):
             raise ValueError("%s: bare_func must be a 'module:attr' string, not %r"
                              % (name, bare_func))
-        if returns not in ("tensor", "value"):
-            raise ValueError("%s: returns must be 'tensor' or 'value'" % name)
+        if returns not in RETURNS:
+            raise ValueError("%s: returns must be one of %s" % (name, ", ".join(RETURNS)))
+        if (returns == "handle") != (handle is not None):
+            raise ValueError("%s: returns='handle' goes with handle=(kind, prefix)" % name)
         self.name = name
         self.params = tuple(params)
         self.func = func
         self.bare_func = bare_func
         self.help = help
         self.returns = returns
+        self.handle = tuple(handle) if handle is not None else None
+        self.example = example
         self.context = context
         self.deterministic = deterministic
         self.camel = camel(name)

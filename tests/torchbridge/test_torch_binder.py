@@ -197,11 +197,11 @@ def test_invalid_value_names_the_parameter_in_camel_case(reg):
 
 def test_unknown_handles_are_named(reg):
     assert error_of(ALIGN, reg, "-input", "invalid", "-boxes", "tensor2", "-outputSize", "7") == \
-        'Invalid input tensor: no tensor named "invalid"'
+        'Invalid input tensor: Invalid tensor name "invalid"'
     assert error_of(ALIGN, reg, "tensor1", "tensor9", "7") == \
-        'Invalid boxes tensor: no tensor named "tensor9"'
+        'Invalid boxes tensor: Invalid tensor name "tensor9"'
     assert error_of(ALIGN, reg, "tensor1", TclList(["a", "b"]), "7") == \
-        'Invalid boxes tensor: no tensor named "a b"'
+        'Invalid boxes tensor: Invalid tensor name "a b"'
 
 
 def test_freed_handles_say_so(reg):

@@ -183,7 +183,7 @@ def test_arithmetic(fake):
     i = fake.call("torch::tensor_create", "1 2", "int32")
     assert T(fake, fake.call("torch::tensor_add", i, i)).tolist() == [2, 4]
     assert err(fake, "torch::tensor_add", a, "nonsense") == \
-        'Invalid other tensor: no tensor named "nonsense", nor a number'
+        'Invalid other tensor: Invalid tensor name "nonsense", nor a number'
     assert "must match the size" in err(fake, "torch::tensor_add", a, fake.call("torch::ones", "2"))
 
 

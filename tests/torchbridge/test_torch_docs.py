@@ -4,6 +4,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from tclish.torchbridge.decls import ALL_SPECS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -21,3 +25,12 @@ def test_reference_lists_every_command_and_alias():
         assert "### %s" % spec.qualified in text
         for alias in spec.names[1:]:
             assert alias in text
+
+
+@pytest.mark.parametrize("spec", [s for s in ALL_SPECS if s.example],
+                         ids=[s.name for s in ALL_SPECS if s.example])
+def test_every_declared_example_runs(spec):
+    """The example docs/torch.md shows for a command runs without error."""
+    pytest.importorskip("torch")
+    from tclish import Interp
+    Interp().eval(spec.example)

@@ -104,7 +104,7 @@ def test_first_call_in_a_fresh_interpreter(fake):
     # no registry yet: the general path makes it; a pasted name is no handle
     fresh = type(fake)()
     cmd = fake.commands["torch::tensor_abs"]
-    with pytest.raises(TclError, match='no tensor named "tensor1"'):
+    with pytest.raises(TclError, match='Invalid tensor name "tensor1"'):
         cmd(fresh, ["torch::tensor_abs", "tensor1"])
     assert "torch" in fresh.extensions
 

@@ -8,7 +8,7 @@ import pytest
 from tclish.runtime.errors import TclError
 from tclish.runtime.values import TclList
 from tclish.torchbridge.api import handle_of, tensor_of
-from tclish.torchbridge.handles import Handle, HandleRegistry, registry_of
+from tclish.torchbridge.handles import RECENT, Handle, HandleRegistry, registry_of
 
 
 class Payload:
@@ -39,6 +39,31 @@ def test_entry_dies_with_its_last_reference():
     assert reg.tensors == {}
 
 
+def test_listed_handles_go_through_the_recent_ring():
+    reg = HandleRegistry()
+    obj = Payload()
+    alive = weakref.ref(obj)
+    held = TclList([reg.new_listed("tensor", obj)])
+    del obj, held
+    assert reg.tensors == {}, "released by reference counting, no gc needed"
+    assert reg.get("tensor1") is alive(), "still found by name in the recent ring"
+    for _ in range(RECENT):
+        reg.new_listed("tensor", Payload())   # each dies at once and enters the ring
+    assert alive() is None, "pushed out of the ring: freed"
+
+
+def test_names_in_text_outlive_their_handle_briefly():
+    """TCLIBTORCH's `string trim [torch::tensor_qr $a] "{}"` idiom: the list of
+    handles is gone, the names in the text still find the tensors."""
+    reg = HandleRegistry()
+    held = TclList([reg.new_listed("tensor", Payload()), reg.new_listed("tensor", Payload())])
+    text = " ".join(held)
+    del held
+    assert reg.tensors == {}
+    assert all(reg.tensors.find(n) is not None for n in text.split())
+    assert reg.free("tensor1") is True and reg.get("tensor1") is None
+
+
 def test_plain_string_copy_finds_the_tensor_while_the_handle_lives():
     reg = HandleRegistry()
     h = reg.new_tensor(Payload())
@@ -55,7 +80,7 @@ def test_free_early_then_drop_the_handle():
     assert reg.free(h) is True
     assert reg.free(h) is False
     del h                           # nothing left to pop: no error
-    assert reg.why_missing("tensor7") == 'no tensor named "tensor7"'
+    assert reg.why_missing("tensor7") == 'Invalid tensor name "tensor7"'
     assert reg.why_missing("") == "empty tensor handle"
 
 
@@ -81,7 +106,7 @@ def test_tensor_free_command_and_use_after_free(fake):
     assert e.value.message.startswith("Invalid input tensor: tensor1 was freed")
     with pytest.raises(TclError) as e:
         fake.call("torch::tensor_free", "nosuch")
-    assert e.value.message == 'Invalid handles value: no tensor named "nosuch"'
+    assert e.value.message == 'Invalid handles value: Invalid tensor name "nosuch"'
 
 
 def test_handles_lists_live_tensors(fake):
@@ -110,7 +135,7 @@ def test_api_passes_tensors_without_copying(fake):
     assert h.startswith("tensor") and tensor_of(fake, h) is t
     r = fake.call("torch::tensor_reshape", h, "2 3")
     assert tensor_of(fake, r).data_ptr() == t.data_ptr()
-    with pytest.raises(TclError, match='Invalid tensor handle: no tensor named "tensor99"'):
+    with pytest.raises(TclError, match='Invalid tensor handle: Invalid tensor name "tensor99"'):
         tensor_of(fake, "tensor99")
     with pytest.raises(TypeError):
         handle_of(fake, [1, 2])

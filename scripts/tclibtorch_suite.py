@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Run TCLIBTORCH's own test files (tests/refactored/*_test.tcl) under tclish.
+
+TCLIBTORCH's repository is not part of tclish: point --repo at a checkout or
+a bare git mirror of github.com/vicmay/TCLIBTORCH (default: $TCLIBTORCH_REPO,
+then /work/.mirror/vicmay+TCLIBTORCH/repo).  Its test files are copied into a
+scratch folder and each is run as `python -m tclish FILE` there (their
+`load ../../build/libtorchtcl.so` is accepted by tclish's `load`).  Each file
+is mapped to its command by name (`tensor_add_test.tcl` -> tensor_add), and
+the command to its family by ../shared/tclibtorch/commands.tsv.
+
+    scripts/tclibtorch_suite.py                       every family
+    scripts/tclibtorch_suite.py --issue 8             the families of one issue
+    scripts/tclibtorch_suite.py --family activation_functions --failures
+    scripts/tclibtorch_suite.py tensor_add relu       some commands only
+    scripts/tclibtorch_suite.py --json out.json       also write the results
+
+Prints passed/total per family and in all.  Exit status 0 unless the runner
+itself fails (the figures are the result, not a pass/fail verdict).
+"""
+
+import argparse
+import collections
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COMMANDS_TSV = os.path.normpath(os.path.join(REPO, "..", "shared", "tclibtorch", "commands.tsv"))
+DEFAULT_MIRRORS = ("/work/.mirror/vicmay+TCLIBTORCH/repo",)
+TESTS_SUBDIR = "tests/refactored"
+SUMMARY = re.compile(r"^\S+:\s+Total\s+(\d+)\s+Passed\s+(\d+)\s+Skipped\s+(\d+)\s+Failed\s+(\d+)",
+                     re.MULTILINE)
+FAILED = re.compile(r"^==== (\S+) .*FAILED\s*$", re.MULTILINE)
+
+# the families each issue brings in (commands.tsv's first column)
+ISSUE_FAMILIES = {
+    "8": ("mathematical_operations", "basic_tensor_ops", "advanced_tensor_operations",
+          "activation_functions", "tensor_manipulation_extensions", "linear_algebra_extensions",
+          "tensor_creation_ops", "advanced_signal_processing", "extended_pooling_layers",
+          "advanced_tensor_ops", "padding_layers", "random_number_generation",
+          "signal_processing", "extended_convolution_layers", "linear_algebra",
+          "tensor_core_functions", "tensor_info_ops", "tensor_conversions"),
+    "9": ("basic_layers", "advanced_layers", "embedding_layers", "recurrent_layers",
+          "transformer_components", "loss_functions", "extended_loss_functions",
+          "basic_optimizers", "additional_optimizers", "extended_optimizers",
+          "learning_rate_schedulers", "training_workflow", "automatic_differentiation",
+          "model_checkpointing", "model_io"),
+    "12": ("distributed_operations", "distributed_training", "sparse_tensor_operations",
+           "quantization_operations", "vision_operations", "amp_precision",
+           "neural_device_management", "memory_performance", "cuda_utils"),
+}
+# commands the issues move out of their commands.tsv family
+MOVED = {"count_parameters": "9", "model_summary": "9", "all_reduce": "12", "broadcast": "12"}
+
+
+def read_commands(path):
+    """name (snake_case and every alias) -> (family, snake_case name)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            family, name = parts[0], parts[1]
+            aliases = parts[2].split() if len(parts) > 2 else []
+            for n in [name] + aliases:
+                out.setdefault(n, (family, name))
+    return out
+
+
+def find_repo(explicit):
+    for candidate in (explicit, os.environ.get("TCLIBTORCH_REPO")) + DEFAULT_MIRRORS:
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def extract_tests(repo, dest):
+    """Copy tests/refactored from a checkout or a bare mirror into dest/tests/refactored."""
+    target = os.path.join(dest, TESTS_SUBDIR)
+    src = os.path.join(repo, TESTS_SUBDIR)
+    if os.path.isdir(src):
+        shutil.copytree(src, target)
+        return target
+    os.makedirs(dest, exist_ok=True)
+    archive = subprocess.run(["git", "-C", repo, "archive", "HEAD", TESTS_SUBDIR],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
+    return target
+
+
+def command_of(test_file, commands):
+    stem = test_file[:-len("_test.tcl")] if test_file.endswith("_test.tcl") else test_file
+    for candidate in (stem, "tensor_" + stem, stem.replace("tensor_", "", 1)):
+        if candidate in commands:
+            return commands[candidate]
+    return ("(unmapped)", stem)
+
+
+def issue_of(family, command):
+    if command in MOVED:
+        return MOVED[command]
+    for issue, families in ISSUE_FAMILIES.items():
+        if family in families:
+            return issue
+    return "-"
+
+
+def run_one(folder, test_file, timeout, python):
+    env = dict(os.environ, PYTHONPATH=REPO + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    start = time.monotonic()
+    try:
+        out = subprocess.run([python, "-m", "tclish", test_file], cwd=folder, capture_output=True,
+                             text=True, errors="replace", timeout=timeout,
+                             stdin=subprocess.DEVNULL, env=env)
+        text, status = out.stdout + out.stderr, "ok"
+    except subprocess.TimeoutExpired as e:
+        text = (e.stdout or b"").decode("utf-8", "replace") if isinstance(e.stdout, bytes) else (
+            e.stdout or "")
+        status = "timeout"
+    seconds = time.monotonic() - start
+    m = SUMMARY.search(text)
+    if m:
+        total, passed, skipped, failed = (int(g) for g in m.groups())
+    else:
+        total = passed = skipped = failed = 0
+        status = status if status != "ok" else "crash"
+    return {"file": test_file, "status": status, "total": total, "passed": passed,
+            "skipped": skipped, "failed": failed, "seconds": round(seconds, 2),
+            "failures": list(dict.fromkeys(FAILED.findall(text))),
+            "tail": "" if m else text.strip().splitlines()[-3:] if text.strip() else []}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("commands", nargs="*", help="run only these commands' test files")
+    ap.add_argument("--repo", help="TCLIBTORCH checkout or bare mirror")
+    ap.add_argument("--issue", action="append", choices=sorted(ISSUE_FAMILIES),
+                    help="only the families of this issue (repeatable)")
+    ap.add_argument("--family", action="append", help="only this family (repeatable)")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per file")
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--failures", action="store_true", help="list every failing test")
+    ap.add_argument("--json", help="write the per-file results to this file")
+    args = ap.parse_args()
+
+    repo = find_repo(args.repo)
+    if repo is None:
+        print("tclibtorch_suite: no TCLIBTORCH repository (use --repo or $TCLIBTORCH_REPO); "
+              "nothing run")
+        return 0
+    commands = read_commands(COMMANDS_TSV)
+    scratch = tempfile.mkdtemp(prefix="tclibtorch-suite-")
+    try:
+        folder = extract_tests(repo, scratch)
+        files = sorted(f for f in os.listdir(folder) if f.endswith("_test.tcl"))
+        plan = []
+        for f in files:
+            family, command = command_of(f, commands)
+            issue = issue_of(family, command)
+            if args.commands and command not in args.commands and f[:-9] not in args.commands:
+                continue
+            if args.issue and issue not in args.issue:
+                continue
+            if args.family and family not in args.family:
+                continue
+            plan.append((f, family, command, issue))
+        results = []
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            futures = {pool.submit(run_one, folder, f, args.timeout, args.python): (f, fam, cmd, iss)
+                       for f, fam, cmd, iss in plan}
+            for fut in concurrent.futures.as_completed(futures):
+                f, family, command, issue = futures[fut]
+                r = fut.result()
+                r.update(family=family, command=command, issue=issue)
+                results.append(r)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    results.sort(key=lambda r: (r["issue"], r["family"], r["file"]))
+    by_family = collections.OrderedDict()
+    for r in results:
+        by_family.setdefault((r["issue"], r["family"]), []).append(r)
+    print("%-5s %-32s %6s %7s %7s %7s %7s" % ("issue", "family", "files", "total", "passed",
+                                            "failed", "%"))
+    grand = [0, 0, 0]
+    for (issue, family), rs in by_family.items():
+        total = sum(r["total"] for r in rs)
+        passed = sum(r["passed"] for r in rs)
+        failed = sum(r["failed"] for r in rs)
+        broken = sum(1 for r in rs if r["status"] != "ok")
+        grand[0] += total
+        grand[1] += passed
+        grand[2] += failed
+        pct = 100.0 * passed / total if total else 0.0
+        print("%-5s %-32s %6d %7d %7d %7d %6.1f%%%s" % (issue, family, len(rs), total, passed,
+                                                     failed, pct,
+                                                     "  (%d file(s) without summary)" % broken
+                                                     if broken else ""))
+    pct = 100.0 * grand[1] / grand[0] if grand[0] else 0.0
+    print("%-5s %-32s %6d %7d %7d %7d %6.1f%%" % ("all", "", len(results), grand[0], grand[1],
+                                               grand[2], pct))
+    if args.failures:
+        for r in results:
+            if r["status"] != "ok":
+                print("%s: %s (no summary) %s" % (r["file"], r["status"], " | ".join(r["tail"])))
+            for name in r["failures"]:
+                print("%s: FAILED %s" % (r["file"], name))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+"""Activation functions (TCLIBTORCH's activation_functions)."""
+
+SPECS = []

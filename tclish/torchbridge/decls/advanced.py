@@ -1,0 +1,3 @@
+"""Advanced tensor operations: sorting, searching, statistics, distances (TCLIBTORCH's advanced_tensor_operations)."""
+
+SPECS = []

@@ -1,0 +1,3 @@
+"""Convolutions as functions (TCLIBTORCH's extended_convolution_layers)."""
+
+SPECS = []

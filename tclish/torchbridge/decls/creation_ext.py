@@ -1,0 +1,3 @@
+"""More tensor creation (TCLIBTORCH's tensor_creation_ops)."""
+
+SPECS = []

@@ -1,0 +1,3 @@
+"""Linear algebra (TCLIBTORCH's linear_algebra and linear_algebra_extensions)."""
+
+SPECS = []

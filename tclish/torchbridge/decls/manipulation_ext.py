@@ -1,0 +1,3 @@
+"""More shape and layout operations (TCLIBTORCH's tensor_manipulation_extensions)."""
+
+SPECS = []

@@ -1,0 +1,3 @@
+"""Element-wise mathematics, comparisons and bit operations (TCLIBTORCH's mathematical_operations)."""
+
+SPECS = []

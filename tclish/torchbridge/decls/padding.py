@@ -1,0 +1,3 @@
+"""Padding (TCLIBTORCH's padding_layers)."""
+
+SPECS = []

@@ -1,0 +1,3 @@
+"""Signal processing: FFTs, windows, convolution, spectrograms (TCLIBTORCH's signal_processing and advanced_signal_processing)."""
+
+SPECS = []
