@@ -108,6 +108,8 @@ SYNOPSES = {
     "trace": "Monitor variable accesses, command usages and command executions",
     "try": "Trap and process errors and exceptions",
     "unknown": "Handle attempts to use non-existent commands",
+    "plot": "Draw a line chart of numbers or a tensor (inline in Jupyter, else a PNG file)",
+    "show": "Draw a tensor as an image (inline in Jupyter, else a PNG file)",
     "unload": "Unload machine code",
     "unset": "Delete variables",
     "update": "Process pending events and idle callbacks",
