@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Record the golden outputs of tests/golden/**/*.tcl from the real tclsh 8.6.
 
-Each script runs as `tclsh NAME.tcl` from its own folder; its stdout, stderr
-and exit code go to NAME.expected (JSON) beside it.  The tests
+Each script runs as `tclsh NAME.tcl` from its own folder (NAME.stdin.tcl is
+fed to a bare `tclsh` on standard input instead); its stdout, stderr and exit
+code go to NAME.expected (JSON) beside it.  The tests
 (tests/test_golden.py) run tclish the same way and compare, so they never
 need tclsh.
 
@@ -23,8 +24,13 @@ GOLDEN = os.path.join(ROOT, "tests", "golden")
 
 def record(tclsh, path):
     folder, name = os.path.split(path)
-    out = subprocess.run([tclsh, name], cwd=folder, capture_output=True, text=True, timeout=60,
-                         stdin=subprocess.DEVNULL)
+    if name.endswith(".stdin.tcl"):         # fed on standard input, command by command
+        with open(path) as f:
+            out = subprocess.run([tclsh], cwd=folder, capture_output=True, text=True,
+                                 timeout=60, stdin=f)
+    else:
+        out = subprocess.run([tclsh, name], cwd=folder, capture_output=True, text=True,
+                             timeout=60, stdin=subprocess.DEVNULL)
     version = subprocess.run([tclsh], input="puts [info patchlevel]", capture_output=True,
                              text=True).stdout.strip()
     data = {"tclsh": version, "stdout": out.stdout, "stderr": out.stderr, "exit": out.returncode}

@@ -108,6 +108,8 @@ SYNOPSES = {
     "trace": "Monitor variable accesses, command usages and command executions",
     "try": "Trap and process errors and exceptions",
     "unknown": "Handle attempts to use non-existent commands",
+    "plot": "Draw a line chart of numbers or a tensor (inline in Jupyter, else a PNG file)",
+    "show": "Draw a tensor as an image (inline in Jupyter, else a PNG file)",
     "unload": "Unload machine code",
     "unset": "Delete variables",
     "update": "Process pending events and idle callbacks",
@@ -322,8 +324,52 @@ def command_text(interp, name, func, subcommand=None):
     return "\n".join(lines)
 
 
-@command("help", 0, 2, "?command|family? ?subcommand?")
+@command("help", 0, 2, "?command|family|word? ?subcommand?")
 def cmd_help(interp, argv):
+    """Print the help text: to stdout in a script, through a pager in the REPL
+    when it is longer than the terminal."""
+    text = answer(interp, argv)
+    if not _page(interp, text):
+        interp.invoke(["puts", text])
+    return ""
+
+
+def _page(interp, text):
+    """Show long text through the pager when a person reads it at a terminal."""
+    import shutil
+    import sys
+    try:
+        interactive = to_str(interp.get_var("::tcl_interactive")) == "1"
+    except TclError:
+        interactive = False
+    if not (interactive and sys.stdout.isatty()):
+        return False
+    if text.count("\n") + 2 < shutil.get_terminal_size().lines:
+        return False
+    import pydoc
+    pydoc.pager(text)
+    return True
+
+
+def search(interp, word):
+    """Commands whose name or description mentions `word` (case-insensitive):
+    (name, synopsis) pairs, sorted."""
+    needle = word.lower()
+    found = []
+    for names in families(interp).values():
+        for name in names:
+            func = interp.resolve_command(name)
+            about = synopsis(func, name)
+            spec = torch_spec(func)
+            if spec is not None:
+                about = spec.help or about
+            if needle in name.lower() or needle in about.lower():
+                found.append((name, about))
+    return sorted(found)
+
+
+def answer(interp, argv):
+    """The text `help ...` prints."""
     if len(argv) == 1:
         return overview(interp)
     word = to_str(argv[1])
@@ -341,4 +387,10 @@ def cmd_help(interp, argv):
         if group:
             return "\n\n".join(f + ":\n" + family_text(interp, fams[f], indent="  ")
                                for f in group)
-    raise TclError('no command or family "%s": help lists them' % word, ("TCL", "LOOKUP", "COMMAND", word))
+        found = search(interp, word)
+        if found:
+            width = max(len(n) for n, _ in found) + 2
+            return "\n".join(["Commands that mention \"%s\":" % word]
+                             + [("  " + n.ljust(width) + about).rstrip() for n, about in found])
+    raise TclError('no command, family or description mentions "%s": help lists them' % word,
+                   ("TCL", "LOOKUP", "COMMAND", word))

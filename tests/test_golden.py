@@ -21,8 +21,14 @@ def test_matches_tclsh(path):
         expected = json.load(f)
     folder, name = os.path.split(path)
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    out = subprocess.run([sys.executable, "-m", "tclish", name], cwd=folder, capture_output=True,
-                         text=True, timeout=120, stdin=subprocess.DEVNULL, env=env)
+    if name.endswith(".stdin.tcl"):         # fed on standard input, as recorded
+        with open(path) as f:
+            out = subprocess.run([sys.executable, "-m", "tclish"], cwd=folder,
+                                 capture_output=True, text=True, timeout=120, stdin=f, env=env)
+    else:
+        out = subprocess.run([sys.executable, "-m", "tclish", name], cwd=folder,
+                             capture_output=True, text=True, timeout=120,
+                             stdin=subprocess.DEVNULL, env=env)
     assert out.stdout == expected["stdout"]
     assert out.stderr == expected["stderr"]
     assert out.returncode == expected["exit"]

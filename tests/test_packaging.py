@@ -24,3 +24,11 @@ def test_grammars_are_package_data():
     assert setuptools["package-data"]["tclish.grammar"] == ["*.lark"]
     for name in ("tcl.lark", "expr.lark"):
         assert os.path.isfile(os.path.join(ROOT, "grammar", name))
+
+
+def test_remote_tcl_package_is_package_data():
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
+        setuptools = tomllib.load(f)["tool"]["setuptools"]
+    assert setuptools["package-data"]["tclish.remote"] == ["tcl/*.tcl"]
+    folder = os.path.join(ROOT, "tclish", "remote", "tcl")
+    assert sorted(os.listdir(folder)) == ["pkgIndex.tcl", "remote.tcl"]

@@ -28,6 +28,7 @@ LAZY_FAMILIES = {
     "tclish.commands.clock": ("clock",),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
+    "tclish.commands.plot": ("plot", "show"),
 }
 
 

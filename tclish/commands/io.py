@@ -7,12 +7,14 @@ from ..runtime.registry import command
 from ..runtime.values import to_int, to_str
 
 
-class ExitRequest(BaseException):
+class ExitRequest(SystemExit):
     """Raised by `exit`; front-ends turn it into the process exit status.
-    A BaseException so that no `except Exception` on the way swallows it."""
+    A SystemExit (so a BaseException, which no `except Exception` on the way
+    swallows): a Python program embedding tclish that doesn't catch it exits
+    with the script's code, as the script asked."""
 
     def __init__(self, code):
-        BaseException.__init__(self, code)
+        SystemExit.__init__(self, code)
         self.code = code
 
 

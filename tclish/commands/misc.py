@@ -18,6 +18,7 @@ BUILTIN_PACKAGES = {
 # packages loaded by a Python module's `load(interp)`, imported on first require
 PACKAGE_MODULES = {
     "tcltest": "tclish.tcltest",
+    "torch": "tclish.torchbridge.api",
 }
 
 

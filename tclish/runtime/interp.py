@@ -131,6 +131,26 @@ class ImportedCmd:
 class Interp:
     """A Tcl interpreter (the runtime object every command receives)."""
 
+    # stdout/stderr: the streams given, else whatever sys.stdout/sys.stderr is
+    # at the time of each write (an embedding program may redirect them)
+    @property
+    def stdout(self):
+        s = self._stdout
+        return sys.stdout if s is None else s
+
+    @stdout.setter
+    def stdout(self, stream):
+        self._stdout = stream
+
+    @property
+    def stderr(self):
+        s = self._stderr
+        return sys.stderr if s is None else s
+
+    @stderr.setter
+    def stderr(self, stream):
+        self._stderr = stream
+
     def __init__(self, stdout=None, stderr=None):
         self.global_ns = Namespace("::", None)
         self.namespaces = {"::": self.global_ns}
@@ -141,8 +161,8 @@ class Interp:
         self.core_epoch = 0
         self.depth = 0
         self.max_depth = MAX_NESTING
-        self.stdout = stdout if stdout is not None else sys.stdout
-        self.stderr = stderr if stderr is not None else sys.stderr
+        self._stdout = stdout
+        self._stderr = stderr
         self.extensions = {}
         self.script_cache = {}
         self.expr_cache = {}

@@ -13,7 +13,7 @@ from .handles import registry_of
 def tensor_of(interp, handle):
     """The torch.Tensor a handle names in `interp` (the same object, not a copy)."""
     reg = registry_of(interp)
-    t = reg.tensors.get(handle) if isinstance(handle, str) else None
+    t = reg.tensors.find(handle) if isinstance(handle, str) else None
     if t is None:
         raise TclError("Invalid tensor handle: %s" % reg.why_missing(to_str(handle)),
                        ("TORCH", "HANDLE"))
@@ -26,3 +26,10 @@ def handle_of(interp, tensor):
     if torch is None or not isinstance(tensor, torch.Tensor):
         raise TypeError("handle_of needs a torch.Tensor, not %s" % type(tensor).__name__)
     return registry_of(interp).new_tensor(tensor)
+
+
+def load(interp):
+    """`package require torch`: the commands are built in, but torch must be
+    importable; fails with the same error as the first torch command would."""
+    from .convert import torch_module
+    torch_module()

@@ -25,11 +25,23 @@ class BadValue(Exception):
 _torch = None
 
 
+TORCH_MISSING = ("torch is not installed: the torch:: commands need PyTorch "
+                 "(pip install torch, or pip install 'tclish[torch]')")
+
+
 def torch_module():
-    """torch, imported on first use."""
+    """torch, imported on first use: the one place torch is imported, so that its
+    import-time warnings (NumPy missing) never reach the user and its absence
+    is a Tcl error saying what to install."""
     global _torch
     if _torch is None:
-        import torch
+        import warnings
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=".*NumPy.*")
+                import torch
+        except ImportError:
+            raise TclError(TORCH_MISSING, ("TORCH", "MISSING")) from None
         _torch = torch
     return _torch
 

@@ -31,6 +31,7 @@ _commands = None
 
 def resolve(path):
     """The object a spec's "module:attr" names (a leading "." is this package)."""
+    torch_module()      # first: torch's own import, quietly, or a Tcl error if it is absent
     module, _, attr = path.partition(":")
     if module.startswith("."):
         module = __package__ + module

@@ -22,7 +22,7 @@ from tclish.frontends.repl import completer as completion
 from tclish.frontends.repl.context import scan, variable_at_end
 from tclish.frontends.repl.evaluator import Evaluator
 from tclish.frontends.repl.history import history_path, open_history
-from tclish.frontends.repl.keys import new_line, submit_or_continue
+from tclish.frontends.repl.keys import nesting_depth, new_line, submit_or_continue
 from tclish.frontends.repl.session import Repl
 from tclish.frontends.repl.toolbar import IDLE, hint_lines
 from tclish.frontends.repl.validator import TclValidator, opener
@@ -293,14 +293,31 @@ def test_validator_accepts_complete_input(text):
     assert opener(text) is None
 
 
-def test_enter_continues_incomplete_input_with_indent():
+def test_enter_continues_incomplete_input_without_typing_indent():
+    """The indentation is drawn by the continuation prompt, not inserted: typed
+    indentation never doubles, and none leaks into a proc's body."""
     buf = Buffer(multiline=True)
     buf.insert_text("proc f {} {")
     submit_or_continue(buf)
-    assert buf.text == "proc f {} {\n    "
-    buf.insert_text("if {1} {")
+    assert buf.text == "proc f {} {\n"
+    buf.insert_text("    if {1} {")
     new_line(buf)
-    assert buf.text.endswith("\n        ")
+    assert buf.text == "proc f {} {\n    if {1} {\n"
+    assert nesting_depth(buf.text) == 2 and nesting_depth("set a \\{ [list {x}") == 1
+
+
+def test_continuation_draws_the_indentation(interp):
+    with create_pipe_input() as inp:
+        repl = Repl(interp, input=inp, output=DummyOutput(), history=InMemoryHistory())
+        repl.prompt_session.default_buffer.text = "proc f {} {\nset x 1\nif {1} {\nputs a\n}\n}"
+        marks = ["".join(t for _, t in repl._continuation(2, n, 0)) for n in range(1, 6)]
+    assert [m.count("    ") for m in marks] == [1, 1, 2, 1, 0]
+
+
+def test_proc_body_gets_no_repl_whitespace(interp):
+    s = run_keys(interp, "proc g {} {" + ENTER, "return 1" + ENTER, "}" + ENTER,
+                 "info body g" + ENTER, CTRL_D)
+    assert s.out == "\nreturn 1\n\n"
 
 
 # --- completer ---------------------------------------------------------------------
@@ -326,12 +343,15 @@ def test_completes_torch_commands_and_aliases(torch_interp):
     assert "torch::" in completions(torch_interp, "tor")
 
 
-def test_completes_torch_parameters_in_both_spellings(torch_interp):
+def test_completes_torch_parameters_one_spelling_each(torch_interp):
     got = completions(torch_interp, "torch::roi_align -")
-    assert got[:4] == ["-input", "-tensor", "-boxes", "-outputSize"]
-    assert "-output_size" in got and "-spatial_scale" in got
+    assert got[:3] == ["-input", "-boxes", "-outputSize"], "one completion per parameter"
+    assert "-output_size" not in got and "-tensor" not in got
     assert completions(torch_interp, "torch::roiAlign -input $x -sampling") == [
-        "-samplingRatio", "-sampling_ratio"]
+        "-samplingRatio"]
+    assert completions(torch_interp, "torch::roiAlign -input $x -sampling_") == [
+        "-sampling_ratio"]
+    assert completions(torch_interp, "torch::roi_align -ten") == ["-tensor"]
     # parameters given already are not offered again
     assert "-input" not in completions(torch_interp, "torch::roi_align -tensor $x -")
 
@@ -393,3 +413,47 @@ def test_toolbar_shows_builtin_usage(interp):
     assert hint_lines(interp, "set ") == ["set varName ?newValue?  -- Read and write variables"]
     assert hint_lines(interp, "string length ") == ["string length string"]
     assert hint_lines(interp, "nosuchcommand ") == [IDLE]
+
+
+# --- tclsh's interactive habits ------------------------------------------------------
+
+def test_bang_bang_and_bang_n_rerun_earlier_commands(interp):
+    s = run_keys(interp, "set n 1" + ENTER, "incr n" + ENTER, "!!" + ENTER, "!1" + ENTER,
+                 "!inc" + ENTER, "!99" + ENTER, CTRL_D)
+    assert s.out == "1\n2\nincr n\n3\nset n 1\n1\nincr n\n2\n"
+    assert s.err.getvalue() == 'no event matches "99"\n'
+
+
+def test_tcl_prompt1_is_a_script_whose_output_is_the_prompt(interp):
+    from tclish.frontends.repl import habits
+    assert habits.prompt_text(interp, "tcl_prompt1", "% ") == "% "
+    interp.eval('set tcl_prompt1 {puts -nonewline "tclish [expr {1+1}]> "}')
+    assert habits.prompt_text(interp, "tcl_prompt1", "% ") == "tclish 2> "
+    assert interp.stdout.getvalue() == "", "the prompt script's output is the prompt only"
+
+
+def test_rc_file_is_sourced_at_start(interp, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".tclshrc").write_text("set from_rc tclshrc\n")
+    s = run_keys(interp, "set from_rc" + ENTER, CTRL_D)
+    assert s.out == "tclshrc\n"
+    (tmp_path / ".tclishrc").write_text("set from_rc tclishrc\nnosuch\n")
+    s = run_keys(_make_interp(), "set from_rc" + ENTER, CTRL_D)
+    assert s.out == "tclishrc\n"
+    assert 'invalid command name "nosuch"' in s.err.getvalue()
+
+
+def test_unknown_command_runs_a_program_on_path(interp, tmp_path):
+    target = tmp_path / "made by touch"
+    interp.eval("set where {%s}" % target)
+    s = run_keys(interp, "touch $where" + ENTER, "false" + ENTER, "nosuch_program_xyz" + ENTER,
+                 "proc p {} {touch /nonexistent/x}" + ENTER, CTRL_D)
+    assert target.exists()
+    errors = s.err.getvalue().splitlines()
+    assert errors == ["child process exited abnormally",
+                      'invalid command name "nosuch_program_xyz"']
+
+
+def test_puts_nonewline_output_is_ended_before_the_next_prompt(interp):
+    s = run_keys(interp, "puts -nonewline partial" + ENTER, "set x 1" + ENTER, CTRL_D)
+    assert s.out == "partial\n1\n"

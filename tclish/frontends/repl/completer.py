@@ -99,6 +99,9 @@ def argument_completions(interp, words, partial):
     if spec is not None:
         yield from torch_argument_completions(interp, spec, words, partial)
         return
+    if _takes_a_path(words):
+        yield from path_completions(partial)
+        return
     table = getattr(func, "subcommands", None)
     if table and len(words) == 1:
         for sub in sorted(table):
@@ -112,6 +115,35 @@ def argument_completions(interp, words, partial):
         for fam in sorted(families):
             if fam.startswith(partial):
                 yield Completion(fam, -len(partial), display_meta="family")
+
+
+# commands whose next word is a file name: (command, subcommand or None)
+_PATH_COMMANDS = {"source": None, "open": None, "cd": None, "load": None, "file": "any",
+                  "glob": None, "exec": None}
+
+
+def _takes_a_path(words):
+    want = _PATH_COMMANDS.get(words[0], False)
+    if want is None:
+        return len(words) == 1 or words[0] in ("glob", "exec")
+    return want == "any" and len(words) >= 2
+
+
+def path_completions(partial):
+    """File and folder names that complete `partial` (a folder gets a trailing /)."""
+    import os
+    folder, _, stem = partial.rpartition("/")
+    where = os.path.expanduser(folder + "/" if folder or partial.startswith("/") else ".")
+    try:
+        names = sorted(os.listdir(where))
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(stem) and (stem.startswith(".") or not name.startswith(".")):
+            full = os.path.join(where, name)
+            text = (folder + "/" if folder or partial.startswith("/") else "") + name
+            yield Completion(text + ("/" if os.path.isdir(full) else ""), -len(partial),
+                             display=name + ("/" if os.path.isdir(full) else ""))
 
 
 def current_parameter(spec, words, partial=""):
@@ -137,9 +169,11 @@ def torch_argument_completions(interp, spec, words, partial):
             if i in given:
                 continue
             meta = "%s, %s" % (p.kind.name, "required" if p.required else "optional")
+            # one completion per parameter: the first spelling that fits what is typed
             for option in p.options:
                 if option.startswith(partial):
                     yield Completion(option, -len(partial), display_meta=meta)
+                    break
         return
     index = current_parameter(spec, words, partial)
     if index is None:

@@ -25,7 +25,8 @@ KEEP_RESULTS = 50
 
 class Outcome:
     """What came of one input: `status` is "ok", "error" or "interrupted";
-    `text` is the result string or the error message."""
+    `value` the result (the TclError for an error); `text` is the result
+    string or the error message."""
 
     __slots__ = ("status", "value", "text")
 
@@ -52,7 +53,7 @@ class Evaluator:
             value = self._run(text)
         except TclError as e:
             interp.set_error_vars(e)
-            return Outcome("error", text=e.message)
+            return Outcome("error", e, text=e.message)
         except KeyboardInterrupt:
             self.reset()
             interp.script_file = script_file

@@ -1,7 +1,6 @@
 """Key bindings: Enter submits a complete command and continues an
 incomplete one; Esc Enter always starts a new line; Tab indents on a blank
-continuation line and completes elsewhere; a `}` typed on a blank line
-outdents.  Ctrl-C (cancel the input) and Ctrl-D (exit on an empty line)
+continuation line and completes elsewhere.  Ctrl-C (cancel the input) and Ctrl-D (exit on an empty line)
 are prompt_toolkit's own."""
 
 from prompt_toolkit.enums import DEFAULT_BUFFER
@@ -24,20 +23,29 @@ def _blank_continuation_line():
     return doc.cursor_position_row > 0 and not doc.current_line_before_cursor.strip()
 
 
-@Condition
-def _only_indent_before_cursor():
-    before = _current_buffer().document.current_line_before_cursor
-    return before != "" and not before.strip()
-
-
 def new_line(buffer):
-    """A newline, indented like the current line, one step more after an
-    open brace or bracket or a continuing backslash."""
-    line = buffer.document.current_line_before_cursor
-    indent = line[:len(line) - len(line.lstrip())]
-    if line.rstrip().endswith(("{", "[", "\\")):
-        indent += INDENT
-    buffer.insert_text("\n" + indent)
+    """A plain newline.  The indentation a reader sees on continuation lines is
+    drawn by the prompt (session.py), not typed into the text: so what the user
+    types is never indented twice, and no REPL whitespace ends up in a proc's
+    body."""
+    buffer.insert_text("\n")
+
+
+def nesting_depth(text):
+    """How many braces and brackets `text` leaves open (backslash escapes
+    skipped; an approximation for drawing indentation only)."""
+    depth = 0
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]" and depth:
+            depth -= 1
+    return depth
 
 
 def submit_or_continue(buffer):
@@ -69,12 +77,5 @@ def repl_key_bindings():
     @kb.add("tab", filter=focused & _blank_continuation_line)
     def _indent(event):
         event.current_buffer.insert_text(INDENT)
-
-    @kb.add("}", filter=focused & _only_indent_before_cursor)
-    def _outdent(event):
-        buffer = event.current_buffer
-        before = buffer.document.current_line_before_cursor
-        buffer.delete_before_cursor(min(len(INDENT), len(before)))
-        buffer.insert_text("}")
 
     return kb

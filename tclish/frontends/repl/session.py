@@ -14,12 +14,14 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.styles import Style
 
 from ...commands.io import ExitRequest
+from ...runtime.errors import TclError
+from . import habits
 from .completer import TclCompleter
 from .display import Display
 from .evaluator import KEEP_RESULTS, Evaluator
 from .handles import describe_value
 from .history import open_history
-from .keys import repl_key_bindings
+from .keys import INDENT, nesting_depth, repl_key_bindings
 from .lexer import tcl_lexer
 from .toolbar import SignatureToolbar
 from .validator import TclValidator, opener
@@ -47,6 +49,10 @@ class Repl:
                  history=None, keep=KEEP_RESULTS):
         self.interp = interp
         self.evaluator = Evaluator(interp, keep)
+        self.events = habits.History(interp)
+        # puts -nonewline output stays visible: a newline before the next prompt
+        self.tracker = habits.LineTracker(interp.stdout)
+        interp.stdout = self.tracker
         self.display = Display(stdout or sys.stdout, stderr or sys.stderr)
         self.prompt_session = PromptSession(
             multiline=True,
@@ -70,16 +76,45 @@ class Repl:
         if wrap_count:
             return " " * width
         lines = self.prompt_session.default_buffer.text.split("\n")
-        mark = opener("\n".join(lines[:line_number])) or ""
-        return [("class:continuation", mark.ljust(max(width - 1, 1)) + " ")]
+        above = "\n".join(lines[:line_number])
+        mark = opener(above) or ""
+        custom = habits.prompt_text(self.interp, "tcl_prompt2", None)
+        if custom is not None:
+            return [("class:continuation", custom)]
+        # indentation drawn, not typed: one step per open brace or bracket,
+        # one less on a line that starts by closing one
+        depth = nesting_depth(above)
+        line = lines[line_number] if line_number < len(lines) else ""
+        if line.lstrip()[:1] in ("}", "]") and depth:
+            depth -= 1
+        return [("class:continuation", mark.ljust(max(width - 1, 1)) + " " + INDENT * depth)]
 
     def read(self):
-        return self.prompt_session.prompt(PROMPT)
+        return self.prompt_session.prompt(habits.prompt_text(self.interp, "tcl_prompt1", PROMPT))
 
     def execute(self, text):
         """Evaluate one input and show what came of it."""
+        try:
+            event = self.events.expand(text)
+        except TclError as e:
+            self.display.error(e.message)
+            return
+        if event is not None:
+            self.display.result(event)          # tclsh echoes the command it re-runs
+            text = event
+        self.events.add(text)
         outcome = self.evaluator.evaluate(text)
+        if outcome.status == "error":
+            try:
+                status = habits.run_program(self.interp, text, outcome.value)
+            except TclError as e:
+                status, outcome.text = None, e.message
+            if status is not None:
+                if status:
+                    self.display.error("child process exited abnormally")
+                return
         _flush(self.interp)
+        self.tracker.end_line()
         if outcome.status == "ok":
             self.display.result(outcome.text, describe_value(self.interp, outcome.value))
         elif outcome.status == "error":
@@ -89,6 +124,10 @@ class Repl:
 
     def run(self):
         """The loop; returns the exit status."""
+        try:
+            habits.source_rc(self.interp, self.display.error)
+        except ExitRequest as e:
+            return e.code
         failures = 0
         while True:
             try:

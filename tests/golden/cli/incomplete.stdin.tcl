@@ -1,0 +1,3 @@
+puts first
+proc g {} {
+    puts never
