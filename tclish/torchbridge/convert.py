@@ -42,6 +42,12 @@ def torch_module():
                 import torch
         except ImportError:
             raise TclError(TORCH_MISSING, ("TORCH", "MISSING")) from None
+        # torch's run-time warnings (deprecations, sparse invariant checks, ...)
+        # are Python's text, not Tcl's: the torch commands never show them.  The
+        # filter covers warnings attributed to tclish's torch code and to torch's
+        # own Python code, which is where a command's call makes them appear.
+        warnings.filterwarnings("ignore", module=r"tclish\.torchbridge(\..*)?\Z")
+        warnings.filterwarnings("ignore", module=r"torch(\..*)?\Z")
         _torch = torch
     return _torch
 

@@ -32,6 +32,10 @@ def outcome(fake, func, *argv):
     tensors = fake.extensions["torch"].tensors
     if isinstance(r, str) and r in tensors:
         t = tensors[r]
+        if t.is_quantized:
+            t = t.int_repr()
+        elif t.layout != torch.strided:
+            t = t.to_dense()
         return "tensor", t.dtype, repr(t.tolist())      # repr: nan equals nan
     return "value", r
 

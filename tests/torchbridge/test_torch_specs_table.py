@@ -40,6 +40,8 @@ def _values(fake, spec):
         if p.kind.handle_list:      # a list of two tensors
             words = split_list(p.example or TENSOR.example)
             out.append(TclList(fake.call("torch::tensor_create", *words) for _ in range(2)))
+        elif p.kind.handle_kind not in (None, "tensor"):
+            out.append(p.example or "no_such_handle")     # a handle of another kind, by name
         elif p.kind.handle_kind is not None:
             words = split_list(p.example or TENSOR.example)
             out.append(fake.call("torch::tensor_create", *words))
@@ -50,8 +52,15 @@ def _values(fake, spec):
 
 def _summary(fake, spec, result):
     """What a call's result means, comparable across calls."""
+    if spec.returns in ("tensors", "handle") and isinstance(result, str) and \
+            result.rstrip("0123456789") != result and "tensor" not in result:
+        return ("handle", result.rstrip("0123456789"))     # scaler3: a new one each call
     if spec.returns == "tensor" and to_str(result) != "":
         t = fake.extensions["torch"].tensors[result]
+        if t.is_quantized:
+            t = t.int_repr()
+        elif t.layout != torch.strided:
+            t = t.to_dense()
         if not spec.deterministic:
             return ("tensor", tuple(t.shape), t.dtype)
         return ("tensor", tuple(t.shape), t.dtype, t.detach().flatten().tolist())
@@ -73,6 +82,21 @@ def _calls(spec, values):
                                                    for x in (p.options[-1], v)]
 
 
+# commands whose generated example call is an error by nature: a gradient not
+# made yet; point-to-point messages need a second process; work handles come
+# only from isend/irecv; quantized tensors only from quantize_*
+EXPECTED_ERRORS = dict.fromkeys(
+    ("tensor_grad", "distributed_send", "distributed_recv", "distributed_isend",
+     "distributed_irecv", "distributed_wait", "distributed_test",
+     # a quantized tensor can't be written as tensor_create's arguments
+     "dequantize", "int_repr", "q_scale", "q_zero_point", "q_per_channel_scales",
+     "q_per_channel_zero_points", "q_per_channel_axis", "quantized_add", "quantized_mul",
+     "quantized_relu",
+     # a scaler steps an optimizer, made by the nn commands; scalers are not tensors
+     "grad_scaler_step", "grad_scaler_scale", "grad_scaler_update", "grad_scaler_get_scale"),
+    "error")
+
+
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=[s.name for s in ALL_SPECS])
 def test_every_syntax_gives_the_same_result(fake, spec):
     from tclish.runtime.errors import TclError
@@ -85,9 +109,14 @@ def test_every_syntax_gives_the_same_result(fake, spec):
         except TclError as e:   # a command may refuse its examples: then all ways alike
             results[style] = ("error", e.message)
     first = results["positional"]
-    assert all(r == first for r in results.values()), results
-    expected = {"tensor_grad": "error"}.get(spec.name, "tensor" if spec.returns == "tensor"
-                                            else "value")
+    if not all(r[0] == "error" for r in results.values()):
+        # (an example every way refuses may be refused for a different parameter
+        # first, depending on the order the arguments come in)
+        assert all(r == first for r in results.values()), results
+    expected = EXPECTED_ERRORS.get(spec.name, "tensor" if spec.returns == "tensor" else "value")
+    if first[0] == "handle":        # a handle of another kind (scaler3)
+        assert spec.returns in ("tensors", "handle"), first
+        return
     assert first[0] == expected, first
 
 
