@@ -23,6 +23,8 @@ from .runtime.values import to_str
 SYNOPSES = {
     "after": "Execute a command after a time delay",
     "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
+    "::tcl::unsupported::corotype": "Report how a coroutine is suspended (yield or yieldto)",
+    "::tcl::unsupported::inject": "Run a command in a suspended coroutine when it next resumes",
     "append": "Append to variable",
     "apply": "Apply an anonymous function",
     "array": "Manipulate array variables",

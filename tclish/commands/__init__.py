@@ -27,6 +27,8 @@ LAZY_FAMILIES = {
     "tclish.commands.globs": ("glob",),
     "tclish.commands.clock": ("clock",),
     "tclish.commands.traces": ("trace",),
+    "tclish.commands.coroutines": ("coroutine", "yield", "yieldto", "tailcall",
+                                   "::tcl::unsupported::corotype", "::tcl::unsupported::inject"),
     "tclish.help": ("help",),
 }
 

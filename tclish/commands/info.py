@@ -249,7 +249,10 @@ def info_loaded(interp, argv):
 
 
 def info_coroutine(interp, argv):
-    return ""  # tclish has no coroutines, so never inside one
+    if getattr(interp, "coroutine", None) is None:
+        return ""
+    from .coroutines import info_coroutine
+    return info_coroutine(interp, argv)
 
 
 def info_errorstack(interp, argv):

@@ -91,17 +91,18 @@ def run_body(interp, spec, table, argv, what=None):
         code = spec.code = compile_proc_body(interp, to_str(spec.body))
     caller = interp.frame
     ns = spec.ns
-    interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+    frame = interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
     interp.cur_ns = ns
     interp.depth += 1
     try:
         if interp.depth > interp.max_depth:
             raise interp.nesting_error()
-        return code(table)
+        result = code(table)
     except ReturnSignal as r:
         if r.level == 1 and r.code == OK:
-            return r.value
-        return finish_return(r)
+            result = r.value
+        else:
+            result = finish_return(r)
     except TclError as e:
         if e.errorstack is not None:
             e.errorstack += ["CALL", TclList(argv)]
@@ -118,6 +119,12 @@ def run_body(interp, spec, table, argv, what=None):
         interp.depth -= 1
         interp.frame = caller
         interp.cur_ns = caller.ns
+    if frame.tailcall is not None:
+        # `tailcall` ran in this body: its command replaces the proc's result,
+        # run now that the proc's frame is gone (commands/coroutines.py)
+        from .coroutines import run_tailcall
+        return run_tailcall(interp, frame.tailcall)
+    return result
 
 
 def _outside_loop(signal, what):
