@@ -29,6 +29,9 @@ LAZY_FAMILIES = {
     "tclish.commands.traces": ("trace",),
     "tclish.commands.coroutines": ("coroutine", "yield", "yieldto", "tailcall",
                                    "::tcl::unsupported::corotype", "::tcl::unsupported::inject"),
+    "tclish.commands.oo": ("::oo::class", "::oo::object", "::oo::define", "::oo::objdefine",
+                           "::oo::copy", "::oo::Helpers::self", "::oo::Helpers::next",
+                           "::oo::Helpers::nextto"),
     "tclish.help": ("help",),
 }
 

@@ -82,16 +82,17 @@ def bind_arguments(spec, argv, first, name=None):
     return table
 
 
-def run_body(interp, spec, table, argv, what=None):
+def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
     """Run a proc (or lambda) body in a new frame and map its return code.
-    `what` names the body in errorInfo (default: procedure "argv[0]")."""
+    `what` names the body in errorInfo (default: procedure "argv[0]");
+    `make_frame` builds the frame (TclOO methods use a Frame subclass)."""
     code = spec.code
     if code is None:
         from ..compile.tail import compile_proc_body
         code = spec.code = compile_proc_body(interp, to_str(spec.body))
     caller = interp.frame
     ns = spec.ns
-    frame = interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+    frame = interp.frame = make_frame(table, ns, caller.level + 1, caller, spec, argv)
     interp.cur_ns = ns
     interp.depth += 1
     try:
