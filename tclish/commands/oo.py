@@ -99,6 +99,7 @@ def setup(interp):
         ns.path = [st.helpers]
         st.objects[ns] = obj
         interp.set_command(ns, "my", calls.MyCommand(obj))
+        obj.my_token = interp.command_token(ns, "my")
     calls.install_core_methods(obj_cls, calls.OBJECT_METHODS)
     calls.install_core_methods(cls_cls, calls.CLASS_METHODS)
     cls_cls.constructor = Method("<constructor>", "core", cls_cls, False,
@@ -109,7 +110,7 @@ def setup(interp):
                           ("::oo::objdefine", define.OBJDEFINE_COMMANDS)):
         ns = interp.create_namespace(nsname)
         for name, func in table.items():
-            interp.set_command(ns, name, func)
+            interp.set_command(ns, name, define.in_mode(func, nsname == "::oo::objdefine"))
         ns.unknown = TclList(["::oo::UnknownDefinition"])
     interp.register("::oo::UnknownDefinition", define.unknown_definition)
     interp.set_var("::oo::version", "1.1")

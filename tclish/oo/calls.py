@@ -144,7 +144,7 @@ def call_unknown(interp, obj, argv, nwords, public):
 def unknown_method_error(obj, name, public):
     names = method_names(obj, public)
     if not names:
-        text = 'unknown method "%s": must be nothing' % name
+        text = 'object "%s" has no visible methods' % obj.name()
     elif len(names) == 1:
         text = 'unknown method "%s": must be %s' % (name, names[0])
     else:
@@ -256,7 +256,21 @@ def cmd_next(interp, argv):
     if index + 1 >= len(ctx.chain.entries):
         kind = ctx.chain.kind
         raise TclError("no next %s implementation" % kind, ("TCL", "OO", "NOTHING_NEXT"))
-    return invoke(interp, ctx, index + 1, list(argv), 1)
+    return _invoke_from_caller(interp, frame, ctx, index + 1, list(argv), 1)
+
+
+def _invoke_from_caller(interp, frame, ctx, index, argv, nwords):
+    """next/nextto run the next method as if called from the caller of the
+    current one (so `upvar 1` in it reaches the same frame), as TclOO does."""
+    saved = interp.frame
+    caller = frame.parent
+    interp.frame = caller
+    interp.cur_ns = caller.ns
+    try:
+        return invoke(interp, ctx, index, argv, nwords)
+    finally:
+        interp.frame = saved
+        interp.cur_ns = saved.ns
 
 
 def cmd_nextto(interp, argv):
@@ -272,7 +286,7 @@ def cmd_nextto(interp, argv):
     entries = ctx.chain.entries
     for i in range(index + 1, len(entries)):
         if entries[i][0].declarer is target:
-            return invoke(interp, ctx, i, list(argv), 2)
+            return _invoke_from_caller(interp, frame, ctx, i, list(argv), 2)
     for i in range(0, index + 1):
         if entries[i][0].declarer is target:
             raise TclError('method implementation by "%s" not reachable from here' % cname,
@@ -422,6 +436,7 @@ def make_object(interp, cls, name=None, nsname=None):
     cls.instances.append(obj)
     interp.set_command(cmd_ns, tail, ObjectCommand(obj))
     interp.set_command(ns, "my", MyCommand(obj))
+    obj.my_token = interp.command_token(ns, "my")
     return obj
 
 
@@ -449,9 +464,11 @@ def _has_constructor(obj):
     return False
 
 
-def destroy(interp, obj, run_destructor=True):
+def destroy(interp, obj, run_destructor=True, report=False):
     """Destroy an object: destructors (once), then its namespace and
-    command; a class takes its instances and subclasses with it."""
+    command; a class takes its instances, subclasses and the classes and
+    objects it is mixed into with it.  A destructor's error is the result
+    only of the `destroy` method (`report`); otherwise it goes to bgerror."""
     if obj.dead:
         return
     obj.dead = True
@@ -471,6 +488,9 @@ def destroy(interp, obj, run_destructor=True):
             destroy(interp, inst)
         for sub in list(obj.subs):
             destroy(interp, sub)
+        for user in list(obj.mixed_into):
+            if user.is_class() and obj in user.cmixins:
+                destroy(interp, user)
         for s in obj.supers:
             if obj in s.subs:
                 s.subs.remove(obj)
@@ -488,12 +508,26 @@ def destroy(interp, obj, run_destructor=True):
     if not obj.ns.deleted:
         from ..commands.namespaces import delete_namespace
         delete_namespace(interp, obj.ns)
-    tok = obj.token
-    func = tok.ns.commands.get(tok.tail)
-    if getattr(func, "oo_object", None) is obj:
-        interp.discard_command(tok.ns, tok.tail)
+    for tok in (obj.token, obj.my_token):
+        func = tok.ns.commands.get(tok.tail)
+        if getattr(func, "oo_object", None) is obj:
+            interp.discard_command(tok.ns, tok.tail)
     if error is not None:
-        raise error
+        if report:
+            raise error
+        background_error(interp, error)
+
+
+def background_error(interp, error):
+    """An error nobody can receive (a destructor run by rename or namespace
+    delete): handed to bgerror when there is one, as Tcl does."""
+    func = interp.resolve_command("::bgerror", interp.global_ns)
+    if func is None:
+        return
+    try:
+        func(interp, ["bgerror", error.message])
+    except TclError:
+        pass
 
 
 # ---- core methods -------------------------------------------------------------------------
@@ -511,7 +545,7 @@ def _wrong(argv, nwords, usage):
 def core_destroy(interp, ctx, index, argv, nwords):
     if len(argv) > nwords:
         raise _wrong(argv, nwords, "")
-    destroy(interp, ctx.obj)
+    destroy(interp, ctx.obj, report=True)
     return ""
 
 
@@ -560,6 +594,9 @@ def core_variable(interp, ctx, index, argv, nwords):
         if "::" in name:
             raise TclError('variable name "%s" illegal: must not contain namespace separator'
                            % name, ("TCL", "UPVAR", "INVERTED"))
+        if name.endswith(")") and "(" in name:
+            raise TclError('can\'t define "%s": name refers to an element in an array' % name,
+                           ("TCL", "UPVAR", "LOCAL_ELEMENT"))
         var = obj.ns.vars.get(name)
         if var is None:
             var = obj.ns.vars[name] = Var()

@@ -23,6 +23,20 @@ NOT_IN_CONTEXT = ("this command may only be called from within the context of an
                   "::oo::define or ::oo::objdefine command")
 
 
+def in_mode(func, objdefine):
+    """The command `func` as registered in ::oo::define (objdefine False) or
+    ::oo::objdefine: called in the other kind of context it is misused."""
+    def definition_command(interp, argv):
+        frame = interp.frame
+        if type(frame) is DefineFrame and frame.objdefine != objdefine and \
+                func is not def_self:
+            raise TclError("attempt to misuse API", ("TCL", "OO", "MONKEY_BUSINESS"))
+        return func(interp, argv)
+    definition_command.synopsis = func.synopsis
+    definition_command.__module__ = func.__module__
+    return definition_command
+
+
 def define_target(interp, want_class=True):
     frame = interp.frame
     if type(frame) is not DefineFrame:
@@ -64,7 +78,9 @@ def run_definition(interp, target, objdefine, argv):
         func = interp.resolve_command(to_str(words[0]), ns)
         if func is None:
             return interp.unknown(words)
-        return func(interp, words)
+        # errors name the whole call: `oo::define C method name args body`
+        shown = "%s %s %s" % (to_str(argv[0]), to_str(argv[1]), to_str(words[0]))
+        return func(interp, [shown] + words[1:])
     finally:
         interp.frame = caller
         interp.cur_ns = caller.ns
@@ -236,21 +252,49 @@ def def_class(interp, argv):
         raise _wrong(argv, "className")
     cls = class_of(interp, to_str(argv[1]))
     st = target.state
-    if target.is_class() != cls.is_metaclass():
-        if target.is_class():
-            raise TclError("may not change a class object into a non-class object",
-                           ("TCL", "OO", "TRANSMUTATION"))
-        raise TclError("may not change a non-class object into a class object",
-                       ("TCL", "OO", "TRANSMUTATION"))
-    if target is st.object_class or target is st.class_class:
+    if target is st.class_class:
+        raise TclError("may not modify the class of the class of classes",
+                       ("TCL", "OO", "MONKEY_BUSINESS"))
+    if target is st.object_class:
         raise TclError("may not modify the class of the root object class",
+                       ("TCL", "OO", "MONKEY_BUSINESS"))
+    if target is cls:
+        raise TclError("may not change classes into an instance of themselves",
                        ("TCL", "OO", "MONKEY_BUSINESS"))
     if target in target.cls.instances:
         target.cls.instances.remove(target)
+    if target.is_class() != cls.is_metaclass():
+        _transmute(target, cls.is_metaclass())
     target.cls = cls
     cls.instances.append(target)
     st.changed()
     return ""
+
+
+def _transmute(obj, to_class):
+    """An object whose class changes between a metaclass and an ordinary
+    class becomes a class, or stops being one, as in Tcl 8.6."""
+    from .model import Cls, Obj
+    st = obj.state
+    if to_class:
+        fresh = Cls.__new__(Cls)
+        Cls.__init__(fresh, st, obj.cls, obj.ns, obj.token)
+        for name in ("supers", "subs", "instances", "cmethods", "constructor", "destructor",
+                     "cmixins", "cfilters", "cvariables", "mixed_into", "instance_cache",
+                     "instance_cache_epoch"):
+            setattr(obj, name, getattr(fresh, name))
+        st.counter -= 1
+        obj.__class__ = Cls
+        obj.supers = [st.object_class]
+        st.object_class.subs.append(obj)
+    else:
+        for inst in list(obj.instances):
+            from .calls import destroy
+            destroy(st.interp, inst)
+        for s in obj.supers:
+            if obj in s.subs:
+                s.subs.remove(obj)
+        obj.__class__ = Obj
 
 
 # ---- slots -------------------------------------------------------------------------------
@@ -444,8 +488,8 @@ _SYNOPSES = {
     "variable": "Declare variables the methods see without declaring them",
     "class": "Change the class of the object being defined",
 }
-for _table in (DEFINE_COMMANDS, OBJDEFINE_COMMANDS):
-    for _name, _func in _table.items():
+for _commands in (DEFINE_COMMANDS, OBJDEFINE_COMMANDS):
+    for _name, _func in _commands.items():
         _func.synopsis = _SYNOPSES[_name]
 unknown_definition.synopsis = "Resolve abbreviated oo::define commands"
 

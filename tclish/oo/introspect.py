@@ -138,8 +138,7 @@ def obj_variables(interp, obj, args, argv):
 
 
 def obj_vars(interp, obj, args, argv):
-    names = [n for n, v in obj.ns.vars.items() if not v.is_unset() or
-             type(v).__name__ == "DeclaredVar"]
+    names = [n for n, v in obj.ns.vars.items() if not v.is_unset()]
     return _pattern_filter(names, args)
 
 
@@ -187,7 +186,22 @@ def isa(interp, args, argv):
                        ("TCL", "LOOKUP", "CLASS", to_str(rest[1])))
     if cat == "mixin":
         return 1 if cls in obj.mixins else 0
-    return 1 if obj.cls.inherits(cls) or any(m.inherits(cls) for m in obj.mixins) else 0
+    return 1 if _is_typeof(obj, cls) else 0
+
+
+def _is_typeof(obj, cls):
+    todo = [obj.cls] + list(obj.mixins)
+    seen = set()
+    while todo:
+        c = todo.pop()
+        if c is cls:
+            return True
+        if c in seen:
+            continue
+        seen.add(c)
+        todo.extend(c.supers)
+        todo.extend(c.cmixins)
+    return False
 
 
 def info_object(interp, argv):

@@ -55,6 +55,7 @@ class Obj:
         self.cache_epoch = -1
         self.dead = False
         self.filtering = 0          # > 0 while one of its filters runs
+        self.my_token = token       # CmdToken of its `my` (set when made)
         self.id = state.next_id()
 
     def name(self):
