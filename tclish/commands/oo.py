@@ -113,6 +113,8 @@ def setup(interp):
             interp.set_command(ns, name, define.in_mode(func, nsname == "::oo::objdefine"))
         ns.unknown = TclList(["::oo::UnknownDefinition"])
     interp.register("::oo::UnknownDefinition", define.unknown_definition)
+    from ..oo import slots
+    slots.install(interp, st)
     interp.set_var("::oo::version", "1.1")
     interp.set_var("::oo::patchlevel", "1.1.0")
 

@@ -94,8 +94,7 @@ class ObjectCommand:
 
     def __call__(self, interp, argv):
         if len(argv) < 2:
-            raise TclError('wrong # args: should be "%s method ?arg ...?"' % to_str(argv[0]),
-                           ("TCL", "WRONGARGS"))
+            return call_unknown(interp, self.oo_object, argv, 2, True)
         return call(interp, self.oo_object, argv, 2, True)
 
     def on_delete(self, interp):
@@ -113,8 +112,7 @@ class MyCommand:
 
     def __call__(self, interp, argv):
         if len(argv) < 2:
-            raise TclError('wrong # args: should be "%s method ?arg ...?"' % to_str(argv[0]),
-                           ("TCL", "WRONGARGS"))
+            return call_unknown(interp, self.oo_object, argv, 2, False)
         return call(interp, self.oo_object, argv, 2, False)
 
     def on_delete(self, interp):
@@ -134,8 +132,16 @@ def call(interp, obj, argv, nwords, public):
 
 
 def call_unknown(interp, obj, argv, nwords, public):
+    """No method of that name (or none named at all: len(argv) < nwords):
+    the object's `unknown` method gets the name and the arguments."""
     chain = chain_for(obj, "unknown", False)
-    if chain is None:
+    if chain is None or len(argv) < nwords:
+        if len(argv) < nwords:
+            if chain is not None and any(m.kind != "core" for m, _ in chain.entries):
+                ctx = CallContext(obj, chain, public, argv, 1)
+                return invoke(interp, ctx, 0, argv, 1)
+            raise TclError('wrong # args: should be "%s method ?arg ...?"' % to_str(argv[0]),
+                           ("TCL", "WRONGARGS"))
         raise unknown_method_error(obj, to_str(argv[nwords - 1]), public)
     ctx = CallContext(obj, chain, public, argv, nwords - 1)
     return invoke(interp, ctx, 0, argv, nwords - 1)

@@ -297,136 +297,31 @@ def _transmute(obj, to_class):
         obj.__class__ = Obj
 
 
-# ---- slots -------------------------------------------------------------------------------
+# ---- slots (the slot objects are in slots.py) -------------------------------------------
 
-SLOT_OPS = ("-append", "-clear", "-set", "-remove")
-
-
-def _slot(interp, argv, default_op, get, put, usage="?-option? ?value ...?"):
-    words = list(argv[1:])
-    op = default_op
-    if words:
-        w = to_str(words[0])
-        if w.startswith("-"):
-            if w == "--default-operation":
-                op = default_op
-            elif w in SLOT_OPS:
-                op = w
-            elif w == "-get":
-                return TclList(get())
-            elif w != "--":
-                raise TclError('unknown method "%s": must be -append, -clear, -set, '
-                               'contents or ops' % w, ("TCL", "LOOKUP", "METHOD", w))
-            words = words[1:]
-    current = list(get())
-    values = [to_str(v) for v in words]
-    if op == "-append":
-        new = current + values
-    elif op == "-clear":
-        if words:
-            raise _wrong(argv, "-clear")
-        new = []
-    elif op == "-remove":
-        new = [v for v in current if v not in values]
-    else:
-        new = values
-    put(new)
-    return ""
-
-
-def def_superclass(interp, argv):
-    target, objdefine = class_target(interp, argv)
-    st = target.state
-
-    def get():
+def slot_values(target, kind, objdefine):
+    """The current list a slot holds, as names."""
+    if kind == "superclass":
         return [c.name() for c in target.supers]
-
-    def put(names):
-        if target is st.object_class:
-            raise TclError("may not modify the superclass of the root object",
-                           ("TCL", "OO", "MONKEY_BUSINESS"))
-        classes = []
-        for n in names:
-            c = class_of(interp, n)
-            if c in classes:
-                raise TclError("class should only be a direct superclass once",
-                               ("TCL", "OO", "REPETITIOUS"))
-            classes.append(c)
-        if not classes:
-            classes = [st.class_class if target.is_metaclass() and target is not st.class_class
-                       and False else st.object_class]
-        check_no_cycle(target, classes)
-        if target.is_metaclass() and not any(c.inherits(st.class_class) for c in classes) \
-                and target is not st.class_class:
-            pass
-        for s in target.supers:
-            if target in s.subs:
-                s.subs.remove(target)
-        target.supers = classes
-        for s in classes:
-            s.subs.append(target)
-        st.changed()
-    return _slot(interp, argv, "-set", get, put)
+    if kind == "mixin":
+        return [c.name() for c in (target.mixins if objdefine else target.cmixins)]
+    if kind == "filter":
+        return list(target.filters if objdefine else target.cfilters)
+    return list(target.variables if objdefine else target.cvariables)
 
 
-def _mixin_put(interp, target, attr):
-    st = target.state
-
-    def put(names):
-        classes = []
-        for n in names:
-            c = class_of(interp, n)
-            if c not in classes:
-                classes.append(c)
-        if attr == "cmixins":
-            for c in classes:
-                if c.inherits(target):
-                    raise TclError("may not mix a class into itself",
-                                   ("TCL", "OO", "SELF_MIXIN"))
-        for c in getattr(target, attr):
-            if target in c.mixed_into:
-                c.mixed_into.remove(target)
-        setattr(target, attr, classes)
-        for c in classes:
-            c.mixed_into.append(target)
-        st.changed()
-    return put
-
-
-def def_mixin(interp, argv):
-    target, objdefine = class_target(interp, argv)
-    attr = "mixins" if objdefine else "cmixins"
-
-    def get():
-        return [c.name() for c in getattr(target, attr)]
-    return _slot(interp, argv, "-set", get, _mixin_put(interp, target, attr))
-
-
-def def_filter(interp, argv):
-    target, objdefine = class_target(interp, argv)
-    attr = "filters" if objdefine else "cfilters"
-
-    def get():
-        return list(getattr(target, attr))
-
-    def put(names):
+def slot_store(interp, target, kind, objdefine, names):
+    if kind == "superclass":
+        _store_superclasses(interp, target, names)
+    elif kind == "mixin":
+        _store_mixins(interp, target, "mixins" if objdefine else "cmixins", names)
+    elif kind == "filter":
         out = []
         for n in names:
             if n not in out:
                 out.append(n)
-        setattr(target, attr, out)
-        target.state.changed()
-    return _slot(interp, argv, "-set", get, put)
-
-
-def def_variable(interp, argv):
-    target, objdefine = class_target(interp, argv)
-    attr = "variables" if objdefine else "cvariables"
-
-    def get():
-        return list(getattr(target, attr))
-
-    def put(names):
+        setattr(target, "filters" if objdefine else "cfilters", out)
+    else:
         out = []
         for n in names:
             if "::" in n:
@@ -437,9 +332,49 @@ def def_variable(interp, argv):
                                'array element' % n, ("TCL", "OO", "BAD_DECLVAR"))
             if n not in out:
                 out.append(n)
-        setattr(target, attr, out)
-        target.state.changed()
-    return _slot(interp, argv, "-append", get, put)
+        setattr(target, "variables" if objdefine else "cvariables", out)
+    target.state.changed()
+
+
+def _store_superclasses(interp, target, names):
+    st = target.state
+    if target is st.object_class:
+        raise TclError("may not modify the superclass of the root object",
+                       ("TCL", "OO", "MONKEY_BUSINESS"))
+    classes = []
+    for n in names:
+        c = class_of(interp, n)
+        if c in classes:
+            raise TclError("class should only be a direct superclass once",
+                           ("TCL", "OO", "REPETITIOUS"))
+        classes.append(c)
+    if not classes:
+        classes = [st.object_class]
+    check_no_cycle(target, classes)
+    for s in target.supers:
+        if target in s.subs:
+            s.subs.remove(target)
+    target.supers = classes
+    for s in classes:
+        s.subs.append(target)
+
+
+def _store_mixins(interp, target, attr, names):
+    classes = []
+    for n in names:
+        c = class_of(interp, n)
+        if c not in classes:
+            classes.append(c)
+    if attr == "cmixins":
+        for c in classes:
+            if c.inherits(target):
+                raise TclError("may not mix a class into itself", ("TCL", "OO", "SELF_MIXIN"))
+    for c in getattr(target, attr):
+        if target in c.mixed_into:
+            c.mixed_into.remove(target)
+    setattr(target, attr, classes)
+    for c in classes:
+        c.mixed_into.append(target)
 
 
 DEFINE_COMMANDS = {
@@ -447,28 +382,21 @@ DEFINE_COMMANDS = {
     "deletemethod": def_deletemethod,
     "destructor": def_destructor,
     "export": def_export,
-    "filter": def_filter,
     "forward": def_forward,
     "method": def_method,
-    "mixin": def_mixin,
     "renamemethod": def_renamemethod,
     "self": def_self,
-    "superclass": def_superclass,
     "unexport": def_unexport,
-    "variable": def_variable,
 }
 
 OBJDEFINE_COMMANDS = {
     "class": def_class,
     "deletemethod": def_deletemethod,
     "export": def_export,
-    "filter": def_filter,
     "forward": def_forward,
     "method": def_method,
-    "mixin": def_mixin,
     "renamemethod": def_renamemethod,
     "unexport": def_unexport,
-    "variable": def_variable,
 }
 
 
@@ -477,15 +405,11 @@ _SYNOPSES = {
     "deletemethod": "Delete methods of the class or object being defined",
     "destructor": "Set the destructor of the class being defined",
     "export": "Make methods public",
-    "filter": "Set the filters of the class or object being defined",
     "forward": "Create a method that forwards to a command",
     "method": "Create a method",
-    "mixin": "Set the mixins of the class or object being defined",
     "renamemethod": "Rename a method",
     "self": "Define the class object itself",
-    "superclass": "Set the superclasses of the class being defined",
     "unexport": "Make methods private",
-    "variable": "Declare variables the methods see without declaring them",
     "class": "Change the class of the object being defined",
 }
 for _commands in (DEFINE_COMMANDS, OBJDEFINE_COMMANDS):
