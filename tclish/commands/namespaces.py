@@ -306,6 +306,9 @@ def ns_which(interp, argv):
     if len(args) == 2:
         kind = args[0]
         args = args[1:]
+        for full in ("-command", "-variable"):
+            if len(kind) > 1 and full.startswith(kind):
+                kind = full  # a unique abbreviation, as Tcl_GetIndexFromObj allows
         if kind not in ("-command", "-variable"):
             args = ()
     if len(args) != 1:

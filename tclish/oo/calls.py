@@ -61,9 +61,9 @@ def state_of(interp):
     return st
 
 
-def object_of(interp, name, required=True):
+def object_of(interp, name, required=True, ns=None):
     """The Obj a command name denotes (following imports), or None."""
-    func = interp.resolve_command(name)
+    func = interp.resolve_command(name, ns)
     real = getattr(func, "real", None)
     if real is not None and type(func).__name__ == "ImportedCmd":
         func = real()
@@ -74,8 +74,8 @@ def object_of(interp, name, required=True):
     return obj
 
 
-def class_of(interp, name):
-    obj = object_of(interp, name)
+def class_of(interp, name, ns=None):
+    obj = object_of(interp, name, ns=ns)
     if not obj.is_class():
         raise TclError('"%s" is not a class' % name, ("TCL", "LOOKUP", "CLASS", name))
     return obj
@@ -294,7 +294,7 @@ def cmd_nextto(interp, argv):
         if entries[i][0].declarer is target:
             return _invoke_from_caller(interp, frame, ctx, i, list(argv), 2)
     for i in range(0, index + 1):
-        if entries[i][0].declarer is target:
+        if entries[i][0].declarer is target and entries[i][1] is None:
             raise TclError('method implementation by "%s" not reachable from here' % cname,
                            ("TCL", "OO", "CLASS_NOT_REACHABLE"))
     raise TclError('method has no non-filter implementation by "%s"' % cname,
@@ -365,7 +365,10 @@ def cmd_self(interp, argv):
         cm = cctx.chain.entries[caller.index][0]
         return TclList([declarer_word(cm), cctx.obj.name(), method_word(cm, cctx.chain.kind)])
     if sub == "call":
-        return TclList([chain_description(chain), index])
+        return TclList([chain_description(chain, ctx.nwords < len(ctx.words) and
+                                          chain.name == "unknown" and
+                                          to_str(ctx.words[ctx.nwords - 1]) != "unknown"),
+                        index])
     raise AssertionError(sub)
 
 
@@ -383,16 +386,16 @@ def method_word(m, kind):
 
 def method_type(m):
     if m.kind == "core":
-        return "core"
+        return 'core method: "%s"' % m.name
     return m.kind
 
 
-def chain_description(chain):
-    """A chain as `info object call` and `self call` show it."""
+def chain_description(chain, unknown=False):
+    """A chain as `info object call` and `self call` show it (`unknown`: the
+    chain runs because no method had the name called)."""
     out = TclList()
     for i, (m, fd) in enumerate(chain.entries):
-        what = "filter" if fd is not None else ("unknown" if chain.name != m.name and
-                                                chain.kind == "method" else "method")
+        what = "filter" if fd is not None else ("unknown" if unknown else "method")
         decl = m.declarer
         dword = decl.name() if decl.is_class() and decl.methods.get(m.name) is not m else "object"
         out.append(TclList([what, method_word(m, chain.kind), dword, method_type(m)]))
@@ -415,10 +418,10 @@ def make_object(interp, cls, name=None, nsname=None):
             n = st.counter + 1
             nsname = "::oo::Obj%d" % n
     else:
-        nsname = nsname if nsname.startswith("::") else "::" + nsname
+        nsname = nsname if nsname.startswith("::") else interp.cur_ns.qualify(nsname)
         if nsname in interp.namespaces:
-            raise TclError("can't create object \"%s\": namespace already exists"
-                           % nsname, ("TCL", "OO", "OVERWRITE_OBJECT"))
+            raise TclError("%s refers to an existing namespace" % nsname,
+                           ("TCL", "OO", "OVERWRITE_OBJECT"))
     if name is None:
         qualified = "::oo::Obj%d" % n
         while interp.resolve_command(qualified) is not None:
@@ -463,6 +466,8 @@ def construct(interp, obj, argv, nwords):
     except Exception:
         destroy(interp, obj, run_destructor=False)
         raise
+    if obj.dead:
+        raise TclError("object deleted in constructor", ("TCL", "OO", "STILLBORN"))
     return ""
 
 
@@ -495,8 +500,7 @@ def destroy(interp, obj, run_destructor=True, report=False):
         for sub in list(obj.subs):
             destroy(interp, sub)
         for user in list(obj.mixed_into):
-            if user.is_class() and obj in user.cmixins:
-                destroy(interp, user)
+            destroy(interp, user)
         for s in obj.supers:
             if obj in s.subs:
                 s.subs.remove(obj)
@@ -716,6 +720,10 @@ def copy_object(interp, src, new_name=None, new_ns=None):
             mx.mixed_into.append(obj)
         obj.cfilters = list(src.cfilters)
         obj.cvariables = list(src.cvariables)
+    for cname, func in list(src.ns.commands.items()):
+        spec = getattr(func, "proc_spec", None)
+        if spec is not None:
+            interp.invoke(["proc", obj.ns.qualify(cname), spec.arglist, spec.body])
     for vname, var in src.ns.vars.items():
         if var.is_unset() or vname in src.ns.links:
             continue

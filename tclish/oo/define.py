@@ -70,10 +70,15 @@ def run_definition(interp, target, objdefine, argv):
     interp.cur_ns = ns
     try:
         if len(argv) == 3:
-            what = 'object' if objdefine or not target.is_class() else 'class'
-            note = '(in definition script for %s "%s" line %%d)' % (
-                what, target.name().replace("%", "%%"))
-            return interp.eval_body(argv[2], note)
+            try:
+                return interp.eval(argv[2])
+            except TclError as e:
+                if e.errorline is not None:
+                    # the name the target has now (the script may rename it)
+                    what = 'object' if objdefine or not target.is_class() else 'class'
+                    e.errorinfo += '\n    (in definition script for %s "%s" line %d)' % (
+                        what, target.name(), e.errorline)
+                raise
         words = list(argv[2:])
         func = interp.resolve_command(to_str(words[0]), ns)
         if func is None:
@@ -136,9 +141,8 @@ def def_method(interp, argv):
     name = to_str(argv[1])
     spec = ProcSpec(name, argv[2], argv[3], target.ns)
     table = _table(target, objdefine)
-    old = table.get(name)
-    exported = old.exported if old is not None else exported_by_default(name)
-    table[name] = Method(name, "method", target, exported, spec=spec)
+    # a new method is public by its name, whatever export said before
+    table[name] = Method(name, "method", target, exported_by_default(name), spec=spec)
     target.state.changed()
     return ""
 
@@ -336,6 +340,14 @@ def slot_store(interp, target, kind, objdefine, names):
     target.state.changed()
 
 
+def _naming_ns(interp):
+    """Class names in a definition are resolved where oo::define was called."""
+    frame = interp.frame
+    if type(frame) is DefineFrame and frame.parent is not None:
+        return frame.parent.ns
+    return interp.cur_ns
+
+
 def _store_superclasses(interp, target, names):
     st = target.state
     if target is st.object_class:
@@ -343,13 +355,14 @@ def _store_superclasses(interp, target, names):
                        ("TCL", "OO", "MONKEY_BUSINESS"))
     classes = []
     for n in names:
-        c = class_of(interp, n)
+        c = class_of(interp, n, _naming_ns(interp))
         if c in classes:
             raise TclError("class should only be a direct superclass once",
                            ("TCL", "OO", "REPETITIOUS"))
         classes.append(c)
     if not classes:
-        classes = [st.object_class]
+        # a metaclass stays one
+        classes = [st.class_class if target.is_metaclass() else st.object_class]
     check_no_cycle(target, classes)
     for s in target.supers:
         if target in s.subs:
@@ -362,7 +375,7 @@ def _store_superclasses(interp, target, names):
 def _store_mixins(interp, target, attr, names):
     classes = []
     for n in names:
-        c = class_of(interp, n)
+        c = class_of(interp, n, _naming_ns(interp))
         if c not in classes:
             classes.append(c)
     if attr == "cmixins":

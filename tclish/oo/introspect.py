@@ -75,8 +75,7 @@ def obj_call(interp, obj, args, argv):
     name = to_str(args[0])
     chain = build_chain(obj, name)
     if not chain.found:
-        unk = build_chain(obj, "unknown")
-        return chain_description(unk)
+        return chain_description(build_chain(obj, "unknown"), True)
     return chain_description(chain)
 
 
@@ -146,6 +145,35 @@ def obj_creationid(interp, obj, args, argv):
     return obj.id
 
 
+# subcommand -> (fixed words after the object's name, usage after the subcommand)
+OBJECT_ARITY = {
+    "call": ((1, 1), "objName methodName"), "class": ((0, 1), "objName ?className?"),
+    "definition": ((1, 1), "objName methodName"), "filters": ((0, 0), "objName"),
+    "forward": ((1, 1), "objName methodName"), "methods": ((0, 2), "objName ?-option value ...?"),
+    "methodtype": ((1, 1), "objName methodName"), "mixins": ((0, 0), "objName"),
+    "namespace": ((0, 0), "objName"), "variables": ((0, 0), "objName"),
+    "vars": ((0, 1), "objName ?pattern?"),
+}
+CLASS_ARITY = {
+    "call": ((1, 1), "className methodName"), "constructor": ((0, 0), "className"),
+    "definition": ((1, 1), "className methodName"), "destructor": ((0, 0), "className"),
+    "filters": ((0, 0), "className"), "forward": ((1, 1), "className methodName"),
+    "instances": ((0, 1), "className ?pattern?"),
+    "methods": ((0, 2), "className ?-option value ...?"),
+    "methodtype": ((1, 1), "className methodName"), "mixins": ((0, 0), "className"),
+    "subclasses": ((0, 1), "className ?pattern?"), "superclasses": ((0, 0), "className"),
+    "variables": ((0, 0), "className"),
+}
+
+
+def _check_arity(argv, sub, table):
+    (lo, hi), usage = table[sub]
+    n = len(argv) - 4
+    if n < lo or len(argv) < 4 or n > hi:
+        raise TclError('wrong # args: should be "%s %s %s %s"' % (
+            to_str(argv[0]), to_str(argv[1]), sub, usage), ("TCL", "WRONGARGS"))
+
+
 OBJECT_SUBS = {
     "call": obj_call, "class": obj_class, "definition": obj_definition, "filters": obj_filters,
     "forward": obj_forward, "methods": obj_methods, "methodtype": obj_methodtype,
@@ -213,9 +241,7 @@ def info_object(interp, argv):
     sub = _choose(word, _OBJECT_CHOICES)
     if sub == "isa":
         return isa(interp, argv[3:], [argv[0], to_str(argv[1]) + " isa"])
-    if len(argv) < 4:
-        raise TclError('wrong # args: should be "%s %s %s objName ?arg ...?"' % (
-            to_str(argv[0]), to_str(argv[1]), sub), ("TCL", "WRONGARGS"))
+    _check_arity(argv, sub, OBJECT_ARITY)
     obj = object_of(interp, to_str(argv[3]))
     return OBJECT_SUBS[sub](interp, obj, argv[4:], [argv[0], to_str(argv[1]) + " " + sub])
 
@@ -250,7 +276,7 @@ def cls_call(interp, cls, args, argv):
     name = to_str(args[0])
     chain = build_chain(_prototype(cls), name)
     if not chain.found:
-        chain = build_chain(_prototype(cls), "unknown")
+        return chain_description(build_chain(_prototype(cls), "unknown"), True)
     return chain_description(chain)
 
 
@@ -337,8 +363,6 @@ def info_class(interp, argv):
         raise TclError('wrong # args: should be "%s %s subcommand ?arg ...?"' % (
             to_str(argv[0]), to_str(argv[1])), ("TCL", "WRONGARGS"))
     sub = _choose(to_str(argv[2]), sorted(CLASS_SUBS))
-    if len(argv) < 4:
-        raise TclError('wrong # args: should be "%s %s %s className ?arg ...?"' % (
-            to_str(argv[0]), to_str(argv[1]), sub), ("TCL", "WRONGARGS"))
+    _check_arity(argv, sub, CLASS_ARITY)
     cls = class_of(interp, to_str(argv[3]))
     return CLASS_SUBS[sub](interp, cls, argv[4:], [argv[0], to_str(argv[1]) + " " + sub])

@@ -187,31 +187,31 @@ class _Builder:
 
 
 def filter_names(obj):
-    """The filters that apply to `obj`: its own, then those of its mixins
-    and class hierarchy (with their declarers), each name once."""
+    """The filters that apply to `obj`, with their declarers, each name once,
+    in TclOO's order: those of the object's mixins, the object's own, then
+    those of its class hierarchy (classes reached through mixins first)."""
     out = []
-    names = set()
-    for f in obj.filters:
-        if f not in names:
-            names.add(f)
-            out.append((f, obj))
+    done = set()
 
-    def from_class(c, seen):
-        if c in seen:
-            return
-        seen.add(c)
+    def take(name, decl):
+        if name not in done:
+            done.add(name)
+            out.append((name, decl))
+
+    def from_class(c, via_mixin, mixin_pass, any_pass):
         for mx in c.cmixins:
-            from_class(mx, seen)
-        for f in c.cfilters:
-            if f not in names:
-                names.add(f)
-                out.append((f, c))
+            from_class(mx, True, mixin_pass, any_pass)
+        if any_pass or via_mixin == mixin_pass:
+            for f in c.cfilters:
+                take(f, c)
         for s in c.supers:
-            from_class(s, seen)
-    seen = set()
+            from_class(s, via_mixin, mixin_pass, any_pass)
     for mx in obj.mixins:
-        from_class(mx, seen)
-    from_class(obj.cls, seen)
+        from_class(mx, True, True, True)
+    for f in obj.filters:
+        take(f, obj)
+    from_class(obj.cls, False, True, False)
+    from_class(obj.cls, False, False, False)
     return out
 
 
