@@ -21,13 +21,21 @@ from ..runtime.values import TclList, to_str
 YIELD, YIELDTO, DONE, RAISED = range(4)
 
 
+_greenlet_module = None
+_getcurrent = None
+
+
 def _greenlet():
-    try:
-        import greenlet
-    except ImportError:  # pragma: no cover - greenlet is a dependency
-        raise TclError("coroutines need the Python package greenlet (pip install greenlet)",
-                       ("TCL", "COROUTINE", "UNAVAILABLE")) from None
-    return greenlet
+    global _greenlet_module, _getcurrent
+    if _greenlet_module is None:
+        try:
+            import greenlet
+        except ImportError:  # pragma: no cover - greenlet is a dependency
+            raise TclError("coroutines need the Python package greenlet (pip install greenlet)",
+                           ("TCL", "COROUTINE", "UNAVAILABLE")) from None
+        _greenlet_module = greenlet
+        _getcurrent = greenlet.getcurrent
+    return _greenlet_module
 
 
 def current(interp):
@@ -67,14 +75,19 @@ class Coroutine:
 
     def resume(self, value):
         interp = self.interp
-        outer = (interp.frame, interp.cur_ns, interp.depth, current(interp))
-        self.glet.parent = _greenlet().getcurrent()
+        outer = (interp.frame, interp.cur_ns, interp.depth, getattr(interp, "coroutine", None))
+        glet = self.glet
+        here = _getcurrent()
+        if glet.parent is not here:
+            glet.parent = here
         self.state = "active"
         interp.coroutine = self
         try:
-            message = self.glet.switch(value)
+            message = glet.switch(value)
         finally:
             interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
+        if message[0] == YIELD and not self.deleted:
+            return message[1]
         return self.deliver(message)
 
     def deliver(self, message):
@@ -133,10 +146,10 @@ class Coroutine:
         """Switch back to the resumer; returns the value this coroutine is
         next resumed with (or the injected command's result)."""
         interp = self.interp
-        mine = (interp.frame, interp.cur_ns, interp.depth)
+        frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
         self.state = state
         value = self.glet.parent.switch(message)
-        interp.frame, interp.cur_ns, interp.depth = mine
+        interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
         interp.coroutine = self
         if self.injected is not None:
             argv, self.injected = self.injected, None
@@ -204,13 +217,16 @@ def _unknown_in(interp, ns, argv):
         interp.cur_ns = saved
 
 
-@command("yield", 0, 1, "?value?")
+@command("yield")
 def cmd_yield(interp, argv):
-    coro = current(interp)
+    n = len(argv)
+    if n > 2:
+        raise TclError('wrong # args: should be "yield ?value?"', ("TCL", "WRONGARGS"))
+    coro = getattr(interp, "coroutine", None)
     if coro is None:
         raise TclError("yield can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
-    return coro.suspend((YIELD, argv[1] if len(argv) > 1 else ""), "yield")
+    return coro.suspend((YIELD, argv[1] if n == 2 else ""), "yield")
 
 
 @command("yieldto", 1, None, "command ?arg ...?")

@@ -184,13 +184,21 @@ def _run(interp, ctx, index, m, argv, nwords):
     obj = ctx.obj
     kind = m.kind
     if kind == "method":
-        spec = obj.specs.get(m)
-        if spec is None:
-            spec = bind_spec(interp, m, obj)
-        usage = " ".join(quote_element(to_str(w)) for w in argv[:nwords])
-        table = bind_arguments(spec, argv, nwords, usage)
+        bound = obj.specs.get(m)
+        if bound is None:
+            bound = bind_spec(interp, m, obj)
+        spec, names = bound
+        if names is not None and len(argv) - nwords == len(names):
+            table = {}
+            i = nwords
+            for name in names:
+                table[name] = Var(argv[i])
+                i += 1
+        else:
+            usage = " ".join(quote_element(to_str(w)) for w in argv[:nwords])
+            table = bind_arguments(spec, argv, nwords, usage)
         decl = m.declarer
-        variables = decl.cvariables if decl.is_class() and decl is not obj else decl.variables
+        variables = decl.cvariables if decl is not obj and decl.is_class() else decl.variables
         if variables:
             nsvars = obj.ns.vars
             for v in variables:
@@ -207,7 +215,10 @@ def _run(interp, ctx, index, m, argv, nwords):
             if variables:
                 f.links = set(variables)
             return f
-        return run_body(interp, spec, table, argv, body_name(m, ctx.chain.kind), make_frame)
+        what = m.what
+        if what is None:
+            what = m.what = BodyName(m, ctx.chain.kind)
+        return run_body(interp, spec, table, argv, what, make_frame)
     if kind == "forward":
         words = list(m.prefix) + list(argv[nwords:])
         func = interp.resolve_command(to_str(words[0]), obj.ns)
@@ -220,6 +231,20 @@ def _run(interp, ctx, index, m, argv, nwords):
                 interp.cur_ns = saved
         return func(interp, words)
     return m.func(interp, ctx, index, argv, nwords)
+
+
+class BodyName:
+    """How errorInfo names a method body; made into text only for an error
+    (the class may have been renamed since the method was defined)."""
+
+    __slots__ = ("method", "kind")
+
+    def __init__(self, method, kind):
+        self.method = method
+        self.kind = kind
+
+    def __str__(self):
+        return body_name(self.method, self.kind)
 
 
 def body_name(m, kind):
@@ -242,8 +267,10 @@ def bind_spec(interp, m, obj):
     for slot in ProcSpec.__slots__:
         setattr(spec, slot, getattr(base, slot))
     spec.ns = obj.ns
-    obj.specs[m] = spec
-    return spec
+    # the parameter names, when a call giving them all can bind them directly
+    names = None if spec.has_args else tuple(p for p, _ in spec.params)
+    bound = obj.specs[m] = (spec, names)
+    return bound
 
 
 # ---- next, nextto, self ---------------------------------------------------------------------
@@ -516,8 +543,7 @@ def destroy(interp, obj, run_destructor=True, report=False):
         obj.cls.instances.remove(obj)
     st.objects.pop(obj.ns, None)
     if not obj.ns.deleted:
-        from ..commands.namespaces import delete_namespace
-        delete_namespace(interp, obj.ns)
+        _delete_object_namespace(interp, obj.ns)
     for tok in (obj.token, obj.my_token):
         func = tok.ns.commands.get(tok.tail)
         if getattr(func, "oo_object", None) is obj:
@@ -526,6 +552,27 @@ def destroy(interp, obj, run_destructor=True, report=False):
         if report:
             raise error
         background_error(interp, error)
+
+
+def _delete_object_namespace(interp, ns):
+    """Delete an object's namespace.  delete_namespace bumps core_epoch
+    (twice per namespace), which sends every inlined script back to plain
+    dispatch; an object's namespace rarely holds a command that could shadow
+    an inlined one, and then the bump is undone so that destroying objects
+    keeps compiled code fast."""
+    from ..commands.namespaces import delete_namespace
+    from ..runtime.interp import INLINE_NAMES
+    spaces = []
+    todo = [ns]
+    while todo:
+        n = todo.pop()
+        spaces.append(n)
+        todo.extend(n.children.values())
+    harmless = not any(name in INLINE_NAMES for n in spaces for name in n.commands)
+    before = interp.core_epoch
+    delete_namespace(interp, ns)
+    if harmless and interp.core_epoch == before + 2 * len(spaces):
+        interp.core_epoch = before
 
 
 def background_error(interp, error):

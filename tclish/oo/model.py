@@ -21,7 +21,7 @@ class Method:
     (a command prefix), "core" (a Python builtin) or None: a record that only
     says whether the name is exported (`export` of an inherited method)."""
 
-    __slots__ = ("name", "kind", "declarer", "exported", "spec", "prefix", "func")
+    __slots__ = ("name", "kind", "declarer", "exported", "spec", "prefix", "func", "what")
 
     def __init__(self, name, kind, declarer, exported, spec=None, prefix=None, func=None):
         self.name = name
@@ -31,6 +31,7 @@ class Method:
         self.spec = spec        # ProcSpec for kind "method"
         self.prefix = prefix    # list of words for kind "forward"
         self.func = func        # func(interp, ctx, index, args) for kind "core"
+        self.what = None        # how errorInfo names the body (calls.BodyName)
 
 
 def exported_by_default(name):
