@@ -522,10 +522,11 @@ def destroy(interp, obj, run_destructor=True, report=False):
             except TclError as e:
                 error = e
     if obj.is_class():
-        for inst in list(obj.instances):
-            destroy(interp, inst)
-        for sub in list(obj.subs):
+        # as Tcl does: subclasses first, then instances, newest first
+        for sub in reversed(list(obj.subs)):
             destroy(interp, sub)
+        for inst in reversed(list(obj.instances)):
+            destroy(interp, inst)
         for user in list(obj.mixed_into):
             destroy(interp, user)
         for s in obj.supers:

@@ -5,7 +5,7 @@ from ..runtime.glob import glob_match
 from ..runtime.registry import choice_list
 from ..runtime.values import TclList, to_str
 from .calls import chain_description, class_of, object_of, state_of
-from .model import Obj, build_chain, method_names
+from .model import Obj, build_chain, first_record, method_names
 
 
 def _wrong(argv, usage):
@@ -69,12 +69,21 @@ def _pattern_filter(names, args):
 
 # ---- info object ------------------------------------------------------------------------
 
+def _public_chain(obj, name):
+    """The chain a call from outside the object runs, or None (unknown)."""
+    rec = first_record(obj, name)
+    if rec is None or not rec.exported:
+        return None
+    chain = build_chain(obj, name)
+    return chain if chain.found else None
+
+
 def obj_call(interp, obj, args, argv):
     if len(args) != 1:
         raise _wrong(argv, "objName methodName")
     name = to_str(args[0])
-    chain = build_chain(obj, name)
-    if not chain.found:
+    chain = _public_chain(obj, name)
+    if chain is None:
         return chain_description(build_chain(obj, "unknown"), True)
     return chain_description(chain)
 
@@ -274,8 +283,8 @@ def cls_call(interp, cls, args, argv):
     if len(args) != 1:
         raise _wrong(argv, "className methodName")
     name = to_str(args[0])
-    chain = build_chain(_prototype(cls), name)
-    if not chain.found:
+    chain = _public_chain(_prototype(cls), name)
+    if chain is None:
         return chain_description(build_chain(_prototype(cls), "unknown"), True)
     return chain_description(chain)
 
