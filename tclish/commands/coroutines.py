@@ -259,7 +259,7 @@ def cmd_corotype(interp, argv):
     return coro.state
 
 
-@command("::tcl::unsupported::inject", 1, None, "coroName ?cmd? ?arg1 ...?")
+@command("::tcl::unsupported::inject", 2, None, "coroName cmd ?arg1 arg2 ...?")
 def cmd_inject(interp, argv):
     coro = _coroutine_named(interp, to_str(argv[1]), "can only inject a command into a coroutine")
     if coro.state == "active":

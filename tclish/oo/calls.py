@@ -313,9 +313,7 @@ def cmd_nextto(interp, argv):
     frame = method_frame(interp, to_str(argv[0]))
     ctx, index = frame.context, frame.index
     cname = to_str(argv[1])
-    target = object_of(interp, cname, required=False)
-    if target is None or not target.is_class():
-        raise TclError('"%s" is not a class' % cname, ("TCL", "LOOKUP", "CLASS", cname))
+    target = class_of(interp, cname)
     entries = ctx.chain.entries
     for i in range(index + 1, len(entries)):
         if entries[i][0].declarer is target:

@@ -51,7 +51,7 @@ def _own_methods(table, args, argv, usage):
         elif "-private".startswith(f) and len(f) > 1:
             private = True
         else:
-            raise TclError('bad option "%s": must be -all or -private' % f,
+            raise TclError('bad option "%s": must be -all, -localprivate, or -private' % f,
                            ("TCL", "LOOKUP", "INDEX", "option", f))
     return all_, private
 
