@@ -126,6 +126,12 @@ def delete_namespace(interp, ns):
     children.  The global namespace loses its contents but stays."""
     if ns.deleted:
         return
+    oo = interp.extensions.get("oo")
+    if oo is not None and ns in oo.objects:
+        # an object's namespace: its destructor runs first, seeing it whole
+        oo.namespace_deleted(ns)
+        if ns.deleted:
+            return
     is_global = ns is interp.global_ns
     if is_global and interp.depth > 1:
         # Tcl only marks a namespace that some call frame still uses as

@@ -33,6 +33,14 @@ class OOState:
     def changed(self):
         self.epoch += 1
 
+    def namespace_deleted(self, ns):
+        """`namespace delete` of an object's namespace destroys the object
+        (destructor first); the namespace itself is left to the caller."""
+        obj = self.objects.get(ns)
+        if obj is not None and not obj.dead:
+            obj.keep_namespace = True
+            destroy(self.interp, obj)
+
 
 class MethodFrame(Frame):
     """The frame of a running method: `context` is the CallContext and
@@ -486,7 +494,8 @@ def construct(interp, obj, argv, nwords):
     try:
         invoke(interp, ctx, 0, argv, nwords)
     except TclError:
-        destroy(interp, obj, run_destructor=False)
+        # Tcl 8.6 runs the destructor of an object whose constructor failed
+        destroy(interp, obj)
         raise
     except Exception:
         destroy(interp, obj, run_destructor=False)
@@ -541,7 +550,7 @@ def destroy(interp, obj, run_destructor=True, report=False):
     if obj in obj.cls.instances:
         obj.cls.instances.remove(obj)
     st.objects.pop(obj.ns, None)
-    if not obj.ns.deleted:
+    if not obj.ns.deleted and not obj.keep_namespace:
         _delete_object_namespace(interp, obj.ns)
     for tok in (obj.token, obj.my_token):
         func = tok.ns.commands.get(tok.tail)
@@ -623,8 +632,8 @@ def core_eval(interp, ctx, index, argv, nwords):
     interp.frame = frame
     interp.cur_ns = obj.ns
     try:
-        return interp.eval_body(script, '(in "%s eval" script line %%d)' %
-                                obj.name().replace("%", "%%"))
+        words = " ".join(to_str(w) for w in argv[:nwords])
+        return interp.eval_body(script, '(in "%s" script line %%d)' % words.replace("%", "%%"))
     finally:
         interp.frame = caller
         interp.cur_ns = caller.ns

@@ -75,9 +75,15 @@ def run_definition(interp, target, objdefine, argv):
             except TclError as e:
                 if e.errorline is not None:
                     # the name the target has now (the script may rename it)
-                    what = 'object' if objdefine or not target.is_class() else 'class'
+                    if not target.is_class():
+                        what = "object"
+                    else:
+                        what = "class object" if objdefine else "class"
+                    name = target.name()
+                    if len(name) > 30:
+                        name = name[:30] + "..."
                     e.errorinfo += '\n    (in definition script for %s "%s" line %d)' % (
-                        what, target.name(), e.errorline)
+                        what, name, e.errorline)
                 raise
         words = list(argv[2:])
         func = interp.resolve_command(to_str(words[0]), ns)
@@ -292,8 +298,10 @@ def _transmute(obj, to_class):
         obj.supers = [st.object_class]
         st.object_class.subs.append(obj)
     else:
-        for inst in list(obj.instances):
-            from .calls import destroy
+        from .calls import destroy
+        for sub in reversed(list(obj.subs)):
+            destroy(st.interp, sub)
+        for inst in reversed(list(obj.instances)):
             destroy(st.interp, inst)
         for s in obj.supers:
             if obj in s.subs:

@@ -57,6 +57,7 @@ class Obj:
         self.dead = False
         self.filtering = 0          # > 0 while one of its filters runs
         self.my_token = token       # CmdToken of its `my` (set when made)
+        self.keep_namespace = False  # being destroyed by `namespace delete`
         self.id = state.next_id()
 
     def name(self):
