@@ -10,6 +10,7 @@ from ..commands.procs import ProcSpec, bind_arguments, run_body
 from ..runtime.errors import TclError
 from ..runtime.frames import Frame, Var
 from ..runtime.lists import quote_element
+from ..runtime.registry import WRONG_ARGS, rewrite_wrong_args
 from ..runtime.values import TclList, to_list, to_str
 from .model import Cls, Method, Obj, build_chain, chain_for, method_names
 
@@ -237,7 +238,13 @@ def _run(interp, ctx, index, m, argv, nwords):
                 return interp.unknown(words)
             finally:
                 interp.cur_ns = saved
-        return func(interp, words)
+        try:
+            return func(interp, words)
+        except TclError as e:
+            if not e.context_added and e.message.startswith(WRONG_ARGS):
+                # the usage names the method as called, not its target
+                rewrite_wrong_args(e, [to_str(w) for w in argv[:nwords]], len(m.prefix))
+            raise
     return m.func(interp, ctx, index, argv, nwords)
 
 
@@ -632,7 +639,8 @@ def core_eval(interp, ctx, index, argv, nwords):
     interp.frame = frame
     interp.cur_ns = obj.ns
     try:
-        words = " ".join(to_str(w) for w in argv[:nwords])
+        # named as the method was called, even when reached by `next`
+        words = " ".join(to_str(w) for w in ctx.words[:ctx.nwords])
         return interp.eval_body(script, '(in "%s" script line %%d)' % words.replace("%", "%%"))
     finally:
         interp.frame = caller
