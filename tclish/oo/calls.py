@@ -11,7 +11,7 @@ from ..runtime.errors import TclError
 from ..runtime.frames import Frame, Var
 from ..runtime.lists import quote_element
 from ..runtime.registry import WRONG_ARGS, rewrite_wrong_args
-from ..runtime.values import TclList, to_list, to_str
+from ..runtime.values import TclList, to_str
 from .model import Cls, Method, Obj, build_chain, chain_for, method_names
 
 
@@ -104,7 +104,20 @@ class ObjectCommand:
     def __call__(self, interp, argv):
         if len(argv) < 2:
             return call_unknown(interp, self.oo_object, argv, 2, True)
-        return call(interp, self.oo_object, argv, 2, True)
+        # the common case in one step: an object with nothing of its own,
+        # its class's chain cached, a plain method first in the chain
+        obj = self.oo_object
+        cls = obj.cls
+        if cls.instance_cache_epoch == obj.state.epoch and not (
+                obj.methods or obj.mixins or obj.filters or obj.filtering):
+            name = argv[1]
+            chain = cls.instance_cache.get((name if type(name) is str else to_str(name),
+                                            True, False))
+            if chain is not None and not chain.nfilters:
+                m = chain.entries[0][0]
+                if m.kind == "method":
+                    return _run(interp, CallContext(obj, chain, True, argv, 2), 0, m, argv, 2)
+        return call(interp, obj, argv, 2, True)
 
     def on_delete(self, interp):
         destroy(interp, self.oo_object, run_destructor=True)
@@ -493,9 +506,6 @@ def construct(interp, obj, argv, nwords):
     """Run the constructor chain; on error the object is destroyed."""
     chain = build_chain(obj, "<constructor>", "constructor")
     if not chain.entries:
-        if len(argv) > nwords and obj.cls.inherits(obj.state.object_class) and \
-                not _has_constructor(obj):
-            pass
         return ""
     ctx = CallContext(obj, chain, False, argv, nwords)
     try:
@@ -510,10 +520,6 @@ def construct(interp, obj, argv, nwords):
     if obj.dead:
         raise TclError("object deleted in constructor", ("TCL", "OO", "STILLBORN"))
     return ""
-
-
-def _has_constructor(obj):
-    return False
 
 
 def destroy(interp, obj, run_destructor=True, report=False):
@@ -652,11 +658,7 @@ def core_unknown(interp, ctx, index, argv, nwords):
     obj = ctx.obj
     if not args:
         raise _wrong(argv, nwords, "method ?arg ...?")
-    name = to_str(args[0])
-    if ctx.chain.name == "unknown" and len(argv) > nwords and nwords >= 1 and \
-            to_str(argv[nwords - 1]) != "unknown":
-        pass
-    raise unknown_method_error(obj, name, ctx.public)
+    raise unknown_method_error(obj, to_str(args[0]), ctx.public)
 
 
 def core_variable(interp, ctx, index, argv, nwords):
@@ -804,7 +806,3 @@ def copy_object(interp, src, new_name=None, new_ns=None):
             destroy(interp, obj, run_destructor=False)
             raise
     return obj.name()
-
-
-def split_words(value):
-    return [to_str(w) for w in to_list(value)]

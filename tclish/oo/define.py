@@ -10,7 +10,7 @@ The list-valued definitions (superclass, mixin, filter, variable) are
 from ..commands.procs import ProcSpec
 from ..runtime.errors import TclError
 from ..runtime.frames import Frame
-from ..runtime.values import TclList, to_list, to_str
+from ..runtime.values import to_str
 from .calls import class_of, object_of, state_of
 from .model import Method, check_no_cycle, exported_by_default
 
@@ -37,7 +37,7 @@ def in_mode(func, objdefine):
     return definition_command
 
 
-def define_target(interp, want_class=True):
+def define_target(interp):
     frame = interp.frame
     if type(frame) is not DefineFrame:
         raise TclError(NOT_IN_CONTEXT, ("TCL", "OO", "MONKEY_BUSINESS"))
@@ -437,7 +437,3 @@ for _commands in (DEFINE_COMMANDS, OBJDEFINE_COMMANDS):
     for _name, _func in _commands.items():
         _func.synopsis = _SYNOPSES[_name]
 unknown_definition.synopsis = "Resolve abbreviated oo::define commands"
-
-
-def split_names(value):
-    return [to_str(w) for w in to_list(value)]

@@ -164,11 +164,9 @@ class _Builder:
                 return
         entries.append((m, filter_decl))
 
-    def walk_class(self, c, via_mixin, mixin_pass, filter_decl, seen):
-        if (id(c), via_mixin) in seen:
-            pass
+    def walk_class(self, c, via_mixin, mixin_pass, filter_decl):
         for mx in c.cmixins:
-            self.walk_class(mx, True, mixin_pass, filter_decl, seen)
+            self.walk_class(mx, True, mixin_pass, filter_decl)
         if self.kind == "constructor":
             m = c.constructor
         elif self.kind == "destructor":
@@ -177,15 +175,15 @@ class _Builder:
             m = c.cmethods.get(self.name)
         self.add(m, via_mixin, mixin_pass, filter_decl)
         for s in c.supers:
-            self.walk_class(s, via_mixin, mixin_pass, filter_decl, seen)
+            self.walk_class(s, via_mixin, mixin_pass, filter_decl)
 
     def walk_object(self, mixin_pass, filter_decl=None):
         obj = self.obj
         for mx in obj.mixins:
-            self.walk_class(mx, True, mixin_pass, filter_decl, set())
+            self.walk_class(mx, True, mixin_pass, filter_decl)
         if self.kind == "method":
             self.add(obj.methods.get(self.name), False, mixin_pass, filter_decl)
-        self.walk_class(obj.cls, False, mixin_pass, filter_decl, set())
+        self.walk_class(obj.cls, False, mixin_pass, filter_decl)
 
 
 def filter_names(obj):
