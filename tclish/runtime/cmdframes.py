@@ -154,9 +154,16 @@ def command_frames(interp, start=None):
     _Entry); `start` is the innermost Python frame to look at."""
     pyframes = []
     f = start if start is not None else sys._getframe(1)
+    glet = None
     while f is not None:
         pyframes.append(f)
         f = f.f_back
+        if f is None and "greenlet" in sys.modules:
+            # inside a coroutine the Python stack ends at its greenlet: go
+            # on from where its resumer waits, as Tcl's frames do
+            import greenlet
+            glet = (glet or greenlet.getcurrent()).parent
+            f = glet.gr_frame if glet is not None else None
     pyframes.reverse()
 
     ctx = _EVAL_CTX
