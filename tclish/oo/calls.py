@@ -49,6 +49,13 @@ class MethodFrame(Frame):
 
     __slots__ = ("context", "index")
 
+    def frame_info(self):
+        """What `info frame` says about this method (after `type`...)."""
+        m = self.context.chain.entries[self.index][0]
+        decl = m.declarer
+        kind = "class" if decl.is_class() and decl.methods.get(m.name) is not m else "object"
+        return ("method", method_word(m, self.context.chain.kind), kind, decl.name())
+
 
 class CallContext:
     __slots__ = ("obj", "chain", "public", "words", "nwords")

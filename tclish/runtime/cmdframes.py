@@ -236,7 +236,10 @@ def command_frames(interp, start=None):
                 ctx = _lambda_location(argv, active[-1] if active else None) or \
                     ("proc", None, 0, None)
             else:
-                call = (("proc", spec.name if spec is not None else ""), frame)
+                # a TclOO method names itself (method NAME class|object DECLARER)
+                who = getattr(frame, "frame_info", None)
+                call = (who() if who is not None else
+                        ("proc", spec.name if spec is not None else ""), frame)
                 where = getattr(spec, "location", None)
                 ctx = ("source", where[0], where[1] - 1, None) if where else ("proc", None, 0, None)
         elif kind == _NSEVAL:
