@@ -306,6 +306,13 @@ def _transmute(obj, to_class):
         for s in obj.supers:
             if obj in s.subs:
                 s.subs.remove(obj)
+        for user in obj.mixed_into:
+            # what is no longer a class is no longer anybody's mixin
+            if obj in user.mixins:
+                user.mixins.remove(obj)
+            if user.is_class() and obj in user.cmixins:
+                user.cmixins.remove(obj)
+        obj.mixed_into = []
         obj.__class__ = Obj
 
 
