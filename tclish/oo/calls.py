@@ -652,8 +652,12 @@ def core_eval(interp, ctx, index, argv, nwords):
     interp.frame = frame
     interp.cur_ns = obj.ns
     try:
-        # named as the method was called, even when reached by `next`
-        words = " ".join(to_str(w) for w in ctx.words[:ctx.nwords])
+        # named as the method was called (the object by its full name when
+        # called from outside), even when reached by `next`
+        shown = [to_str(w) for w in ctx.words[:ctx.nwords]]
+        if ctx.public and shown:
+            shown[0] = obj.name()
+        words = " ".join(shown)
         return interp.eval_body(script, '(in "%s" script line %%d)' % words.replace("%", "%%"))
     finally:
         interp.frame = caller
