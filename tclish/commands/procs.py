@@ -434,7 +434,7 @@ def cmd_rename(interp, argv):
         interp.discard_command(ns, tail)
         return ""
     new_ns, new_tail = interp._ns_and_tail(new, create=True)
-    if new_ns is None or not new_tail:
+    if new_ns is None:  # an empty tail is a command named "" (rename a ::ns::)
         raise TclError('can\'t rename to "%s": bad command name' % new,
                        ("TCL", "VALUE", "COMMAND"))
     if new_tail in new_ns.commands:
