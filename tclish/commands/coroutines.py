@@ -77,6 +77,11 @@ class Coroutine:
         interp = self.interp
         outer = (interp.frame, interp.cur_ns, interp.depth, getattr(interp, "coroutine", None))
         glet = self.glet
+        if glet is None or glet.dead:
+            # it ended by an interrupt (KeyboardInterrupt passed through it)
+            self.finished()
+            raise TclError('coroutine "%s" has ended' % self.name(),
+                           ("TCL", "COROUTINE", "DEAD"))
         here = _getcurrent()
         if glet.parent is not here:
             glet.parent = here
@@ -84,6 +89,12 @@ class Coroutine:
         interp.coroutine = self
         try:
             message = glet.switch(value)
+        except BaseException:
+            # an interrupt (KeyboardInterrupt) went through the coroutine and
+            # ended it: its command goes, the interrupt goes on
+            if glet.dead:
+                self.finished()
+            raise
         finally:
             interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
         if message[0] == YIELD and not self.deleted:

@@ -63,3 +63,16 @@ def test_start_up_does_not_import_greenlet():
     code = "import sys; from tclish import Interp; Interp().eval('set x 1'); print('greenlet' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_interrupt_inside_a_coroutine_ends_it_and_reaches_the_caller():
+    tcl = Interp()
+
+    def boom():
+        raise KeyboardInterrupt
+    tcl.register("boom", boom)
+    tcl.eval("coroutine c apply {{} { yield 1; boom; yield 2 }}")
+    with pytest.raises(KeyboardInterrupt):
+        tcl.eval("c")
+    assert tcl.eval("info commands c") == ""
+    assert tcl.eval("list [info level] [info coroutine]") == "0 {}"
