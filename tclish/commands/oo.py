@@ -5,7 +5,7 @@ The first use of any of them builds the two root classes: oo::object
 itself included), as TclOO does at start-up.
 """
 
-from ..oo import calls, define
+from ..oo import calls, core, define, lifecycle
 from ..oo.model import Cls, Method
 from ..runtime.errors import TclError
 from ..runtime.registry import command, load_lazy_family
@@ -45,7 +45,7 @@ def cmd_copy(interp, argv):
     src = calls.object_of(interp, to_str(argv[1]))
     name = to_str(argv[2]) if len(argv) > 2 and to_str(argv[2]) else None
     nsname = to_str(argv[3]) if len(argv) > 3 and to_str(argv[3]) else None
-    return calls.copy_object(interp, src, name, nsname)
+    return lifecycle.copy_object(interp, src, name, nsname)
 
 
 @command("::oo::Helpers::self")
@@ -100,8 +100,8 @@ def setup(interp):
         st.objects[ns] = obj
         interp.set_command(ns, "my", calls.MyCommand(obj))
         obj.my_token = interp.command_token(ns, "my")
-    calls.install_core_methods(obj_cls, calls.OBJECT_METHODS)
-    calls.install_core_methods(cls_cls, calls.CLASS_METHODS)
+    core.install_core_methods(obj_cls, core.OBJECT_METHODS)
+    core.install_core_methods(cls_cls, core.CLASS_METHODS)
     cls_cls.constructor = Method("<constructor>", "core", cls_cls, False,
                                  func=_class_constructor)
     interp.set_command(oo_ns, "object", calls.ObjectCommand(obj_cls))

@@ -298,7 +298,7 @@ def _transmute(obj, to_class):
         obj.supers = [st.object_class]
         st.object_class.subs.append(obj)
     else:
-        from .calls import destroy
+        from .lifecycle import destroy
         for sub in reversed(list(obj.subs)):
             destroy(st.interp, sub)
         for inst in reversed(list(obj.instances)):

@@ -90,7 +90,7 @@ def _make_accessors(kind, objdefine):
 
 
 def install(interp, st):
-    from .calls import make_object
+    from .lifecycle import make_object
     saved = interp.cur_ns
     interp.cur_ns = interp.global_ns
     try:
