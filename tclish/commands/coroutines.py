@@ -58,17 +58,17 @@ class Coroutine:
     # ---- the command -------------------------------------------------------------
 
     def __call__(self, interp, argv):
-        if self.state == "active":
-            raise TclError('coroutine "%s" is already running' % to_str(argv[0]),
-                           ("TCL", "COROUTINE", "BUSY"))
-        if self.state == "yield":
-            if len(argv) > 2:
+        state = self.state
+        if state == "yield":
+            n = len(argv)
+            if n > 2:
                 raise TclError('wrong # args: should be "%s ?arg?"' % to_str(argv[0]),
                                ("TCL", "WRONGARGS"))
-            value = argv[1] if len(argv) == 2 else ""
-        else:
-            value = TclList(argv[1:])
-        return self.resume(value)
+            return self.resume(argv[1] if n == 2 else "")
+        if state == "active":
+            raise TclError('coroutine "%s" is already running' % to_str(argv[0]),
+                           ("TCL", "COROUTINE", "BUSY"))
+        return self.resume(TclList(argv[1:]))
 
     def name(self):
         return self.token.qualified()
@@ -237,7 +237,16 @@ def cmd_yield(interp, argv):
     if coro is None:
         raise TclError("yield can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
-    return coro.suspend((YIELD, argv[1] if n == 2 else ""), "yield")
+    # Coroutine.suspend, written out: this is the hot half of every resume
+    frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
+    coro.state = "yield"
+    value = coro.glet.parent.switch((YIELD, argv[1] if n == 2 else ""))
+    interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+    interp.coroutine = coro
+    if coro.injected is not None:
+        argv, coro.injected = coro.injected, None
+        return interp.invoke(argv)
+    return value
 
 
 @command("yieldto", 1, None, "command ?arg ...?")
