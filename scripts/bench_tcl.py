@@ -67,6 +67,23 @@ BENCHMARKS = {
             if {[catch {expr {$i % 10 == 0 ? [error boom] : $i}} msg]} { incr errs }
         }
     """),
+    "coroutine yield/resume": (100000, """
+        coroutine ::bench_coro apply {{} { yield; while 1 { yield x } }}
+        for {set i 0} {$i < $n} {incr i} { ::bench_coro }
+        rename ::bench_coro {}
+    """),
+    "TclOO method call": (100000, """
+        if {![llength [info commands ::BenchCounter]]} {
+            oo::class create ::BenchCounter {
+                variable count
+                constructor {} { set count 0 }
+                method bump {} { incr count }
+            }
+        }
+        set o [::BenchCounter new]
+        for {set i 0} {$i < $n} {incr i} { $o bump }
+        $o destroy
+    """),
 }
 
 

@@ -23,6 +23,16 @@ from .runtime.values import to_str
 SYNOPSES = {
     "after": "Execute a command after a time delay",
     "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
+    "::oo::class": "Class of all classes",
+    "::oo::object": "Root class of the class hierarchy",
+    "::oo::define": "Define and configure classes",
+    "::oo::objdefine": "Define and configure objects",
+    "::oo::copy": "Create copies of objects and classes",
+    "::oo::Helpers::self": "Method call internal introspection",
+    "::oo::Helpers::next": "Invoke superclass method implementations",
+    "::oo::Helpers::nextto": "Invoke a superclass method implementation of a given class",
+    "::tcl::unsupported::corotype": "Report how a coroutine is suspended (yield or yieldto)",
+    "::tcl::unsupported::inject": "Run a command in a suspended coroutine when it next resumes",
     "append": "Append to variable",
     "apply": "Apply an anonymous function",
     "array": "Manipulate array variables",
@@ -200,6 +210,9 @@ def synopsis(func, name):
         return spec.help
     if getattr(func, "proc_spec", None) is not None:
         return "procedure"
+    own = getattr(func, "synopsis", None)
+    if own:
+        return own  # commands made at run time (TclOO objects) describe themselves
     info = getattr(func, "tcl_info", None)
     key = info.name if info is not None else name.lstrip(":")
     found = SYNOPSES.get(key)

@@ -27,6 +27,11 @@ LAZY_FAMILIES = {
     "tclish.commands.globs": ("glob",),
     "tclish.commands.clock": ("clock",),
     "tclish.commands.traces": ("trace",),
+    "tclish.commands.coroutines": ("coroutine", "yield", "yieldto", "tailcall",
+                                   "::tcl::unsupported::corotype", "::tcl::unsupported::inject"),
+    "tclish.commands.oo": ("::oo::class", "::oo::object", "::oo::define", "::oo::objdefine",
+                           "::oo::copy", "::oo::Helpers::self", "::oo::Helpers::next",
+                           "::oo::Helpers::nextto"),
     "tclish.help": ("help",),
     "tclish.commands.plot": ("plot", "show"),
 }

@@ -249,7 +249,20 @@ def info_loaded(interp, argv):
 
 
 def info_coroutine(interp, argv):
-    return ""  # tclish has no coroutines, so never inside one
+    if getattr(interp, "coroutine", None) is None:
+        return ""
+    from .coroutines import info_coroutine
+    return info_coroutine(interp, argv)
+
+
+def info_class(interp, argv):
+    from ..oo.introspect import info_class
+    return info_class(interp, argv)
+
+
+def info_object(interp, argv):
+    from ..oo.introspect import info_object
+    return info_object(interp, argv)
 
 
 def info_errorstack(interp, argv):
@@ -259,6 +272,7 @@ def info_errorstack(interp, argv):
 _INFO = ensemble("info", {
     "args": (info_args, 1, 1, "procname"),
     "body": (info_body, 1, 1, "procname"),
+    "class": (info_class, 1, 1000000, "subcommand ?arg ...?"),
     "cmdcount": (info_cmdcount, 0, 0, ""),
     "commands": (info_commands, 0, 1, "?pattern?"),
     "complete": (info_complete, 1, 1, "command"),
@@ -275,6 +289,7 @@ _INFO = ensemble("info", {
     "loaded": (info_loaded, 0, 1, "?interp?"),
     "locals": (info_locals, 0, 1, "?pattern?"),
     "nameofexecutable": (info_nameofexecutable, 0, 0, ""),
+    "object": (info_object, 1, 1000000, "subcommand ?arg ...?"),
     "patchlevel": (info_patchlevel, 0, 0, ""),
     "procs": (info_procs, 0, 1, "?pattern?"),
     "script": (info_script, 0, 1, "?filename?"),
@@ -288,8 +303,7 @@ _INFO = ensemble("info", {
 # `info` is an ensemble over that namespace), so it can be renamed or
 # replaced; `info` calls whatever command has that name now.
 _TABLE = _INFO.subcommands
-# the names Tcl lists: TclOO adds class and object, which tclish lacks
-_CHOICES = choice_list(list(_TABLE) + ["class", "object"])
+_CHOICES = choice_list(list(_TABLE))
 
 
 def _subcommand(sub, func, lo, hi, usage):
@@ -312,7 +326,7 @@ def cmd_info(interp, argv):
     entry = _TABLE.get(word)
     if entry is None:
         matches = [k for k in _TABLE if k.startswith(word)] if word else []
-        if len(matches) != 1 or "class".startswith(word) or "object".startswith(word):
+        if len(matches) != 1:
             raise TclError('unknown or ambiguous subcommand "%s": must be %s' % (word, _CHOICES),
                            ("TCL", "LOOKUP", "SUBCOMMAND", word))
         entry = _TABLE[matches[0]]

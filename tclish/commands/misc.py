@@ -11,6 +11,7 @@ from ..runtime.values import TclList, to_int, to_str
 # packages that tclish provides itself: name -> version
 BUILTIN_PACKAGES = {
     "Tcl": "8.6.13",
+    "TclOO": "1.1.0",
     "tcltest": "2.5.5",
     "torch": "1.0",
 }
@@ -19,6 +20,7 @@ BUILTIN_PACKAGES = {
 PACKAGE_MODULES = {
     "tcltest": "tclish.tcltest",
     "torch": "tclish.torchbridge.api",
+    "TclOO": "tclish.commands.oo",
 }
 
 

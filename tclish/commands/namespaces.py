@@ -126,6 +126,12 @@ def delete_namespace(interp, ns):
     children.  The global namespace loses its contents but stays."""
     if ns.deleted:
         return
+    oo = interp.extensions.get("oo")
+    if oo is not None and ns in oo.objects:
+        # an object's namespace: its destructor runs first, seeing it whole
+        oo.namespace_deleted(ns)
+        if ns.deleted:
+            return
     is_global = ns is interp.global_ns
     if is_global and interp.depth > 1:
         # Tcl only marks a namespace that some call frame still uses as
@@ -306,6 +312,9 @@ def ns_which(interp, argv):
     if len(args) == 2:
         kind = args[0]
         args = args[1:]
+        for full in ("-command", "-variable"):
+            if len(kind) > 1 and full.startswith(kind):
+                kind = full  # a unique abbreviation, as Tcl_GetIndexFromObj allows
         if kind not in ("-command", "-variable"):
             args = ()
     if len(args) != 1:

@@ -82,26 +82,28 @@ def bind_arguments(spec, argv, first, name=None):
     return table
 
 
-def run_body(interp, spec, table, argv, what=None):
+def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
     """Run a proc (or lambda) body in a new frame and map its return code.
-    `what` names the body in errorInfo (default: procedure "argv[0]")."""
+    `what` names the body in errorInfo (default: procedure "argv[0]");
+    `make_frame` builds the frame (TclOO methods use a Frame subclass)."""
     code = spec.code
     if code is None:
         from ..compile.tail import compile_proc_body
         code = spec.code = compile_proc_body(interp, to_str(spec.body))
     caller = interp.frame
     ns = spec.ns
-    interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+    frame = interp.frame = make_frame(table, ns, caller.level + 1, caller, spec, argv)
     interp.cur_ns = ns
     interp.depth += 1
     try:
         if interp.depth > interp.max_depth:
             raise interp.nesting_error()
-        return code(table)
+        result = code(table)
     except ReturnSignal as r:
         if r.level == 1 and r.code == OK:
-            return r.value
-        return finish_return(r)
+            result = r.value
+        else:
+            result = finish_return(r)
     except TclError as e:
         if e.errorstack is not None:
             e.errorstack += ["CALL", TclList(argv)]
@@ -118,6 +120,12 @@ def run_body(interp, spec, table, argv, what=None):
         interp.depth -= 1
         interp.frame = caller
         interp.cur_ns = caller.ns
+    if frame.tailcall is not None:
+        # `tailcall` ran in this body: its command replaces the proc's result,
+        # run now that the proc's frame is gone (commands/coroutines.py)
+        from .coroutines import run_tailcall
+        return run_tailcall(interp, frame.tailcall)
+    return result
 
 
 def _outside_loop(signal, what):
@@ -426,7 +434,7 @@ def cmd_rename(interp, argv):
         interp.discard_command(ns, tail)
         return ""
     new_ns, new_tail = interp._ns_and_tail(new, create=True)
-    if new_ns is None or not new_tail:
+    if new_ns is None:  # an empty tail is a command named "" (rename a ::ns::)
         raise TclError('can\'t rename to "%s": bad command name' % new,
                        ("TCL", "VALUE", "COMMAND"))
     if new_tail in new_ns.commands:

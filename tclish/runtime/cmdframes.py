@@ -154,9 +154,16 @@ def command_frames(interp, start=None):
     _Entry); `start` is the innermost Python frame to look at."""
     pyframes = []
     f = start if start is not None else sys._getframe(1)
+    glet = None
     while f is not None:
         pyframes.append(f)
         f = f.f_back
+        if f is None and "greenlet" in sys.modules:
+            # inside a coroutine the Python stack ends at its greenlet: go
+            # on from where its resumer waits, as Tcl's frames do
+            import greenlet
+            glet = (glet or greenlet.getcurrent()).parent
+            f = glet.gr_frame if glet is not None else None
     pyframes.reverse()
 
     ctx = _EVAL_CTX
@@ -229,7 +236,10 @@ def command_frames(interp, start=None):
                 ctx = _lambda_location(argv, active[-1] if active else None) or \
                     ("proc", None, 0, None)
             else:
-                call = (("proc", spec.name if spec is not None else ""), frame)
+                # a TclOO method names itself (method NAME class|object DECLARER)
+                who = getattr(frame, "frame_info", None)
+                call = (who() if who is not None else
+                        ("proc", spec.name if spec is not None else ""), frame)
                 where = getattr(spec, "location", None)
                 ctx = ("source", where[0], where[1] - 1, None) if where else ("proc", None, 0, None)
         elif kind == _NSEVAL:

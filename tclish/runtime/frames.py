@@ -99,7 +99,7 @@ class Frame:
     `vars` is the variable table the compiled code reads; for the global
     frame and `namespace eval` frames it is the namespace's own table."""
 
-    __slots__ = ("vars", "ns", "level", "parent", "proc", "argv", "is_proc", "links")
+    __slots__ = ("vars", "ns", "level", "parent", "proc", "argv", "is_proc", "links", "tailcall")
 
     def __init__(self, vars, ns, level, parent, proc=None, argv=None):
         self.vars = vars
@@ -110,3 +110,4 @@ class Frame:
         self.argv = argv
         self.is_proc = proc is not None
         self.links = None  # names made by upvar/global in this frame, when any
+        self.tailcall = None  # (namespace, argv) a `tailcall` left to run on return

@@ -170,6 +170,7 @@ class Interp:
         self.script_file = ""
         self.channels = {}
         self.exit_handler = None
+        self.qualified_cache = None  # (epoch, {(name, ns): command}), see resolve_command
         self.error_line = 1  # the line of the command last logged in errorInfo
         self.last_errorstack = TclList()
         from ..commands import install_all
@@ -361,8 +362,21 @@ class Interp:
                 if func is not None and not path_ns.deleted:
                     return func
             return self.global_ns.commands.get(name)
-        target, tail = self.locate_command(name, ns)
-        return None if target is None else target.commands[tail]
+        # a qualified name (an object's ::oo::ObjN, a ns::proc called through
+        # a variable) is looked up by walking namespaces: remember the answer
+        # while no command or namespace changes (the epoch), as compiled
+        # invocations do
+        cache = self.qualified_cache
+        if cache is None or cache[0] != self.epoch or len(cache[1]) > 2000:
+            cache = self.qualified_cache = (self.epoch, {})
+        key = (name, ns)
+        func = cache[1].get(key)
+        if func is None:
+            target, tail = self.locate_command(name, ns)
+            if target is None:
+                return None
+            func = cache[1][key] = target.commands[tail]
+        return func
 
     def command_names(self, ns=None):
         ns = ns or self.global_ns

@@ -1,0 +1,324 @@
+"""coroutine, yield, yieldto, tailcall, and ::tcl::unsupported::corotype/inject.
+
+tclish evaluates by Python recursion, so a `yield` sits under many Python
+frames (compiled closures, proc calls, eval, uplevel, foreach...).  Each
+coroutine runs in its own greenlet: `yield` switches back to whoever resumed
+it with all those frames kept, and resuming switches in again.  A script
+that makes no coroutine never touches this module; the only state a switch
+must carry is the interpreter's current frame, namespace and nesting depth.
+
+Messages from a coroutine to its resumer are tuples:
+  (YIELD, value)           yield: the resume command returns value
+  (YIELDTO, ns, argv)      yieldto: the resumer runs argv (resolved in ns)
+  (DONE, value)            the coroutine's command returned value
+  (RAISED, exception)      it ended with an error or another return code
+"""
+
+from ..runtime.errors import ReturnSignal, TclError
+from ..runtime.registry import command
+from ..runtime.values import TclList, to_str
+
+YIELD, YIELDTO, DONE, RAISED = range(4)
+
+
+_greenlet_module = None
+_getcurrent = None
+
+
+def _greenlet():
+    global _greenlet_module, _getcurrent
+    if _greenlet_module is None:
+        try:
+            import greenlet
+        except ImportError:  # pragma: no cover - greenlet is a dependency
+            raise TclError("coroutines need the Python package greenlet (pip install greenlet)",
+                           ("TCL", "COROUTINE", "UNAVAILABLE")) from None
+        _greenlet_module = greenlet
+        _getcurrent = greenlet.getcurrent
+    return _greenlet_module
+
+
+def current(interp):
+    """The coroutine running now, or None."""
+    return getattr(interp, "coroutine", None)
+
+
+class Coroutine:
+    """The command a `coroutine` call makes; calling it resumes the coroutine."""
+
+    def __init__(self, interp, ns, tail):
+        self.interp = interp
+        self.token = interp.command_token(ns, tail)
+        self.glet = None
+        self.state = "active"     # "active", "yield" or "yieldto" (corotype)
+        self.deleted = False
+        self.injected = None      # argv of a command to run at the next resume
+        self.saved = None         # the coroutine's (frame, ns, depth) while suspended
+
+    # ---- the command -------------------------------------------------------------
+
+    def __call__(self, interp, argv):
+        state = self.state
+        if state == "yield":
+            n = len(argv)
+            if n > 2:
+                raise TclError('wrong # args: should be "%s ?arg?"' % to_str(argv[0]),
+                               ("TCL", "WRONGARGS"))
+            return self.resume(argv[1] if n == 2 else "")
+        if state == "active":
+            raise TclError('coroutine "%s" is already running' % to_str(argv[0]),
+                           ("TCL", "COROUTINE", "BUSY"))
+        return self.resume(TclList(argv[1:]))
+
+    def name(self):
+        return self.token.qualified()
+
+    def resume(self, value):
+        interp = self.interp
+        outer = (interp.frame, interp.cur_ns, interp.depth, getattr(interp, "coroutine", None))
+        glet = self.glet
+        if glet is None or glet.dead:
+            # it ended by an interrupt (KeyboardInterrupt passed through it)
+            self.finished()
+            raise TclError('coroutine "%s" has ended' % self.name(),
+                           ("TCL", "COROUTINE", "DEAD"))
+        here = _getcurrent()
+        if glet.parent is not here:
+            glet.parent = here
+        self.state = "active"
+        interp.coroutine = self
+        try:
+            message = glet.switch(value)
+        except BaseException:
+            # an interrupt (KeyboardInterrupt) went through the coroutine and
+            # ended it: its command goes, the interrupt goes on
+            if glet.dead:
+                self.finished()
+            raise
+        finally:
+            interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
+        if message[0] == YIELD and not self.deleted:
+            return message[1]
+        return self.deliver(message)
+
+    def deliver(self, message):
+        """What the resume (or creating) command returns for a message."""
+        interp = self.interp
+        kind = message[0]
+        if kind == YIELD:
+            if self.deleted:
+                self.kill()
+            return message[1]
+        if kind == YIELDTO:
+            ns, argv = message[1], message[2]
+            if self.deleted:
+                self.kill()
+            func = interp.resolve_command(to_str(argv[0]), ns)
+            if func is None:
+                return interp.unknown(argv)
+            return func(interp, argv)
+        self.finished()
+        if kind == DONE:
+            return message[1]
+        raise message[1]
+
+    def finished(self):
+        self.glet = None
+        if not self.deleted:
+            self.deleted = True
+            tok = self.token
+            if tok.ns.commands.get(tok.tail) is self:
+                self.interp.discard_command(tok.ns, tok.tail)
+
+    # ---- inside the coroutine ------------------------------------------------------
+
+    def start(self, func, argv, depth):
+        """The greenlet's body: run the command at level #0, as Tcl does."""
+        interp = self.interp
+        interp.frame = interp.global_frame
+        interp.cur_ns = interp.global_ns
+        interp.depth = depth
+        interp.coroutine = self
+        try:
+            return (DONE, func(interp, argv))
+        except _greenlet().GreenletExit:
+            raise
+        except TclError as e:
+            from ..runtime.lists import format_list
+            # the coroutine's command is the outermost one it ran
+            interp.add_error_context(e, format_list([to_str(w) for w in argv]), 1)
+            return (RAISED, e)
+        except Exception as e:  # Tcl's other return codes (signals), or a bug
+            if isinstance(e, ReturnSignal) or hasattr(e, "code"):
+                return (RAISED, e)
+            return (RAISED, interp.internal_error(e))
+
+    def suspend(self, message, state):
+        """Switch back to the resumer; returns the value this coroutine is
+        next resumed with (or the injected command's result)."""
+        interp = self.interp
+        frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
+        self.state = state
+        value = self.glet.parent.switch(message)
+        interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+        interp.coroutine = self
+        if self.injected is not None:
+            argv, self.injected = self.injected, None
+            return interp.invoke(argv)
+        return value
+
+    # ---- deletion ------------------------------------------------------------------
+
+    def on_delete(self, interp):
+        """The command was deleted (rename to "" or namespace delete): a
+        suspended coroutine is unwound now; a running one when it next
+        leaves (its yield then returns to the resumer one last time)."""
+        if self.deleted:
+            return
+        self.deleted = True
+        if self.state != "active":
+            self.kill()
+
+    def kill(self):
+        glet = self.glet
+        if glet is None or glet.dead:
+            self.glet = None
+            return
+        interp = self.interp
+        outer = (interp.frame, interp.cur_ns, interp.depth, current(interp))
+        glet.parent = _greenlet().getcurrent()
+        self.state = "active"
+        interp.coroutine = self
+        try:
+            # GreenletExit unwinds the coroutine's frames (their `finally`
+            # blocks pop Tcl frames, unset traces fire); no Tcl `catch` stops it
+            glet.throw()
+        finally:
+            interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
+            self.glet = None
+
+
+@command("coroutine", 2, None, "name cmd ?arg ...?")
+def cmd_coroutine(interp, argv):
+    greenlet = _greenlet()
+    name = to_str(argv[1])
+    ns, tail = interp._ns_and_tail(name)
+    if ns is None or not tail:
+        raise TclError('can\'t create procedure "%s": unknown namespace' % name,
+                       ("TCL", "VALUE", "COMMAND"))
+    words = list(argv[2:])
+    head = to_str(words[0])
+    # the command is looked up where `coroutine` was called, then run at #0
+    func = interp.resolve_command(head)
+    if func is None:
+        prefix_ns = interp.cur_ns
+        func = lambda i, a: _unknown_in(i, prefix_ns, a)  # noqa: E731
+    coro = Coroutine(interp, ns, tail)
+    interp.set_command(ns, tail, coro)
+    coro.glet = greenlet.greenlet(lambda *_: coro.start(func, words, interp.depth + 1))
+    return coro.resume(None)
+
+
+def _unknown_in(interp, ns, argv):
+    saved = interp.cur_ns
+    interp.cur_ns = ns
+    try:
+        return interp.unknown(argv)
+    finally:
+        interp.cur_ns = saved
+
+
+@command("yield")
+def cmd_yield(interp, argv):
+    n = len(argv)
+    if n > 2:
+        raise TclError('wrong # args: should be "yield ?value?"', ("TCL", "WRONGARGS"))
+    coro = getattr(interp, "coroutine", None)
+    if coro is None:
+        raise TclError("yield can only be called in a coroutine",
+                       ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
+    # Coroutine.suspend, written out: this is the hot half of every resume
+    frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
+    coro.state = "yield"
+    value = coro.glet.parent.switch((YIELD, argv[1] if n == 2 else ""))
+    interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+    interp.coroutine = coro
+    if coro.injected is not None:
+        argv, coro.injected = coro.injected, None
+        return interp.invoke(argv)
+    return value
+
+
+@command("yieldto", 1, None, "command ?arg ...?")
+def cmd_yieldto(interp, argv):
+    coro = current(interp)
+    if coro is None:
+        raise TclError("yieldto can only be called in a coroutine",
+                       ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
+    ns = interp.cur_ns
+    if ns.deleted:
+        raise TclError("yieldto called in deleted namespace",
+                       ("TCL", "COROUTINE", "YIELDTO_IN_DELETED"))
+    return coro.suspend((YIELDTO, ns, list(argv[1:])), "yieldto")
+
+
+def _coroutine_named(interp, name, what):
+    func = interp.resolve_command(name)
+    real = getattr(func, "real", None)
+    if real is not None:
+        func = real()
+    if type(func) is not Coroutine:
+        raise TclError(what, ("TCL", "COROUTINE", "NOT_COROUTINE"))
+    return func
+
+
+@command("::tcl::unsupported::corotype", 1, 1, "coroName")
+def cmd_corotype(interp, argv):
+    coro = _coroutine_named(interp, to_str(argv[1]),
+                            "can only get coroutine type of a coroutine")
+    return coro.state
+
+
+@command("::tcl::unsupported::inject", 2, None, "coroName cmd ?arg1 arg2 ...?")
+def cmd_inject(interp, argv):
+    coro = _coroutine_named(interp, to_str(argv[1]), "can only inject a command into a coroutine")
+    if coro.state == "active":
+        raise TclError("can only inject a command into a suspended coroutine",
+                       ("TCL", "COROUTINE", "ACTIVE"))
+    if len(argv) > 2:
+        coro.injected = list(argv[2:])
+    return ""
+
+
+def info_coroutine(interp, argv):
+    """`info coroutine`: the running coroutine's command name, or "" (also
+    when its command was deleted while it runs)."""
+    coro = current(interp)
+    if coro is None or coro.deleted:
+        return ""
+    return coro.name()
+
+
+# ---- tailcall ---------------------------------------------------------------------
+
+@command("tailcall", 0, None, "command ?arg ...?")
+def cmd_tailcall(interp, argv):
+    frame = interp.frame
+    if not frame.is_proc:
+        raise TclError("tailcall can only be called from a proc, lambda or method",
+                       ("TCL", "TAILCALL", "ILLEGAL"))
+    # the command is resolved in the current namespace when it runs, in the
+    # caller's frame, after this proc's frame is gone (procs.run_body)
+    frame.tailcall = (interp.cur_ns, list(argv[1:])) if len(argv) > 1 else None
+    raise ReturnSignal("")
+
+
+def run_tailcall(interp, pending):
+    ns, argv = pending
+    if ns.deleted:
+        raise TclError('namespace "%s" not found' % ns.name,
+                       ("TCL", "LOOKUP", "NAMESPACE", ns.name))
+    func = interp.resolve_command(to_str(argv[0]), ns)
+    if func is None:
+        return _unknown_in(interp, ns, argv)
+    return func(interp, argv)

@@ -1,0 +1,78 @@
+"""Coroutines and tailcall: what the golden scripts can't see from outside
+(greenlets released, interpreter state after switches, start-up cost)."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tclish import Interp, TclError
+
+
+def test_generator_sums_match_a_formula():
+    tcl = Interp()
+    tcl.eval("proc squares {n} { yield; for {set i 1} {$i <= $n} {incr i} { yield [expr {$i*$i}] } }")
+    tcl.eval("coroutine sq squares 50; set total 0")
+    tcl.eval("for {set k 0} {$k < 50} {incr k} { incr total [sq] }")
+    assert tcl.eval("set total") == str(sum(i * i for i in range(1, 51)))
+
+
+def test_yield_from_nested_eval_uplevel_and_foreach():
+    tcl = Interp()
+    tcl.eval("""
+        proc deep {x} { uplevel 1 [list eval [list yield $x]] }
+        proc walk {} { foreach x {a b c} { lappend ::got [deep $x] } ; return end }
+    """)
+    assert tcl.eval("coroutine w walk") == "a"
+    assert [tcl.eval("w %d" % i) for i in (1, 2, 3)] == ["b", "c", "end"]
+    assert tcl.eval("set ::got") == "1 2 3"
+    # the interpreter is back at level 0 in the global namespace
+    assert tcl.eval("list [info level] [namespace current] [info coroutine]") == "0 :: {}"
+
+
+def test_many_coroutines_leave_nothing_behind():
+    tcl = Interp()
+    before = tcl.eval("llength [info commands]")
+    for i in range(300):
+        tcl.eval("coroutine c%d apply {{} { yield 1; yield 2 }}" % i)
+    for i in range(0, 300, 2):
+        tcl.eval("c%d; c%d" % (i, i))                   # run to the end
+    for i in range(1, 300, 2):
+        tcl.eval("rename c%d {}" % i)                   # killed while suspended
+    assert tcl.eval("llength [info commands]") == before
+
+
+def test_errors_are_tcl_errors_and_the_interpreter_stays_usable():
+    tcl = Interp()
+    with pytest.raises(TclError, match="yield can only be called in a coroutine"):
+        tcl.eval("yield")
+    tcl.eval("proc r {} { r }")
+    with pytest.raises(TclError, match="too many nested evaluations"):
+        tcl.eval("coroutine rc r")
+    assert tcl.eval("coroutine ok apply {{} { return fine }}") == "fine"
+
+
+def test_tailcall_runs_in_constant_python_stack():
+    tcl = Interp()
+    tcl.eval("proc count {n} { if {$n == 0} { return done }; tailcall count [expr {$n - 1}] }")
+    # far deeper than the nesting limit allows for ordinary recursion
+    assert tcl.eval("count 5000") == "done"
+
+
+def test_start_up_does_not_import_greenlet():
+    code = "import sys; from tclish import Interp; Interp().eval('set x 1'); print('greenlet' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_an_interrupt_inside_a_coroutine_ends_it_and_reaches_the_caller():
+    tcl = Interp()
+
+    def boom():
+        raise KeyboardInterrupt
+    tcl.register("boom", boom)
+    tcl.eval("coroutine c apply {{} { yield 1; boom; yield 2 }}")
+    with pytest.raises(KeyboardInterrupt):
+        tcl.eval("c")
+    assert tcl.eval("info commands c") == ""
+    assert tcl.eval("list [info level] [info coroutine]") == "0 {}"
