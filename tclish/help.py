@@ -21,6 +21,20 @@ from .runtime.values import to_str
 
 # One line per Tcl 8.6 command, after the NAME section of its manual page.
 SYNOPSES = {
+    # the script library (tclish/library) and its helpers
+    "::tcl::clock::ClearCaches": "Forget the time zones and locales clock has read",
+    "::tcl::LoadBuiltin": "Load a package tclish implements in Python",
+    "pkg::create": "Construct an appropriate 'package ifneeded' command",
+    "pkg_mkIndex": "Build an index for automatic loading of packages",
+    "tcl::tm::UnknownHandler": "Find Tcl modules for package require",
+    "tcl::tm::add": "Add folders to the Tcl module path",
+    "tcl::tm::list": "List the Tcl module path",
+    "tcl::tm::path": "Manage the Tcl module path",
+    "tcl::tm::remove": "Remove folders from the Tcl module path",
+    "tcl::tm::roots": "Add the module folders below some roots",
+    "tclLog": "Write a message of the library to stderr",
+    "tclPkgSetup": "Set up lazy loading of a package's commands",
+    "tclPkgUnknown": "Find packages through pkgIndex.tcl files on auto_path",
     "after": "Execute a command after a time delay",
     "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
     "append": "Append to variable",

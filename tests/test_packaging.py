@@ -24,3 +24,16 @@ def test_grammars_are_package_data():
     assert setuptools["package-data"]["tclish.grammar"] == ["*.lark"]
     for name in ("tcl.lark", "expr.lark"):
         assert os.path.isfile(os.path.join(ROOT, "grammar", name))
+
+
+def test_script_library_is_package_data():
+    """Every file of $tcl_library (tclish/library) matches a package-data glob."""
+    import fnmatch
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
+        patterns = tomllib.load(f)["tool"]["setuptools"]["package-data"]["tclish"]
+    library = os.path.join(ROOT, "tclish", "library")
+    files = [os.path.relpath(os.path.join(folder, name), os.path.join(ROOT, "tclish"))
+             for folder, _, names in os.walk(library) for name in names]
+    assert files
+    for path in files:
+        assert any(fnmatch.fnmatch(path.replace(os.sep, "/"), p) for p in patterns), path

@@ -25,7 +25,8 @@ LAZY_FAMILIES = {
                                  "fblocked", "fconfigure", "fcopy", "chan"),
     "tclish.commands.files": ("file",),
     "tclish.commands.globs": ("glob",),
-    "tclish.commands.clock": ("clock",),
+    "tclish.commands.clock": ("clock", "::tcl::clock::ClearCaches"),
+    "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
 }
@@ -36,3 +37,5 @@ def install_all(interp):
         install_module(interp, module)
     for module_name, names in LAZY_FAMILIES.items():
         install_lazily(interp, module_name, names)
+    from . import library
+    library.install(interp)

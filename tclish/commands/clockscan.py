@@ -519,10 +519,13 @@ def free_scan(text, base, zone):
 
 # ---- scanning with -format --------------------------------------------------------------
 
-def _names_re(names):
-    alts = sorted({n.lower() for n in names} | {n[:3].lower() for n in names}, key=len,
-                  reverse=True)
+def _alternation(words):
+    alts = sorted({w.lower() for w in words if w}, key=len, reverse=True)
     return "(" + "|".join(re.escape(a) for a in alts) + ")"
+
+
+def _names_re(names):
+    return _alternation(list(names) + [n[:3] for n in names])
 
 
 _FIELD_RE = {
@@ -531,18 +534,28 @@ _FIELD_RE = {
     "I": r"(\d\d?)", "l": r"\s*(\d\d?)", "M": r"(\d\d?)", "S": r"(\d\d?)",
     "j": r"(\d\d?\d?)", "s": r"([-+]?\d+)", "J": r"(\d+)", "G": r"(\d\d\d\d)", "g": r"(\d\d)",
     "V": r"(\d\d?)", "u": r"([1-7])", "w": r"([0-6])", "U": r"(\d\d?)", "W": r"(\d\d?)",
-    "b": _names_re(MONTH_NAMES), "h": _names_re(MONTH_NAMES), "B": _names_re(MONTH_NAMES),
-    "a": _names_re(DAY_NAMES), "A": _names_re(DAY_NAMES),
-    "p": r"(am|pm|a\.m\.|p\.m\.)", "P": r"(am|pm|a\.m\.|p\.m\.)",
     "z": r"([-+]\d\d:?\d\d(?::?\d\d)?)", "Z": r"([-+]\d\d:?\d\d(?::?\d\d)?|:?[A-Za-z][\w/+-]*)",
 }
-_COMPOSITE = {
-    "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%Y", "R": "%H:%M", "r": "%I:%M:%S %p",
-    "T": "%H:%M:%S", "x": "%m/%d/%Y", "X": "%H:%M:%S", "+": "%a %b %e %H:%M:%S %Z %Y",
-}
+_COMPOSITE = {"D": "%m/%d/%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+_LOCALE_COMPOSITE = {"c": "DATE_TIME_FORMAT", "x": "DATE_FORMAT", "X": "TIME_FORMAT",
+                     "r": "TIME_FORMAT_12", "R": "TIME_FORMAT_24", "T": "TIME_FORMAT_24_SECS"}
+_E_COMPOSITE = {"c": "LOCALE_DATE_TIME_FORMAT", "x": "LOCALE_DATE_FORMAT",
+                "X": "LOCALE_TIME_FORMAT", "Y": "LOCALE_YEAR_FORMAT"}
+_O_CODES = frozenset("deHkIlmMSuwy")
 
 
-def _format_regex(fmt, codes):
+def _locale_field(c, loc):
+    """The regex for a code whose words come from the locale, or None."""
+    if c in "bhB":
+        return _alternation(loc["MONTHS_FULL"] + loc["MONTHS_ABBREV"])
+    if c in "aA":
+        return _alternation(loc["DAYS_OF_WEEK_FULL"] + loc["DAYS_OF_WEEK_ABBREV"])
+    if c in "pP":
+        return _alternation([loc["AM"], loc["PM"], "am", "pm", "a.m.", "p.m."])
+    return None
+
+
+def _format_regex(fmt, codes, loc):
     out = []
     i = 0
     n = len(fmt)
@@ -560,12 +573,40 @@ def _format_regex(fmt, codes):
         c = fmt[i + 1]
         i += 2
         if c in "EO" and i < n:
-            c = fmt[i]
+            alt = fmt[i]
             i += 1
+            if c == "O" and alt in _O_CODES:
+                out.append(r"\s*" + _alternation(loc["LOCALE_NUMERALS"]))
+                codes.append("O" + alt)
+                continue
+            if c == "E" and alt in _E_COMPOSITE:
+                out.append(_format_regex(loc[_E_COMPOSITE[alt]], codes, loc))
+                continue
+            if c == "E" and alt == "C":
+                eras = [e[1] for e in loc["LOCALE_ERAS"]]
+                out.append(_alternation(eras) if eras else r"(\d\d)")
+                codes.append("EC")
+                continue
+            if c == "E" and alt == "y":
+                out.append(_alternation(loc["LOCALE_NUMERALS"]) if loc["LOCALE_ERAS"]
+                           else r"(\d\d)")
+                codes.append("Ey")
+                continue
+            if c == "E" and alt == "E":
+                out.append(_alternation([loc["BCE"], loc["CE"], "BC", "AD", "BCE", "CE",
+                                         "B.C.", "A.D.", "B.C.E.", "C.E."]))
+                codes.append("EE")
+                continue
+            c = alt
         if c in _COMPOSITE:
-            out.append(_format_regex(_COMPOSITE[c], codes))
+            out.append(_format_regex(_COMPOSITE[c], codes, loc))
+        elif c in _LOCALE_COMPOSITE:
+            out.append(_format_regex(loc[_LOCALE_COMPOSITE[c]], codes, loc))
         elif c in _FIELD_RE:
             out.append(_FIELD_RE[c])
+            codes.append(c)
+        elif _locale_field(c, loc) is not None:
+            out.append(_locale_field(c, loc))
             codes.append(c)
         elif c in "nt":
             out.append(r"\s*")
@@ -578,24 +619,44 @@ def _format_regex(fmt, codes):
     return "".join(out)
 
 
-def _name_index(names, text):
-    text = text.lower()[:3]
-    for i, name in enumerate(names):
-        if name.lower().startswith(text):
+def _name_index(full, abbrev, text):
+    text = text.lower()
+    for names in (full, abbrev):
+        for i, name in enumerate(names):
+            if name.lower() == text:
+                return i
+    for i, name in enumerate(full):
+        if name.lower().startswith(text[:3]):
             return i
     return 0
 
 
-def scan_with_format(text, fmt, base, zone, zone_cache):
+def _numeral_value(loc, text):
+    text = text.lower()
+    for i, word in enumerate(loc["LOCALE_NUMERALS"]):
+        if word.lower() == text:
+            return i
+    return 0
+
+
+def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
+    from .clocklocale import ROOT
+    loc = ROOT if loc is None else loc
     codes = []
-    pattern = r"^\s*" + _format_regex(fmt, codes) + r"\s*$"
+    pattern = r"^\s*" + _format_regex(fmt, codes, loc) + r"\s*$"
     m = re.match(pattern, text, re.IGNORECASE)
     if m is None:
         raise TclError("input string does not match supplied format",
                        ("CLOCK", "badInputString"))
     f = {}
     for code, value in zip(codes, m.groups()):
+        if code[0] == "O":
+            code, value = code[1], str(_numeral_value(loc, value))
         f[code] = value
+    if "EC" in f or "Ey" in f:
+        year = _era_year_from(loc, f.get("EC"), f.get("Ey"))
+        if year is not None:
+            f["Y"] = str(year)
     if "s" in f:
         return int(f["s"])
     if "z" in f or "Z" in f:
@@ -611,7 +672,8 @@ def scan_with_format(text, fmt, base, zone, zone_cache):
     if "m" in f or "N" in f:
         month = int(f.get("m") or f.get("N"))
     elif "b" in f or "h" in f or "B" in f:
-        month = _name_index(MONTH_NAMES, f.get("b") or f.get("h") or f.get("B")) + 1
+        month = _name_index(loc["MONTHS_FULL"], loc["MONTHS_ABBREV"],
+                            f.get("b") or f.get("h") or f.get("B")) + 1
     day = int(f.get("d") or f.get("e")) if ("d" in f or "e" in f) else None
     yday = int(f["j"]) if "j" in f else None
     wday = None
@@ -620,7 +682,8 @@ def scan_with_format(text, fmt, base, zone, zone_cache):
     elif "w" in f:
         wday = int(f["w"]) or 7
     elif "a" in f or "A" in f:
-        wday = _name_index(DAY_NAMES, f.get("a") or f.get("A")) or 7
+        wday = _name_index(loc["DAYS_OF_WEEK_FULL"], loc["DAYS_OF_WEEK_ABBREV"],
+                           f.get("a") or f.get("A")) or 7
     iso_year = None
     if "G" in f:
         iso_year = int(f["G"])
@@ -651,10 +714,24 @@ def scan_with_format(text, fmt, base, zone, zone_cache):
     elif "I" in f or "l" in f:
         hour = int(f.get("I") or f.get("l")) % 12
         mer = (f.get("p") or f.get("P") or "").lower()
-        if mer.startswith("p"):
+        if mer == loc["PM"].lower() or mer.startswith("p"):
             hour += 12
     sod = hour * 3600 + int(f.get("M", 0)) * 60 + int(f.get("S", 0))
     return zone.to_utc(dates.local_seconds(jdn, sod))
+
+
+def _era_year_from(loc, era, year_text):
+    """The year named by %EC (an era of the locale, or a century) and %Ey."""
+    eras = loc["LOCALE_ERAS"]
+    if eras:
+        year = _numeral_value(loc, year_text) if year_text is not None else 0
+        for _start, name, offset in eras:
+            if era is not None and name.lower() == era.lower():
+                return offset + year
+        return None
+    if era is None or year_text is None:
+        return None
+    return int(era) * 100 + int(year_text)
 
 
 def _zone_from_text(text, cache):

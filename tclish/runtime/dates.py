@@ -206,6 +206,23 @@ def _iana(key):
         return None
 
 
+def zone_from_paths(name, folders):
+    """A zone read from a TZif file `name` under one of `folders`, or None."""
+    import os
+    if not name or name.startswith("/") or ".." in name.split("/"):
+        return None
+    for folder in folders:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            try:
+                from zoneinfo import ZoneInfo
+                with open(path, "rb") as f:
+                    return IanaZone(ZoneInfo.from_file(f, key=name))
+            except Exception:       # not a TZif file: let the caller go on
+                return None
+    return None
+
+
 def time_zone(spec, cache):
     """The zone for a -timezone value (cached per interpreter in `cache`)."""
     zone = cache.get(spec)
