@@ -690,24 +690,14 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
     elif "g" in f:
         gg = int(f["g"])
         iso_year = 2000 + gg if gg < 38 else 1900 + gg
+    if "EE" in f and year is not None:
+        era = f["EE"].lower()
+        if era in (loc["BCE"].lower(), "bc", "bce", "b.c.", "b.c.e."):
+            year = 1 - year
     if "J" in f:
         jdn = int(f["J"])
-    elif year is not None and month is not None and day is not None:
-        jdn = dates.jdn_from_civil(year, month, day)
-    elif year is not None and yday is not None:
-        jdn = dates.jdn_from_civil(year, 1, 1) + yday - 1
-    elif iso_year is not None and "V" in f and wday is not None:
-        jdn = dates.jdn_from_iso_week(iso_year, int(f["V"]), wday)
-    elif month is not None and day is not None:
-        jdn = dates.jdn_from_civil(now.year, month, day)
-    elif yday is not None:
-        jdn = dates.jdn_from_civil(now.year, 1, 1) + yday - 1
-    elif day is not None:
-        jdn = dates.jdn_from_civil(now.year, now.month, day)
-    elif "V" in f and wday is not None:
-        jdn = dates.jdn_from_iso_week(dates.iso_week(now.jdn)[0], int(f["V"]), wday)
     else:
-        jdn = now.jdn
+        jdn = _pick_date(f, codes, now, year, month, day, yday, wday, iso_year)
     hour = 0
     if "H" in f or "k" in f:
         hour = int(f.get("H") or f.get("k"))
@@ -718,6 +708,50 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
             hour += 12
     sod = hour * 3600 + int(f.get("M", 0)) * 60 + int(f.get("S", 0))
     return zone.to_utc(dates.local_seconds(jdn, sod))
+
+
+def _pick_date(f, codes, now, year, month, day, yday, wday, iso_year):
+    """The JDN from the date fields scanned.  Several complete sets of fields
+    can compete (%Y%m%d%j): as in Tcl, the set whose fields come latest in
+    the format wins, comparing the positions of each set from the right."""
+    pos = {}
+    for i, code in enumerate(codes):
+        pos[code[1] if code[0] == "O" else code] = i
+
+    def where(*names):
+        found = [pos[n] for n in names if n in pos]
+        return max(found) if found else None
+
+    p_year = where("Y", "EC", "Ey") if "Y" in f else where("y")
+    p_month = where("m", "N", "b", "h", "B", "Om")
+    p_day = where("d", "e", "Od", "Oe")
+    p_yday = where("j")
+    p_week = where("V")
+    p_wday = where("u", "w", "a", "A", "Ou", "Ow")
+    p_iso = where("G", "g")
+    base_iso_year, base_week = dates.iso_week(now.jdn)
+    candidates = [
+        ((p_year, p_month, p_day), lambda: dates.jdn_from_civil(year, month, day)),
+        ((p_year, p_yday), lambda: dates.jdn_from_civil(year, 1, 1) + yday - 1),
+        ((p_iso, p_week, p_wday), lambda: dates.jdn_from_iso_week(iso_year, int(f["V"]), wday)),
+        ((p_month, p_day), lambda: dates.jdn_from_civil(now.year, month, day)),
+        ((p_yday,), lambda: dates.jdn_from_civil(now.year, 1, 1) + yday - 1),
+        ((p_week, p_wday), lambda: dates.jdn_from_iso_week(base_iso_year, int(f["V"]), wday)),
+        ((p_day,), lambda: dates.jdn_from_civil(now.year, now.month, day)),
+        ((p_wday,), lambda: dates.jdn_from_iso_week(base_iso_year, base_week, wday)),
+    ]
+    # a set with a year beats one without, a set of two fields one of one
+    for level in (candidates[:3], candidates[3:6], candidates[6:]):
+        best = None
+        for positions, compute in level:
+            if None in positions:
+                continue
+            key = sorted(positions, reverse=True)
+            if best is None or key > best[0]:
+                best = (key, compute)
+        if best is not None:
+            return best[1]()
+    return now.jdn
 
 
 def _era_year_from(loc, era, year_text):
