@@ -11,6 +11,7 @@ the library folder.
 import os
 
 from ..runtime.errors import TclError
+from ..runtime.environ import install_env
 from ..runtime.interp import TCL_LIBRARY
 from ..runtime.values import TclList, to_list
 
@@ -74,5 +75,6 @@ def install(interp):
             if interp.resolve_command(qualified) is None:
                 interp.register(qualified, _stand_in(filename, qualified))
     interp.set_var("::auto_path", TclList(default_auto_path()))
+    install_env(interp)
     # where `clock` looks for zone files before the system's tz database
     interp.set_var("::tcl::clock::ZoneinfoPaths", TclList(ZONEINFO_PATHS))

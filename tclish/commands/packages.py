@@ -148,7 +148,7 @@ def _requirement_words(interp, argv, usage):
         if len(args) != 2:
             raise wrong_args("package %s" % to_str(argv[1]), usage)
         parse_version(args[1])
-        return args[0], ["%s-%s" % (args[1], args[1])], args[1:]
+        return args[0], ["%s-%s" % (args[1], args[1])], ["exactly", args[1]]
     if not args:
         raise wrong_args("package %s" % to_str(argv[1]), usage)
     for req in args[1:]:
@@ -175,8 +175,26 @@ def _select(state, name, requirements):
 
 def _conflict(name, have, shown):
     return TclError("version conflict for package \"%s\": have %s, need %s" % (
-        name, have, " ".join(shown) if len(shown) == 1 else " ".join(shown)),
-        ("TCL", "PACKAGE", "VERSIONCONFLICT"))
+        name, have, " ".join(shown)), ("TCL", "PACKAGE", "VERSIONCONFLICT"))
+
+
+def _run_script(interp, script, note, failure):
+    """Run an ifneeded or unknown script at level #0: errors get `note` in
+    errorInfo; break, continue, return and other codes are errors."""
+    from ..runtime.errors import ReturnSignal, TclSignal
+    try:
+        _eval_global(interp, script)
+    except TclError as e:
+        e.errorinfo += note
+        raise
+    except TclSignal as sig:
+        code = sig.code if sig.code is not None else 0
+        if isinstance(sig, ReturnSignal) and sig.level > 0:
+            code = 2
+        if code == 0:
+            return
+        raise TclError("%sbad return code: %d" % (failure, code),
+                       ("TCL", "PACKAGE", "BADRESULT")) from None
 
 
 def require(interp, name, requirements, shown=None):
@@ -188,10 +206,15 @@ def require(interp, name, requirements, shown=None):
         if satisfies_all(have, requirements):
             return have
         raise _conflict(name, have, shown)
+    loading = interp.extensions.setdefault("packages-loading", set())
+    if name in loading:
+        raise TclError("circular package dependency: attempt to provide %s %s requires %s" % (
+            name, " ".join(shown), name), ("TCL", "PACKAGE", "CIRCULARITY"))
     version = _select(state, name, requirements)
     if version is None and state.unknown:
-        script = to_list(state.unknown) + [name] + list(requirements)
-        _eval_global(interp, TclList(script))
+        # the words are appended to the script's text, as Tcl does
+        script = "%s %s" % (state.unknown, to_str(TclList([name] + (list(requirements) or ["0-"]))))
+        _run_script(interp, script, '\n    ("package unknown" script)', "")
         have = state.provided.get(name)
         if have is not None:
             if satisfies_all(have, requirements):
@@ -204,15 +227,13 @@ def require(interp, name, requirements, shown=None):
             text += " " + " ".join(shown)
         raise TclError(text, ("TCL", "PACKAGE", "UNFOUND"))
     script = state.ifneeded[name][version]
-    loading = interp.extensions.setdefault("packages-loading", set())
-    if name in loading:
-        raise TclError("circular package dependency: attempt to provide %s %s requires %s" % (
-            name, version, name), ("TCL", "PACKAGE", "CIRCULARITY"))
     loading.add(name)
     try:
-        _eval_global(interp, script)
-    except TclError as e:
-        e.errorinfo += '\n    ("package ifneeded %s %s" script)' % (name, version)
+        _run_script(interp, script, '\n    ("package ifneeded %s %s" script)' % (name, version),
+                    "attempt to provide package %s %s failed: " % (name, version))
+    except TclError:
+        # a failed load leaves the package unprovided, whatever it said
+        state.provided.pop(name, None)
         raise
     finally:
         loading.discard(name)
@@ -250,7 +271,8 @@ def package_present(interp, argv):
     if have is None:
         text = "package %s is not present" % name
         if shown:
-            text = "package %s %s is not present" % (name, " ".join(shown))
+            text = "package %s %s is not present" % (name, shown[-1] if shown[0] == "exactly"
+                                                     else " ".join(shown))
         raise TclError(text, ("TCL", "PACKAGE", "UNFOUND"))
     if not satisfies_all(have, requirements):
         raise _conflict(name, have, shown)
@@ -344,7 +366,7 @@ def package_prefer(interp, argv):
     return state.prefer
 
 
-cmd_package = ensemble("package", {
+_SUBCOMMANDS = ensemble("package", {
     "forget": (package_forget, 0, None, "?package package ...?"),
     "ifneeded": (package_ifneeded, 2, 3, "package version ?script?"),
     "names": (package_names, 0, 0, ""),
@@ -356,7 +378,27 @@ cmd_package = ensemble("package", {
     "vcompare": (package_vcompare, 2, 2, "version1 version2"),
     "versions": (package_versions, 1, 1, "package"),
     "vsatisfies": (package_vsatisfies, 2, None, "version ?requirement ...?"),
-})
+}).subcommands
+
+
+@command("package", 0, None, "option ?arg ...?")
+def cmd_package(interp, argv):
+    if len(argv) < 2:
+        raise wrong_args("package", "option ?arg ...?")
+    word = to_str(argv[1])
+    entry = _SUBCOMMANDS.get(word)
+    if entry is None:
+        matches = [k for k in _SUBCOMMANDS if k.startswith(word)] if word else []
+        if len(matches) != 1:
+            names = sorted(_SUBCOMMANDS)
+            raise TclError('%s option "%s": must be %s, or %s' % (
+                "ambiguous" if matches else "bad", word, ", ".join(names[:-1]), names[-1]),
+                ("TCL", "LOOKUP", "INDEX", "option", word))
+        entry = _SUBCOMMANDS[matches[0]]
+    func, lo, hi, usage, full = entry
+    if not lo <= len(argv) - 2 <= hi:
+        raise wrong_args("package " + full, usage)
+    return func(interp, argv)
 
 
 @command("::tcl::LoadBuiltin", 2, 2, "name version")

@@ -90,7 +90,8 @@ proc ::pkg::create {args} {
 		dict lappend opts $flag [lindex $args $i]
 	    }
 	    default {
-		return -code error "unknown option \"$flag\": should be \"$usage\""
+		# Tcl's wording names the word after the flag
+		return -code error "unknown option \"[lindex $args $i]\": should be \"$usage\""
 	    }
 	}
     }
@@ -117,13 +118,13 @@ proc ::pkg::create {args} {
 	}
     }
     set cmdline "package ifneeded $name $version "
+    append cmdline [join $direct "\\n"]
     if {[llength $lazy]} {
-	append cmdline "\[list tclPkgSetup \$dir $name $version [list $lazy]\]"
 	if {[llength $direct]} {
 	    append cmdline "\\n"
 	}
+	append cmdline "\[list tclPkgSetup \$dir $name $version [list $lazy]\]"
     }
-    append cmdline [join $direct "\\n"]
     return $cmdline
 }
 
