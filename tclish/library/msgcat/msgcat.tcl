@@ -73,7 +73,8 @@ proc ::msgcat::mclocale {args} {
 	CheckLocale $locale
 	set Locale $locale
 	set Loclist [Preferences $locale]
-	LoadPackageLocales $Loclist
+	LoadLocales $Loclist
+	Changed
     }
     return $Locale
 }
@@ -94,28 +95,55 @@ proc ::msgcat::mcpreferences {args} {
     if {{} ni $list} {lappend list {}}
     set Loclist $list
     variable Locale [lindex $list 0]
-    LoadPackageLocales $Loclist
+    LoadLocales $Loclist
+    Changed
     return $Loclist
+}
+
+# Mark locales loaded; for the ones new, load every package's catalogs
+# (mcfolder) and call its loadcmd.
+proc ::msgcat::LoadLocales {locales} {
+    variable LoadedLocales
+    variable PkgConfig
+    set new {}
+    foreach locale $locales {
+	if {$locale ni $LoadedLocales} {
+	    lappend LoadedLocales $locale
+	    lappend new $locale
+	}
+    }
+    if {![llength $new]} return
+    dict for {ns config} $PkgConfig {
+	if {[dict exists $config mcfolder]} {
+	    namespace eval $ns [list ::msgcat::LoadFiles [dict get $config mcfolder] $new]
+	}
+	if {[dict exists $config loadcmd] && [dict get $config loadcmd] ne ""} {
+	    if {[catch {uplevel #0 [list {*}[dict get $config loadcmd] {*}$new]} msg opts]} {
+		catch {after 0 [list return -options $opts $msg]}
+	    }
+	}
+    }
+}
+
+proc ::msgcat::Changed {} {
+    variable PkgConfig
+    variable Loclist
+    dict for {ns config} $PkgConfig {
+	if {[dict exists $config changecmd] && [dict get $config changecmd] ne ""} {
+	    if {[catch {uplevel #0 [list {*}[dict get $config changecmd] {*}$Loclist]} msg opts]} {
+		catch {after 0 [list return -options $opts $msg]}
+	    }
+	}
+    }
 }
 
 proc ::msgcat::mcloadedlocales {subcommand} {
     variable LoadedLocales
     variable Loclist
     switch -exact -- $subcommand {
-	present {return $LoadedLocales}
 	loaded {return $LoadedLocales}
 	clear {
-	    variable Msgs
-	    foreach locale $LoadedLocales {
-		if {$locale ni $Loclist} {
-		    dict unset Msgs $locale
-		}
-	    }
-	    set kept {}
-	    foreach locale $LoadedLocales {
-		if {$locale in $Loclist} {lappend kept $locale}
-	    }
-	    set LoadedLocales $kept
+	    ForgetLocalesBut $Loclist
 	    return
 	}
 	default {
@@ -123,6 +151,30 @@ proc ::msgcat::mcloadedlocales {subcommand} {
 		    clear, or loaded"
 	}
     }
+}
+
+# Drop the loaded locales (and their messages) that are not in `keep`.
+proc ::msgcat::ForgetLocalesBut {keep} {
+    variable LoadedLocales
+    variable Msgs
+    variable PkgConfig
+    dict for {ns config} $PkgConfig {
+	if {[dict exists $config loclist]} {
+	    lappend keep {*}[dict get $config loclist]
+	}
+    }
+    set kept {}
+    foreach locale $LoadedLocales {
+	if {$locale in $keep} {
+	    lappend kept $locale
+	} else {
+	    dict unset Msgs $locale
+	}
+    }
+    foreach locale [dict keys $Msgs] {
+	if {$locale ni $keep} {dict unset Msgs $locale}
+    }
+    set LoadedLocales $kept
 }
 
 # ---- lookups ----------------------------------------------------------------------
@@ -191,7 +243,7 @@ proc ::msgcat::mcexists {args} {
     if {[llength $args] != 1} {
 	return -code error "wrong # args: should be\
 		\"[lindex [info level 0] 0] ?-exactnamespace?\
-		?-exactlocale? ?-namespace ns? src\""
+		?-exactlocale? src\""
     }
     set src [lindex $args 0]
     if {![info exists ns]} {
@@ -307,7 +359,6 @@ proc ::msgcat::LoadFiles {langdir locales} {
     set count 0
     foreach locale [lreverse $locales] {
 	set name [expr {$locale eq "" ? "root" : $locale}]
-	if {$locale ni $LoadedLocales} {lappend LoadedLocales $locale}
 	if {![dict exists $files $name]} continue
 	incr count
 	set FileLocale $locale
@@ -325,6 +376,7 @@ proc ::msgcat::mcload {langdir} {
     PackageSet $ns mcfolder $langdir
     return [uplevel 1 [list ::msgcat::LoadFiles $langdir [PackagePreferences $ns]]]
 }
+
 
 # ---- per-package configuration ------------------------------------------------------------
 
@@ -346,23 +398,17 @@ proc ::msgcat::PackageUnknown {ns} {
     variable PkgConfig
     if {[dict exists $PkgConfig $ns unknowncmd]} {
 	set handler [dict get $PkgConfig $ns unknowncmd]
-	if {$handler eq ""} {return ::msgcat::mcunknown}
+	if {$handler eq ""} {return ::msgcat::DefaultUnknown}
 	return $handler
     }
     return ""
 }
 
-proc ::msgcat::LoadPackageLocales {locales} {
-    variable PkgConfig
-    dict for {ns config} $PkgConfig {
-	if {[dict exists $config loclist]} continue
-	if {[dict exists $config mcfolder]} {
-	    namespace eval $ns [list ::msgcat::LoadFiles [dict get $config mcfolder] $locales]
-	}
-	if {[dict exists $config changecmd]} {
-	    namespace eval $ns [list {*}[dict get $config changecmd] {*}$locales]
-	}
+proc ::msgcat::DefaultUnknown {locale src args} {
+    if {[llength $args]} {
+	return [format $src {*}$args]
     }
+    return $src
 }
 
 proc ::msgcat::mcpackageconfig {subcommand option {value ""}} {
@@ -390,11 +436,13 @@ proc ::msgcat::mcpackageconfig {subcommand option {value ""}} {
 	}
 	set {
 	    dict set PkgConfig $ns $option $value
-	    if {$option eq "mcfolder"} {
-		return [namespace eval $ns [list ::msgcat::LoadFiles $value \
-			[PackagePreferences $ns]]]
+	    switch -- $option {
+		mcfolder {
+		    return [namespace eval $ns [list ::msgcat::LoadFiles $value \
+			    [PackageLoaded $ns]]]
+		}
 	    }
-	    return
+	    return 0
 	}
 	default {
 	    return -code error "unknown subcommand \"$subcommand\": must be\
@@ -403,9 +451,15 @@ proc ::msgcat::mcpackageconfig {subcommand option {value ""}} {
     }
 }
 
+proc ::msgcat::PackageLoaded {ns} {
+    variable LoadedLocales
+    return $LoadedLocales
+}
+
 proc ::msgcat::mcpackagelocale {subcommand {locale ""}} {
     variable PkgConfig
     variable Loclist
+    variable LoadedLocales
     set ns [uplevel 1 [list ::namespace current]]
     set locale [string tolower $locale]
     switch -exact -- $subcommand {
@@ -416,28 +470,37 @@ proc ::msgcat::mcpackagelocale {subcommand {locale ""}} {
 	    return [PackagePreferences $ns]
 	}
 	loaded {
-	    variable LoadedLocales
 	    return $LoadedLocales
 	}
 	present {
-	    return [expr {$locale in [PackagePreferences $ns]}]
+	    return [expr {$locale in $LoadedLocales}]
 	}
 	isset {
 	    return [dict exists $PkgConfig $ns loclist]
 	}
 	set {
-	    if {[llength [info level 0]] == 3} {
+	    if {[llength [info level 0]] == 2} {
 		set locale [lindex $Loclist 0]
 	    }
 	    CheckLocale $locale
-	    dict set PkgConfig $ns loclist [Preferences $locale]
+	    set prefs [Preferences $locale]
+	    dict set PkgConfig $ns loclist $prefs
+	    LoadLocales $prefs
 	    if {[dict exists $PkgConfig $ns mcfolder]} {
 		namespace eval $ns [list ::msgcat::LoadFiles \
-			[dict get $PkgConfig $ns mcfolder] [Preferences $locale]]
+			[dict get $PkgConfig $ns mcfolder] $prefs]
+	    }
+	    if {[dict exists $PkgConfig $ns changecmd]
+		    && [dict get $PkgConfig $ns changecmd] ne ""} {
+		uplevel #0 [list {*}[dict get $PkgConfig $ns changecmd] {*}$prefs]
 	    }
 	    return
 	}
-	clear - unset {
+	clear {
+	    ForgetLocalesBut [PackagePreferences $ns]
+	    return
+	}
+	unset {
 	    if {[dict exists $PkgConfig $ns]} {
 		dict unset PkgConfig $ns loclist
 	    }
@@ -452,9 +515,15 @@ proc ::msgcat::mcpackagelocale {subcommand {locale ""}} {
 
 proc ::msgcat::mcforgetpackage {} {
     variable PkgConfig
+    variable Msgs
     set ns [uplevel 1 [list ::namespace current]]
     if {[dict exists $PkgConfig $ns]} {
 	dict unset PkgConfig $ns
+    }
+    foreach locale [dict keys $Msgs] {
+	if {[dict exists $Msgs $locale $ns]} {
+	    dict unset Msgs $locale $ns
+	}
     }
     return
 }
