@@ -21,6 +21,7 @@ LIBRARY_COMMANDS = {
     "tm.tcl": ("::tcl::tm::UnknownHandler", "::tcl::tm::path", "::tcl::tm::roots",
                "::tcl::tm::add", "::tcl::tm::remove", "::tcl::tm::list"),
     "parray.tcl": ("parray",),
+    "history.tcl": ("history",),
 }
 
 
