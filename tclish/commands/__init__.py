@@ -27,6 +27,7 @@ LAZY_FAMILIES = {
     "tclish.commands.globs": ("glob",),
     "tclish.commands.clock": ("clock", "::tcl::clock::ClearCaches"),
     "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
+    "tclish.commands.encodings": ("encoding",),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
 }
