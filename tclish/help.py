@@ -32,6 +32,7 @@ SYNOPSES = {
     "tcl::tm::path": "Manage the Tcl module path",
     "tcl::tm::remove": "Remove folders from the Tcl module path",
     "tcl::tm::roots": "Add the module folders below some roots",
+    "::zlib::pkgconfig": "Ask how zlib was built",
     "tclLog": "Write a message of the library to stderr",
     "tclPkgSetup": "Set up lazy loading of a package's commands",
     "tclPkgUnknown": "Find packages through pkgIndex.tcl files on auto_path",

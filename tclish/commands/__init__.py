@@ -28,6 +28,7 @@ LAZY_FAMILIES = {
     "tclish.commands.clock": ("clock", "::tcl::clock::ClearCaches"),
     "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
     "tclish.commands.encodings": ("encoding",),
+    "tclish.commands.zlibcmd": ("zlib", "::zlib::pkgconfig"),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
 }

@@ -45,6 +45,8 @@ class PackageDB:
         self.prefer = ("latest" if os.environ.get("TCL_PKG_PREFER_LATEST") is not None
                        else "stable")
         self.provided.setdefault("Tcl", TCL_VERSION)
+        # built into Tcl itself, so present from the start
+        self.provided.setdefault("zlib", "2.0.1")
         self.ifneeded["Tcl"] = {TCL_VERSION: ""}
         for name, (version, _module) in BUILTIN_PACKAGES.items():
             self.ifneeded[name] = {version: "::tcl::LoadBuiltin %s %s" % (name, version)}
