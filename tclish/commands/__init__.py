@@ -29,6 +29,7 @@ LAZY_FAMILIES = {
     "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
     "tclish.commands.encodings": ("encoding",),
     "tclish.commands.zlibcmd": ("zlib", "::zlib::pkgconfig"),
+    "tclish.commands.pidcmd": ("pid",),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
 }
