@@ -30,6 +30,7 @@ LAZY_FAMILIES = {
     "tclish.commands.encodings": ("encoding",),
     "tclish.commands.zlibcmd": ("zlib", "::zlib::pkgconfig"),
     "tclish.commands.pidcmd": ("pid",),
+    "tclish.commands.autoload": ("::tcl::AutoloadUnknown", "::tcl::UnknownTrace"),
     "tclish.commands.traces": ("trace",),
     "tclish.help": ("help",),
 }

@@ -22,6 +22,8 @@ LIBRARY_COMMANDS = {
                "::tcl::tm::add", "::tcl::tm::remove", "::tcl::tm::list"),
     "parray.tcl": ("parray",),
     "history.tcl": ("history",),
+    "auto.tcl": ("auto_qualify", "auto_load", "auto_load_index", "auto_import", "auto_reset",
+                 "auto_mkindex", "auto_mkindex_old"),
 }
 
 

@@ -60,15 +60,15 @@ proc ::history {args} {
     }
 }
 
-proc ::tcl::HistAdd {command {exec {}}} {
+proc ::tcl::HistAdd {event {exec {}}} {
     variable History
     set i [incr History(nextid)]
-    set History($i) $command
+    set History($i) $event
     set old [expr {$i - $History(keep)}]
     unset -nocomplain History($old)
     set History(oldest) $old
     if {$exec ne ""} {
-	return [uplevel #0 $command]
+	return [uplevel #0 $event]
     }
     return {}
 }
