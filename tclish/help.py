@@ -35,6 +35,7 @@ SYNOPSES = {
     "::zlib::pkgconfig": "Ask how zlib was built",
     "::tcl::AutoloadUnknown": "Try to autoload a command for unknown",
     "::tcl::UnknownTrace": "Tidy the errorInfo of a command unknown ran",
+    "tcl::Pkg::CompareExtension": "Whether a file has a shared library extension",
     "auto_qualify": "Compute the names a command may be autoloaded under",
     "auto_load": "Load a command from the autoload index",
     "auto_load_index": "Read the autoload index files on auto_path",

@@ -17,7 +17,8 @@ from ..runtime.values import TclList, to_list
 
 # library file -> the commands it defines
 LIBRARY_COMMANDS = {
-    "package.tcl": ("tclPkgUnknown", "tclPkgSetup", "tclLog", "pkg_mkIndex", "::pkg::create"),
+    "package.tcl": ("tclPkgUnknown", "tclPkgSetup", "tclLog", "pkg_mkIndex", "::pkg::create",
+                    "::tcl::Pkg::CompareExtension"),
     "tm.tcl": ("::tcl::tm::UnknownHandler", "::tcl::tm::path", "::tcl::tm::roots",
                "::tcl::tm::add", "::tcl::tm::remove", "::tcl::tm::list"),
     "parray.tcl": ("parray",),

@@ -163,15 +163,17 @@ proc pkg_mkIndex {args} {
 	set patternList [list "*.tcl" "*[info sharedlibextension]"]
     }
     if {[catch {glob -directory $dir -tails -types {r f} -- {*}$patternList} fileList]} {
-	set fileList {}
+	return -code error "no files matched glob pattern \"$patternList\""
     }
     set files {}
     foreach file [lsort $fileList] {
 	if {$file eq "pkgIndex.tcl"} continue
 	set c [interp create]
 	set provided {}
+	set cmds {}
 	try {
 	    $c eval {
+		package present Tcl
 		rename package __package_orig
 		proc package {what args} {
 		    switch -- $what {
@@ -182,7 +184,7 @@ proc pkg_mkIndex {args} {
 			    return [__package_orig provide {*}$args]
 			}
 			require {
-			    set v [catch {__package_orig require {*}$args} result]
+			    catch {__package_orig require {*}$args} result
 			    return $result
 			}
 			default {return [__package_orig $what {*}$args]}
@@ -190,24 +192,33 @@ proc pkg_mkIndex {args} {
 		}
 		proc unknown {args} {}
 		namespace eval ::tcl {variable newPkgs {}}
+		proc ::tcl::AllProcs {{ns ::}} {
+		    set result [info procs ${ns}::*]
+		    foreach child [namespace children $ns] {
+			lappend result {*}[::tcl::AllProcs $child]
+		    }
+		    return $result
+		}
 	    }
-	    set before [$c eval {info commands ::*}]
+	    # the library's own procedures are not the file's
+	    $c eval {catch tclPkgSetup}
+	    set before [$c eval {::tcl::AllProcs}]
 	    if {[catch {$c eval [list source [file join $dir $file]]} msg]} {
 		if {$doVerbose} {tclLog "warning: error while sourcing $file: $msg"}
 	    } elseif {$doVerbose} {
 		tclLog "successful sourcing of $file"
 	    }
 	    set provided [$c eval {set ::tcl::newPkgs}]
-	    set cmds {}
-	    if {!$direct} {
-		foreach ns [$c eval {namespace children ::}] {
-		    foreach cmd [$c eval [list info procs ${ns}::*]] {
-			lappend cmds [string trimleft $cmd :]
-		    }
-		}
-		foreach cmd [$c eval {info procs}] {
-		    if {$cmd ni {package unknown}} {lappend cmds $cmd}
-		}
+	    if {$doVerbose} {
+		tclLog "packages provided were $provided"
+		tclLog "processed $file"
+	    }
+	    foreach cmd [$c eval {::tcl::AllProcs}] {
+		if {$cmd in $before} continue
+		if {[string match ::tcl::* $cmd]} continue
+		if {[$c eval [list namespace origin $cmd]] ne $cmd} continue
+		if {[regexp {^::[^:]+$} $cmd]} {set cmd [string range $cmd 2 end]}
+		lappend cmds $cmd
 	    }
 	} finally {
 	    interp delete $c
@@ -250,4 +261,24 @@ proc pkg_mkIndex {args} {
     puts -nonewline $f $index
     close $f
     return
+}
+
+# Whether a file name ends in a shared library extension, allowing version
+# numbers after it (foo.so.1.2).
+namespace eval ::tcl::Pkg {}
+proc ::tcl::Pkg::CompareExtension {fileName {ext {}}} {
+    if {$ext eq ""} {
+	set ext [info sharedlibextension]
+    }
+    set root $fileName
+    while {1} {
+	set current [file extension $root]
+	if {$current eq $ext} {
+	    return 1
+	}
+	if {![string is integer -strict [string range $current 1 end]]} {
+	    return 0
+	}
+	set root [file rootname $root]
+    }
 }
