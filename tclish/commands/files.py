@@ -76,6 +76,8 @@ def file_pathtype(interp, argv):
 
 
 def file_separator(interp, argv):
+    if len(argv) > 2 and not to_str(argv[2]):
+        raise TclError("unrecognised path", ("TCL", "LOOKUP", "FILESYSTEM", ""))
     return "/"
 
 
@@ -84,6 +86,8 @@ def file_volumes(interp, argv):
 
 
 def file_system(interp, argv):
+    if not to_str(argv[2]):
+        raise TclError("unrecognised path", ("TCL", "LOOKUP", "FILESYSTEM", ""))
     return "native"
 
 
