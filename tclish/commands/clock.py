@@ -145,7 +145,7 @@ def _code(f, c, loc):
     if c == "I":
         return "%02d" % ((f.hour + 11) % 12 + 1)
     if c == "p":
-        return loc["AM"] if f.hour < 12 else loc["PM"]
+        return (loc["AM"] if f.hour < 12 else loc["PM"]).upper()
     if c == "P":
         return (loc["AM"] if f.hour < 12 else loc["PM"]).lower()
     if c == "N":
@@ -210,7 +210,8 @@ def format_clock(seconds, fmt, zone, loc=None):
 
 def _numeral(loc, value):
     numerals = loc["LOCALE_NUMERALS"]
-    return numerals[value] if 0 <= value < len(numerals) else str(value)
+    # a value past the locale's list writes nothing, as lindex does in Tcl
+    return numerals[value] if 0 <= value < len(numerals) else ""
 
 
 def _format_fields(fields, fmt, loc):

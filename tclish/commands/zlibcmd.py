@@ -32,10 +32,8 @@ def from_bytes(data):
 
 
 def _data_error(err):
-    text = str(err)
-    if ": " in text:
-        text = text.split(": ", 1)[1]
-    return TclError(text, ("TCL", "ZLIB", "DATA"))
+    # Tcl reports zlib's short code names, not the detailed message
+    return TclError("data error", ("TCL", "ZLIB", "DATA"))
 
 
 def _level(value):
@@ -70,7 +68,7 @@ def _decompress(kind, data):
     except zlib.error as e:
         raise _data_error(e) from None
     if not obj.eof:
-        raise TclError("unexpected end of stream", ("TCL", "ZLIB", "DATA"))
+        raise TclError("stream error", ("TCL", "ZLIB", "STREAM"))
     return out
 
 
@@ -103,7 +101,7 @@ def gzip_data(data, level=-1, header=None):
 def parse_gzip_header(data):
     """(header dict, length of the header) of gzip data."""
     if len(data) < 10 or data[0] != 0x1F or data[1] != 0x8B:
-        raise TclError("incorrect header check", ("TCL", "ZLIB", "DATA"))
+        raise TclError("data error", ("TCL", "ZLIB", "DATA"))
     flags = data[3]
     info = TclDict()
     info["os"] = data[9]
@@ -188,6 +186,8 @@ def zlib_gunzip(interp, argv):
 
 
 def zlib_push(interp, argv):
+    if len(argv) < 4:
+        raise wrong_args("zlib push", "mode channel ?options...?")
     raise TclError("zlib push: channel transforms are not yet supported by tclish",
                    ("TCL", "ZLIB", "UNSUPPORTED"))
 
@@ -360,7 +360,7 @@ _DISPATCH = {
 
 @command("zlib", 0, None, "command arg ?...?")
 def cmd_zlib(interp, argv):
-    if len(argv) < 3:
+    if len(argv) < 2:
         raise wrong_args("zlib", "command arg ?...?")
     word = to_str(argv[1])
     if word not in _COMMANDS:

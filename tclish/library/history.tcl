@@ -127,7 +127,8 @@ proc ::tcl::HistIndex {event} {
 	    return -code error "event \"$event\" is too far in the past"
 	}
 	if {$i > $History(nextid)} {
-	    return -code error "event \"$event\" hasn't occurred yet"
+	    # (Tcl's own spelling)
+	    return -code error "event \"$event\" hasn't occured yet"
 	}
 	return $i
     }
