@@ -88,6 +88,13 @@ def _clock_value(value):
                        ("CLOCK", "badValue", text)) from None
 
 
+def _clock_wrong_args(prefix, usage):
+    """clock's usage errors carry errorCode {CLOCK wrongNumArgs}."""
+    err = wrong_args(prefix, usage)
+    err.errorcode = ("CLOCK", "wrongNumArgs")
+    return err
+
+
 def _parse_options(args, allowed, bad_option_text, usage_error):
     """{option: value} from `-opt value` pairs; options match exactly."""
     if len(args) % 2:
@@ -96,7 +103,11 @@ def _parse_options(args, allowed, bad_option_text, usage_error):
     for i in range(0, len(args), 2):
         opt = to_str(args[i])
         if opt not in allowed:
-            raise TclError(bad_option_text % opt, ("CLOCK", "badOption", opt))
+            # a unique prefix will do (-g for -gmt), as in Tcl
+            matches = [a for a in allowed if a.startswith(opt)] if len(opt) > 1 else []
+            if len(matches) != 1:
+                raise TclError(bad_option_text % opt, ("CLOCK", "badOption", opt))
+            opt = matches[0]
         opts[opt] = args[i + 1]
     return opts
 
@@ -259,11 +270,13 @@ def dates_locale_era(loc, fields):
 
 
 def clock_format(interp, argv):
+    if len(argv) < 3:
+        raise _clock_wrong_args("clock format", _FORMAT_USAGE)
     args = argv[3:]
     opts = _parse_options(
         args, ("-format", "-gmt", "-locale", "-timezone"),
         'bad option "%s": must be -format, -gmt, -locale, or -timezone',
-        lambda: wrong_args("clock format", _FORMAT_USAGE))
+        lambda: _clock_wrong_args("clock format", _FORMAT_USAGE))
     seconds = _clock_value(argv[2])
     gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
     timezone = to_str(opts["-timezone"]) if "-timezone" in opts else None
@@ -277,11 +290,11 @@ def clock_format(interp, argv):
 
 def clock_scan(interp, argv):
     if len(argv) < 3:
-        raise wrong_args("clock scan", _SCAN_USAGE)
+        raise _clock_wrong_args("clock scan", _SCAN_USAGE)
     opts = _parse_options(
         argv[3:], ("-base", "-format", "-gmt", "-locale", "-timezone"),
         'bad option "%s", must be -base, -format, -gmt, -locale or -timezone',
-        lambda: wrong_args("clock scan", _SCAN_USAGE))
+        lambda: _clock_wrong_args("clock scan", _SCAN_USAGE))
     text = to_str(argv[2])
     base = _clock_value(opts["-base"]) if "-base" in opts else int(time.time())
     gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
@@ -316,7 +329,7 @@ def clock_add(interp, argv):
     while i < len(args):
         word = to_str(args[i])
         if i + 1 >= len(args):
-            raise wrong_args("clock add", "clockval ?number units?... ?-gmt boolean? "
+            raise _clock_wrong_args("clock add", "clockval ?number units?... ?-gmt boolean? "
                              "?-locale LOCALE? ?-timezone ZONE?")
         if word.startswith("-") and word in ("-gmt", "-locale", "-timezone"):
             opts[word] = args[i + 1]
@@ -351,7 +364,7 @@ def clock_add(interp, argv):
 CLOCK_SUBCOMMANDS = {
     "add": (clock_add, 1, None, "clockval ?arg ...?"),
     "clicks": (clock_clicks, 0, 1, "?-switch?"),
-    "format": (clock_format, 1, None, _FORMAT_USAGE),
+    "format": (clock_format, 0, None, _FORMAT_USAGE),
     "microseconds": (clock_microseconds, 0, 0, ""),
     "milliseconds": (clock_milliseconds, 0, 0, ""),
     "scan": (clock_scan, 0, None, _SCAN_USAGE),
