@@ -82,7 +82,8 @@ proc ::tcl::tm::UnknownHandler {original name args} {
     }
 }
 
-# The default module roots: tcl8/8.0 .. tcl8/8.6 under each root.
+# The default module roots: tcl8/8.0 .. tcl8/8.6 and tcl8/site-tcl under
+# each root (site-tcl searched first).
 proc ::tcl::tm::roots {paths} {
     foreach root $paths {
 	set minor 6
@@ -90,6 +91,7 @@ proc ::tcl::tm::roots {paths} {
 	    add [file normalize [file join $root tcl8 8.$minor]]
 	    incr minor -1
 	}
+	add [file normalize [file join $root tcl8 site-tcl]]
     }
     return
 }
