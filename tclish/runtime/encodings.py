@@ -21,10 +21,10 @@ CODECS = {
     "cp855": "cp855", "cp857": "cp857", "cp860": "cp860", "cp861": "cp861", "cp862": "cp862",
     "cp863": "cp863", "cp864": "cp864", "cp865": "cp865", "cp866": "cp866", "cp869": "cp869",
     "cp874": "cp874", "cp932": "cp932", "cp936": "gbk", "cp949": "cp949", "cp950": "cp950",
-    "dingbats": "ascii", "ebcdic": "cp037", "euc-cn": "gb2312", "euc-jp": "euc_jp",
+    "dingbats": "ascii", "ebcdic": "cp037", "euc-cn": "gb2312", "euc-jp": "tcl_euc_jp",
     "euc-kr": "euc_kr", "gb12345": "gb2312", "gb1988": "gb1988", "gb2312": "gb2312",
     "gb2312-raw": "gb2312-raw", "identity": "identity", "iso2022": "iso2022_jp_2",
-    "iso2022-jp": "iso2022_jp", "iso2022-kr": "iso2022_kr", "iso8859-1": "latin-1",
+    "iso2022-jp": "tcl_iso2022_jp", "iso2022-kr": "iso2022_kr", "iso8859-1": "latin-1",
     "iso8859-10": "iso8859_10", "iso8859-11": "iso8859_11", "iso8859-13": "iso8859_13",
     "iso8859-14": "iso8859_14", "iso8859-15": "iso8859_15", "iso8859-16": "iso8859_16",
     "iso8859-2": "iso8859_2", "iso8859-3": "iso8859_3", "iso8859-4": "iso8859_4",
@@ -35,7 +35,7 @@ CODECS = {
     "macCyrillic": "mac_cyrillic", "macDingbats": "ascii", "macGreek": "mac_greek",
     "macIceland": "mac_iceland", "macJapan": "shift_jis", "macRoman": "mac_roman",
     "macRomania": "mac_romanian", "macThai": "tis_620", "macTurkish": "mac_turkish",
-    "macUkraine": "mac_cyrillic", "shiftjis": "shift_jis", "symbol": "symbol",
+    "macUkraine": "mac_cyrillic", "shiftjis": "tcl_shift_jis", "symbol": "symbol",
     "tis-620": "tis_620", "unicode": "utf-16-le", "utf-8": "utf-8",
 }
 # accepted but not listed by `encoding names`, as in Tcl
@@ -50,6 +50,35 @@ _SYMBOL_FROM = {ord(k): v for k, v in _SYMBOL_GREEK.items()}
 _SYMBOL_TO = {v: k for k, v in _SYMBOL_GREEK.items()}
 _SYMBOL_TO.update({"∀": '"', "∃": "$", "∋": "'", "∗": "*", "−": "-", "≅": "@", "∴": "\\",
                    "⊥": "^", "∼": "~"})
+
+
+# Windows' cp932 reads a few JIS X 0208 symbols as fullwidth forms; Tcl's
+# Japanese encodings write those forms as the JIS characters, so text read
+# as cp932 can be written as shiftjis, euc-jp or iso2022-jp
+_JIS_FROM_CP932 = str.maketrans({"\uff5e": "\u301c", "\u2225": "\u2016", "\uff0d": "\u2212",
+                                 "\uffe0": "\u00a2", "\uffe1": "\u00a3", "\uffe2": "\u00ac"})
+_JIS_CODECS = {"tcl_shift_jis": "shift_jis", "tcl_euc_jp": "euc_jp",
+               "tcl_iso2022_jp": "iso2022_jp"}
+
+
+def _jis_codec(name):
+    base = _JIS_CODECS.get(name)
+    if base is None:
+        return None
+    info = codecs.lookup(base)
+
+    class Encoder(info.incrementalencoder):
+        def encode(self, text, final=False):
+            return super().encode(text.translate(_JIS_FROM_CP932), final)
+
+    def encode(text, errors="strict"):
+        return info.encode(text.translate(_JIS_FROM_CP932), errors)
+
+    return codecs.CodecInfo(encode, info.decode, info.streamreader, info.streamwriter,
+                            Encoder, info.incrementaldecoder, name=name)
+
+
+codecs.register(_jis_codec)
 
 
 def _escape_stripped(text, codec, escape):
@@ -196,7 +225,37 @@ def decode(tcl_name, text):
     return data.decode(codec, "replace")
 
 
+def _special_codec(name):
+    """The table encodings above as Python codecs, for channels (converted
+    a buffer at a time)."""
+    if not name.startswith("tcl_special_"):
+        return None
+    tcl_name = name[len("tcl_special_"):].replace("_", "-")
+    if tcl_name not in _SPECIAL:
+        return None
+
+    def encode(text, errors="strict"):
+        return _encode_special(tcl_name, text), len(text)
+
+    def decode(data, errors="strict"):
+        return _decode_special(tcl_name, bytes(data)), len(data)
+
+    class Encoder(codecs.IncrementalEncoder):
+        def encode(self, text, final=False):
+            return encode(text)[0]
+
+    class Decoder(codecs.IncrementalDecoder):
+        def decode(self, data, final=False):
+            return decode(data)[0]
+
+    return codecs.CodecInfo(encode, decode, incrementalencoder=Encoder,
+                            incrementaldecoder=Decoder, name=name)
+
+
+codecs.register(_special_codec)
+
+
 def python_codecs():
-    """Tcl name -> Python codec, for the encodings Python implements itself
-    (the channels' incremental decoders need real codecs)."""
-    return {k: v for k, v in CODECS.items() if v not in _SPECIAL}
+    """Tcl name -> Python codec, for the channels' incremental converters."""
+    return {k: (v if v not in _SPECIAL else "tcl_special_" + v.replace("-", "_"))
+            for k, v in CODECS.items()}
