@@ -170,53 +170,64 @@ proc auto_mkindex_old {dir args} {
     tailcall auto_mkindex $dir {*}$args
 }
 
-# The fully qualified names of the procedures a file defines.
+# The fully qualified names of the procedures a file defines: the file runs
+# in a child interpreter where every command is gone but proc and
+# namespace, which (as aliases to the procedures below) only record names.
 proc ::tcl::auto_mkindex_names {file} {
+    variable mk_found {}
+    variable mk_ns ::
+    set f [open $file]
+    set script [read $f]
+    close $f
     set child [interp create]
     try {
-	$child eval {
-	    namespace eval ::tcl::mk {variable found {}; variable ns ::}
-	    rename proc ::tcl::mk::realproc
-	    rename namespace ::tcl::mk::realnamespace
-	    ::tcl::mk::realproc proc {name args} {
-		set ns $::tcl::mk::ns
-		if {![string match ::* $name]} {
-		    set name [expr {$ns eq "::" ? "::$name" : "${ns}::$name"}]
-		}
-		set name [string trimleft $name :]
-		if {[string match *::* $name]} {set name ::$name}
-		lappend ::tcl::mk::found $name
+	foreach command [$child eval {info commands}] {
+	    if {$command ne "rename"} {
+		$child eval [list rename $command {}]
 	    }
-	    ::tcl::mk::realproc namespace {sub args} {
-		if {$sub eq "eval"} {
-		    set name [lindex $args 0]
-		    set old $::tcl::mk::ns
-		    if {![string match ::* $name]} {
-			set name [expr {$old eq "::" ? "::$name" : "${old}::$name"}]
-		    }
-		    set ::tcl::mk::ns $name
-		    try {
-			::tcl::mk::realnamespace eval $name [lindex $args 1]
-		    } finally {
-			set ::tcl::mk::ns $old
-		    }
-		    return
-		}
-		if {$sub in {export import current}} {
-		    return [::tcl::mk::realnamespace $sub {*}$args]
-		}
-	    }
-	    ::tcl::mk::realproc unknown args {}
 	}
-	$child eval [list set ::tcl::mk::file $file]
-	catch {$child eval {
-	    set f [open $::tcl::mk::file]
-	    set script [read $f]
-	    close $f
-	    uplevel #0 $script
-	}}
-	return [$child eval {set ::tcl::mk::found}]
+	$child eval {rename rename {}}
+	interp alias $child proc {} ::tcl::MkProc
+	interp alias $child namespace {} ::tcl::MkNamespace $child
+	interp alias $child unknown {} ::tcl::MkIgnore
+	catch {$child eval $script}
     } finally {
 	interp delete $child
+    }
+    return $mk_found
+}
+
+proc ::tcl::MkIgnore {args} {}
+
+proc ::tcl::MkProc {name args} {
+    variable mk_found
+    variable mk_ns
+    if {![string match ::* $name]} {
+	set name [expr {$mk_ns eq "::" ? "::$name" : "${mk_ns}::$name"}]
+    }
+    regsub -all {::+} $name :: name
+    if {[regexp {^::[^:]+$} $name]} {
+	set name [string range $name 2 end]
+    }
+    if {$name ni $mk_found} {
+	lappend mk_found $name
+    }
+}
+
+proc ::tcl::MkNamespace {child sub args} {
+    variable mk_ns
+    if {$sub ne "eval" || [llength $args] < 2} {
+	return
+    }
+    set name [lindex $args 0]
+    set old $mk_ns
+    if {![string match ::* $name]} {
+	set name [expr {$old eq "::" ? "::$name" : "${old}::$name"}]
+    }
+    set mk_ns $name
+    try {
+	catch {$child eval [concat {*}[lrange $args 1 end]]}
+    } finally {
+	set mk_ns $old
     }
 }
