@@ -81,11 +81,15 @@ def cmd_clear_caches(interp, argv):
 
 def _clock_value(value):
     try:
-        return to_int(value)
+        seconds = to_int(value)
     except TclError:
         text = to_str(value)
         raise TclError('expected integer but got "%s"' % text,
                        ("CLOCK", "badValue", text)) from None
+    if not -(1 << 63) <= seconds < (1 << 63):
+        raise TclError("integer value too large to represent",
+                       ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+    return seconds
 
 
 def _clock_wrong_args(prefix, usage):

@@ -533,7 +533,7 @@ _FIELD_RE = {
     "d": r"(\d\d?)", "e": r"\s*(\d\d?)", "H": r"(\d\d?)", "k": r"\s*(\d\d?)",
     "I": r"(\d\d?)", "l": r"\s*(\d\d?)", "M": r"(\d\d?)", "S": r"(\d\d?)",
     "j": r"(\d\d?\d?)", "s": r"([-+]?\d+)", "J": r"(\d+)", "G": r"(\d\d\d\d)", "g": r"(\d\d)",
-    "V": r"(\d\d?)", "u": r"([1-7])", "w": r"([0-6])", "U": r"(\d\d?)", "W": r"(\d\d?)",
+    "V": r"(\d\d?)", "u": r"(\d)", "w": r"([0-6])", "U": r"(\d\d?)", "W": r"(\d\d?)",
     "z": r"([-+]\d\d:?\d\d(?::?\d\d)?)", "Z": r"([-+]\d\d:?\d\d(?::?\d\d)?|:?[A-Za-z][\w/+-]*)",
 }
 _COMPOSITE = {"D": "%m/%d/%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
@@ -658,7 +658,11 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
         if year is not None:
             f["Y"] = str(year)
     if "s" in f:
-        return int(f["s"])
+        value = int(f["s"])
+        if not -(1 << 63) <= value < (1 << 63):
+            raise TclError("integer value too large to represent",
+                           ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+        return value
     if "z" in f or "Z" in f:
         zone = _zone_from_text(f.get("z") or f.get("Z"), zone_cache)
     now = LocalFields(base, zone)
@@ -679,6 +683,8 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
     wday = None
     if "u" in f:
         wday = int(f["u"])
+        if wday > 7:
+            raise TclError("day of week is greater than 7", ("CLOCK", "badDayOfWeek"))
     elif "w" in f:
         wday = int(f["w"]) or 7
     elif "a" in f or "A" in f:
@@ -696,6 +702,8 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
             year = 1 - year
     if "J" in f:
         jdn = int(f["J"])
+        if jdn > _LAST_JDN:
+            raise TclError("requested date too large to represent", ("CLOCK", "dateTooLarge"))
     else:
         jdn = _pick_date(f, codes, now, year, month, day, yday, wday, iso_year)
     hour = 0
@@ -708,6 +716,9 @@ def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
             hour += 12
     sod = hour * 3600 + int(f.get("M", 0)) * 60 + int(f.get("S", 0))
     return zone.to_utc(dates.local_seconds(jdn, sod))
+
+
+_LAST_JDN = 5373484          # 9999-12-31, the last day clock can represent
 
 
 def _pick_date(f, codes, now, year, month, day, yday, wday, iso_year):
