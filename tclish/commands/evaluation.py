@@ -1,5 +1,6 @@
 """eval, expr, subst, source, time."""
 
+import os
 import time as _time
 
 from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError
@@ -44,7 +45,10 @@ def cmd_source(interp, argv):
     else:
         raise wrong_args("source", "?-encoding name? fileName")
     from ..runtime import encodings
-    encodings.codec_for(encoding)       # an unknown encoding is an error first
+    if not os.path.exists(path):
+        raise TclError('couldn\'t read file "%s": no such file or directory' % path,
+                       ("POSIX", "ENOENT", "no such file or directory"))
+    encodings.codec_for(encoding)
     try:
         if encoding == "utf-8":
             with open(path, encoding=encoding, errors="surrogateescape") as f:

@@ -407,7 +407,9 @@ def cmd_package(interp, argv):
 def cmd_load_builtin(interp, argv):
     """The ifneeded script of a package tclish implements in Python."""
     name, version = to_str(argv[1]), to_str(argv[2])
-    _version, module = BUILTIN_PACKAGES.get(name, (None, None))
+    if name not in BUILTIN_PACKAGES:
+        raise TclError("can't find package %s" % name, ("TCL", "PACKAGE", "UNFOUND"))
+    _version, module = BUILTIN_PACKAGES[name]
     loader = interp.extensions.get("package-loaders", {}).get(name)
     if loader is None and module is not None:
         loader = importlib.import_module(module).load

@@ -49,8 +49,9 @@ def _lookup(word, choices, what):
         return word
     if len(matches) == 1:
         return matches[0]
-    raise TclError('bad %s "%s": must be %s, or %s' % (what, word, ", ".join(choices[:-1]),
-                                                       choices[-1]),
+    listed = (" or ".join(choices) if len(choices) == 2
+              else "%s, or %s" % (", ".join(choices[:-1]), choices[-1]))
+    raise TclError('bad %s "%s": must be %s' % (what, word, listed),
                    ("TCL", "LOOKUP", "INDEX", what, word))
 
 

@@ -163,7 +163,8 @@ proc pkg_mkIndex {args} {
 	set patternList [list "*.tcl" "*[info sharedlibextension]"]
     }
     if {[catch {glob -directory $dir -tails -types {r f} -- {*}$patternList} fileList]} {
-	return -code error "no files matched glob pattern \"$patternList\""
+	set s [expr {[llength $patternList] > 1 ? "s" : ""}]
+	return -code error "no files matched glob pattern$s \"$patternList\""
     }
     set files {}
     foreach file [lsort $fileList] {
