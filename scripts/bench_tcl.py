@@ -83,6 +83,10 @@ BENCHMARKS = {
         set o [::BenchCounter new]
         for {set i 0} {$i < $n} {incr i} { $o bump }
         $o destroy
+    "clock format": (10000, """
+        for {set i 0} {$i < $n} {incr i} {
+            clock format [expr {1700000000 + $i * 3607}] -format {%Y-%m-%d %H:%M:%S %a} -gmt 1
+        }
     """),
 }
 
@@ -136,7 +140,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--only", action="append", metavar="NAME",
+                    help="run only this benchmark (may be repeated)")
     args = ap.parse_args()
+    if args.only:
+        for name in [n for n in BENCHMARKS if n not in args.only]:
+            del BENCHMARKS[name]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "bench.tcl")
         with open(path, "w") as f:

@@ -25,7 +25,12 @@ LAZY_FAMILIES = {
                                  "fblocked", "fconfigure", "fcopy", "chan"),
     "tclish.commands.files": ("file",),
     "tclish.commands.globs": ("glob",),
-    "tclish.commands.clock": ("clock",),
+    "tclish.commands.clock": ("clock", "::tcl::clock::ClearCaches"),
+    "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
+    "tclish.commands.encodings": ("encoding",),
+    "tclish.commands.zlibcmd": ("zlib", "::zlib::pkgconfig"),
+    "tclish.commands.pidcmd": ("pid",),
+    "tclish.commands.autoload": ("::tcl::AutoloadUnknown", "::tcl::UnknownTrace"),
     "tclish.commands.traces": ("trace",),
     "tclish.commands.coroutines": ("coroutine", "yield", "yieldto", "tailcall",
                                    "::tcl::unsupported::corotype", "::tcl::unsupported::inject"),
@@ -42,3 +47,5 @@ def install_all(interp):
         install_module(interp, module)
     for module_name, names in LAZY_FAMILIES.items():
         install_lazily(interp, module_name, names)
+    from . import library
+    library.install(interp)

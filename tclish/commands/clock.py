@@ -11,9 +11,10 @@ import time
 from ..runtime import dates
 from ..runtime.dates import DAY_NAMES, MONTH_NAMES, LocalFields
 from ..runtime.errors import TclError
-from ..runtime.registry import ensemble, wrong_args
-from ..runtime.values import to_bool, to_int, to_str
+from ..runtime.registry import command, ensemble, wrong_args
+from ..runtime.values import to_bool, to_int, to_list, to_str
 from . import clockscan
+from .clocklocale import ROOT, locale_era, locale_table
 
 _FORMAT_USAGE = "clockval ?-format string? ?-gmt boolean? ?-locale LOCALE? ?-timezone ZONE?"
 _SCAN_USAGE = ("string ?-base seconds? ?-format string? ?-gmt boolean? ?-locale LOCALE? "
@@ -57,16 +58,45 @@ def _zone_for(interp, gmt, timezone):
     if gmt:
         return dates.GMT
     cache = interp.extensions.setdefault("clock-zones", {})
+    if timezone is not None and timezone.startswith(":") and timezone not in cache:
+        # a zone file in one of the folders of ::tcl::clock::ZoneinfoPaths
+        zone = dates.zone_from_paths(timezone[1:], _zoneinfo_paths(interp))
+        if zone is not None:
+            cache[timezone] = zone
     return dates.time_zone("" if timezone is None else timezone, cache)
+
+
+def _zoneinfo_paths(interp):
+    try:
+        return [to_str(p) for p in to_list(interp.get_var("::tcl::clock::ZoneinfoPaths"))]
+    except TclError:
+        return []
+
+
+@command("::tcl::clock::ClearCaches", 0, 0, "")
+def cmd_clear_caches(interp, argv):
+    interp.extensions.pop("clock-zones", None)
+    return ""
 
 
 def _clock_value(value):
     try:
-        return to_int(value)
+        seconds = to_int(value)
     except TclError:
         text = to_str(value)
         raise TclError('expected integer but got "%s"' % text,
                        ("CLOCK", "badValue", text)) from None
+    if not -(1 << 63) <= seconds < (1 << 63):
+        raise TclError("integer value too large to represent",
+                       ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+    return seconds
+
+
+def _clock_wrong_args(prefix, usage):
+    """clock's usage errors carry errorCode {CLOCK wrongNumArgs}."""
+    err = wrong_args(prefix, usage)
+    err.errorcode = ("CLOCK", "wrongNumArgs")
+    return err
 
 
 def _parse_options(args, allowed, bad_option_text, usage_error):
@@ -77,7 +107,11 @@ def _parse_options(args, allowed, bad_option_text, usage_error):
     for i in range(0, len(args), 2):
         opt = to_str(args[i])
         if opt not in allowed:
-            raise TclError(bad_option_text % opt, ("CLOCK", "badOption", opt))
+            # a unique prefix will do (-g for -gmt), as in Tcl
+            matches = [a for a in allowed if a.startswith(opt)] if len(opt) > 1 else []
+            if len(matches) != 1:
+                raise TclError(bad_option_text % opt, ("CLOCK", "badOption", opt))
+            opt = matches[0]
         opts[opt] = args[i + 1]
     return opts
 
@@ -88,8 +122,9 @@ def _era_year(year):
     return (year, "C.E.") if year > 0 else (1 - year, "B.C.E.")
 
 
-def _code(f, c):
-    """The text for format code `c` (without the %) of LocalFields `f`."""
+def _code(f, c, loc):
+    """The text for format code `c` (without the %) of LocalFields `f` in
+    locale table `loc`, or None for a code with no meaning."""
     if c == "Y":
         return "%04d" % _era_year(f.year)[0]
     if c == "m":
@@ -107,13 +142,13 @@ def _code(f, c):
     if c == "C":
         return "%02d" % (_era_year(f.year)[0] // 100)
     if c in "bh":
-        return MONTH_NAMES[f.month - 1][:3]
+        return loc["MONTHS_ABBREV"][f.month - 1]
     if c == "B":
-        return MONTH_NAMES[f.month - 1]
+        return loc["MONTHS_FULL"][f.month - 1]
     if c == "a":
-        return DAY_NAMES[f.weekday][:3]
+        return loc["DAYS_OF_WEEK_ABBREV"][f.weekday]
     if c == "A":
-        return DAY_NAMES[f.weekday]
+        return loc["DAYS_OF_WEEK_FULL"][f.weekday]
     if c == "j":
         return "%03d" % f.day_of_year
     if c == "e":
@@ -125,9 +160,9 @@ def _code(f, c):
     if c == "I":
         return "%02d" % ((f.hour + 11) % 12 + 1)
     if c == "p":
-        return "AM" if f.hour < 12 else "PM"
+        return (loc["AM"] if f.hour < 12 else loc["PM"]).upper()
     if c == "P":
-        return "am" if f.hour < 12 else "pm"
+        return (loc["AM"] if f.hour < 12 else loc["PM"]).lower()
     if c == "N":
         return "%2d" % f.month
     if c == "s":
@@ -149,7 +184,7 @@ def _code(f, c):
         if c == "V":
             return "%02d" % week
         iso_year = _era_year(iso_year)[0]
-        return "%02d" % iso_year if c == "G" else "%02d" % (iso_year % 100)
+        return "%04d" % iso_year if c == "G" else "%02d" % (iso_year % 100)
     if c == "J":
         return str(f.jdn)
     if c == "Q":
@@ -167,21 +202,34 @@ def _code(f, c):
     return None
 
 
-# codes that are shorthand for a longer format
-_COMPOSITE = {
-    "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%Y", "R": "%H:%M", "r": "%I:%M:%S %P",
-    "T": "%H:%M:%S", "x": "%m/%d/%Y", "X": "%H:%M:%S", "+": "%a %b %e %H:%M:%S %Z %Y",
+# codes that are shorthand for a longer format: fixed ones, and locale keys
+_COMPOSITE = {"D": "%m/%d/%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+_LOCALE_COMPOSITE = {"c": "DATE_TIME_FORMAT", "x": "DATE_FORMAT", "X": "TIME_FORMAT",
+                     "r": "TIME_FORMAT_12", "R": "TIME_FORMAT_24", "T": "TIME_FORMAT_24_SECS"}
+_E_COMPOSITE = {"c": "LOCALE_DATE_TIME_FORMAT", "x": "LOCALE_DATE_FORMAT",
+                "X": "LOCALE_TIME_FORMAT", "Y": "LOCALE_YEAR_FORMAT"}
+# %O codes: the value written with the locale's numerals
+_O_VALUES = {
+    "d": lambda f: f.day, "e": lambda f: f.day, "H": lambda f: f.hour, "k": lambda f: f.hour,
+    "I": lambda f: (f.hour + 11) % 12 + 1, "l": lambda f: (f.hour + 11) % 12 + 1,
+    "m": lambda f: f.month, "M": lambda f: f.minute, "S": lambda f: f.second,
+    "u": lambda f: f.weekday or 7, "w": lambda f: f.weekday,
+    "y": lambda f: _era_year(f.year)[0] % 100,
 }
-_E_CODES = {"C": "C", "y": "y", "Y": "Y", "c": "c", "x": "x", "X": "X"}
-_O_CODES = frozenset("deHIklmMSuUVwWy")
 
 
-def format_clock(seconds, fmt, zone):
+def format_clock(seconds, fmt, zone, loc=None):
     fields = LocalFields(seconds, zone)
-    return _format_fields(fields, fmt)
+    return _format_fields(fields, fmt, ROOT if loc is None else loc)
 
 
-def _format_fields(fields, fmt):
+def _numeral(loc, value):
+    numerals = loc["LOCALE_NUMERALS"]
+    # a value past the locale's list writes nothing, as lindex does in Tcl
+    return numerals[value] if 0 <= value < len(numerals) else ""
+
+
+def _format_fields(fields, fmt, loc):
     out = []
     i = 0
     n = len(fmt)
@@ -195,56 +243,62 @@ def _format_fields(fields, fmt):
         i += 2
         if c in "EO":
             if i >= n:
-                continue
+                continue        # a trailing %E or %O writes nothing, as in Tcl
             alt = fmt[i]
-            if c == "E" and alt == "E":
-                out.append(_era_year(fields.year)[1])
-                i += 1
-                continue
-            if c == "O" and alt in _O_CODES:
-                # the C locale's numerals for %O are two digits, 00 to 99
-                i += 1
-                text = _code(fields, alt)
-                out.append("%02d" % int(text) if text.strip().isdigit() else text)
-                continue
-            if c == "E" and alt in _E_CODES:
-                c = alt
-                i += 1
+            i += 1
+            if c == "O" and alt in _O_VALUES:
+                out.append(_numeral(loc, _O_VALUES[alt](fields)))
+            elif c == "E" and alt == "E":
+                out.append(loc["BCE"] if fields.year <= 0 else loc["CE"])
+            elif c == "E" and alt in _E_COMPOSITE:
+                out.append(_format_fields(fields, loc[_E_COMPOSITE[alt]], loc))
+            elif c == "E" and alt in "Cy":
+                era, year = dates_locale_era(loc, fields)
+                out.append(era if alt == "C" else _numeral(loc, year))
             else:
-                out.append("%" + c)
-                continue
-        composite = _COMPOSITE.get(c)
-        if composite is not None:
-            out.append(_format_fields(fields, composite))
+                out.append("%" + c + alt)
             continue
-        text = _code(fields, c)
+        composite = _COMPOSITE.get(c)
+        if composite is None and c in _LOCALE_COMPOSITE:
+            composite = loc[_LOCALE_COMPOSITE[c]]
+        if composite is not None:
+            out.append(_format_fields(fields, composite, loc))
+            continue
+        text = _code(fields, c, loc)
         out.append("%" + c if text is None else text)
     return "".join(out)
 
 
+def dates_locale_era(loc, fields):
+    return locale_era(loc, fields.seconds + fields.offset, _era_year(fields.year)[0])
+
+
 def clock_format(interp, argv):
+    if len(argv) < 3:
+        raise _clock_wrong_args("clock format", _FORMAT_USAGE)
     args = argv[3:]
     opts = _parse_options(
         args, ("-format", "-gmt", "-locale", "-timezone"),
         'bad option "%s": must be -format, -gmt, -locale, or -timezone',
-        lambda: wrong_args("clock format", _FORMAT_USAGE))
+        lambda: _clock_wrong_args("clock format", _FORMAT_USAGE))
     seconds = _clock_value(argv[2])
     gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
     timezone = to_str(opts["-timezone"]) if "-timezone" in opts else None
     zone = _zone_for(interp, gmt, timezone)
     fmt = to_str(opts["-format"]) if "-format" in opts else DEFAULT_FORMAT
-    return format_clock(seconds, fmt, zone)
+    loc = locale_table(interp, to_str(opts["-locale"])) if "-locale" in opts else ROOT
+    return format_clock(seconds, fmt, zone, loc)
 
 
 # ---- clock scan ----------------------------------------------------------------------------
 
 def clock_scan(interp, argv):
     if len(argv) < 3:
-        raise wrong_args("clock scan", _SCAN_USAGE)
+        raise _clock_wrong_args("clock scan", _SCAN_USAGE)
     opts = _parse_options(
         argv[3:], ("-base", "-format", "-gmt", "-locale", "-timezone"),
         'bad option "%s", must be -base, -format, -gmt, -locale or -timezone',
-        lambda: wrong_args("clock scan", _SCAN_USAGE))
+        lambda: _clock_wrong_args("clock scan", _SCAN_USAGE))
     text = to_str(argv[2])
     base = _clock_value(opts["-base"]) if "-base" in opts else int(time.time())
     gmt = to_bool(opts["-gmt"]) if "-gmt" in opts else False
@@ -252,7 +306,8 @@ def clock_scan(interp, argv):
     zone = _zone_for(interp, gmt, timezone)
     cache = interp.extensions.setdefault("clock-zones", {})
     if "-format" in opts:
-        return clockscan.scan_with_format(text, to_str(opts["-format"]), base, zone, cache)
+        loc = locale_table(interp, to_str(opts["-locale"])) if "-locale" in opts else ROOT
+        return clockscan.scan_with_format(text, to_str(opts["-format"]), base, zone, cache, loc)
     return clockscan.free_scan(text, base, zone)
 
 
@@ -278,7 +333,7 @@ def clock_add(interp, argv):
     while i < len(args):
         word = to_str(args[i])
         if i + 1 >= len(args):
-            raise wrong_args("clock add", "clockval ?number units?... ?-gmt boolean? "
+            raise _clock_wrong_args("clock add", "clockval ?number units?... ?-gmt boolean? "
                              "?-locale LOCALE? ?-timezone ZONE?")
         if word.startswith("-") and word in ("-gmt", "-locale", "-timezone"):
             opts[word] = args[i + 1]
@@ -313,7 +368,7 @@ def clock_add(interp, argv):
 CLOCK_SUBCOMMANDS = {
     "add": (clock_add, 1, None, "clockval ?arg ...?"),
     "clicks": (clock_clicks, 0, 1, "?-switch?"),
-    "format": (clock_format, 1, None, _FORMAT_USAGE),
+    "format": (clock_format, 0, None, _FORMAT_USAGE),
     "microseconds": (clock_microseconds, 0, 0, ""),
     "milliseconds": (clock_milliseconds, 0, 0, ""),
     "scan": (clock_scan, 0, None, _SCAN_USAGE),
@@ -322,4 +377,4 @@ CLOCK_SUBCOMMANDS = {
 
 cmd_clock = ensemble("clock", CLOCK_SUBCOMMANDS)
 
-__all__ = ["cmd_clock", "format_clock"]
+__all__ = ["cmd_clock", "cmd_clear_caches", "format_clock"]

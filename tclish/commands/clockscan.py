@@ -519,10 +519,13 @@ def free_scan(text, base, zone):
 
 # ---- scanning with -format --------------------------------------------------------------
 
-def _names_re(names):
-    alts = sorted({n.lower() for n in names} | {n[:3].lower() for n in names}, key=len,
-                  reverse=True)
+def _alternation(words):
+    alts = sorted({w.lower() for w in words if w}, key=len, reverse=True)
     return "(" + "|".join(re.escape(a) for a in alts) + ")"
+
+
+def _names_re(names):
+    return _alternation(list(names) + [n[:3] for n in names])
 
 
 _FIELD_RE = {
@@ -530,19 +533,29 @@ _FIELD_RE = {
     "d": r"(\d\d?)", "e": r"\s*(\d\d?)", "H": r"(\d\d?)", "k": r"\s*(\d\d?)",
     "I": r"(\d\d?)", "l": r"\s*(\d\d?)", "M": r"(\d\d?)", "S": r"(\d\d?)",
     "j": r"(\d\d?\d?)", "s": r"([-+]?\d+)", "J": r"(\d+)", "G": r"(\d\d\d\d)", "g": r"(\d\d)",
-    "V": r"(\d\d?)", "u": r"([1-7])", "w": r"([0-6])", "U": r"(\d\d?)", "W": r"(\d\d?)",
-    "b": _names_re(MONTH_NAMES), "h": _names_re(MONTH_NAMES), "B": _names_re(MONTH_NAMES),
-    "a": _names_re(DAY_NAMES), "A": _names_re(DAY_NAMES),
-    "p": r"(am|pm|a\.m\.|p\.m\.)", "P": r"(am|pm|a\.m\.|p\.m\.)",
+    "V": r"(\d\d?)", "u": r"(\d)", "w": r"([0-6])", "U": r"(\d\d?)", "W": r"(\d\d?)",
     "z": r"([-+]\d\d:?\d\d(?::?\d\d)?)", "Z": r"([-+]\d\d:?\d\d(?::?\d\d)?|:?[A-Za-z][\w/+-]*)",
 }
-_COMPOSITE = {
-    "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%Y", "R": "%H:%M", "r": "%I:%M:%S %p",
-    "T": "%H:%M:%S", "x": "%m/%d/%Y", "X": "%H:%M:%S", "+": "%a %b %e %H:%M:%S %Z %Y",
-}
+_COMPOSITE = {"D": "%m/%d/%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+_LOCALE_COMPOSITE = {"c": "DATE_TIME_FORMAT", "x": "DATE_FORMAT", "X": "TIME_FORMAT",
+                     "r": "TIME_FORMAT_12", "R": "TIME_FORMAT_24", "T": "TIME_FORMAT_24_SECS"}
+_E_COMPOSITE = {"c": "LOCALE_DATE_TIME_FORMAT", "x": "LOCALE_DATE_FORMAT",
+                "X": "LOCALE_TIME_FORMAT", "Y": "LOCALE_YEAR_FORMAT"}
+_O_CODES = frozenset("deHkIlmMSuwy")
 
 
-def _format_regex(fmt, codes):
+def _locale_field(c, loc):
+    """The regex for a code whose words come from the locale, or None."""
+    if c in "bhB":
+        return _alternation(loc["MONTHS_FULL"] + loc["MONTHS_ABBREV"])
+    if c in "aA":
+        return _alternation(loc["DAYS_OF_WEEK_FULL"] + loc["DAYS_OF_WEEK_ABBREV"])
+    if c in "pP":
+        return _alternation([loc["AM"], loc["PM"], "am", "pm", "a.m.", "p.m."])
+    return None
+
+
+def _format_regex(fmt, codes, loc):
     out = []
     i = 0
     n = len(fmt)
@@ -560,12 +573,40 @@ def _format_regex(fmt, codes):
         c = fmt[i + 1]
         i += 2
         if c in "EO" and i < n:
-            c = fmt[i]
+            alt = fmt[i]
             i += 1
+            if c == "O" and alt in _O_CODES:
+                out.append(r"\s*" + _alternation(loc["LOCALE_NUMERALS"]))
+                codes.append("O" + alt)
+                continue
+            if c == "E" and alt in _E_COMPOSITE:
+                out.append(_format_regex(loc[_E_COMPOSITE[alt]], codes, loc))
+                continue
+            if c == "E" and alt == "C":
+                eras = [e[1] for e in loc["LOCALE_ERAS"]]
+                out.append(_alternation(eras) if eras else r"(\d\d)")
+                codes.append("EC")
+                continue
+            if c == "E" and alt == "y":
+                out.append(_alternation(loc["LOCALE_NUMERALS"]) if loc["LOCALE_ERAS"]
+                           else r"(\d\d)")
+                codes.append("Ey")
+                continue
+            if c == "E" and alt == "E":
+                out.append(_alternation([loc["BCE"], loc["CE"], "BC", "AD", "BCE", "CE",
+                                         "B.C.", "A.D.", "B.C.E.", "C.E."]))
+                codes.append("EE")
+                continue
+            c = alt
         if c in _COMPOSITE:
-            out.append(_format_regex(_COMPOSITE[c], codes))
+            out.append(_format_regex(_COMPOSITE[c], codes, loc))
+        elif c in _LOCALE_COMPOSITE:
+            out.append(_format_regex(loc[_LOCALE_COMPOSITE[c]], codes, loc))
         elif c in _FIELD_RE:
             out.append(_FIELD_RE[c])
+            codes.append(c)
+        elif _locale_field(c, loc) is not None:
+            out.append(_locale_field(c, loc))
             codes.append(c)
         elif c in "nt":
             out.append(r"\s*")
@@ -578,26 +619,50 @@ def _format_regex(fmt, codes):
     return "".join(out)
 
 
-def _name_index(names, text):
-    text = text.lower()[:3]
-    for i, name in enumerate(names):
-        if name.lower().startswith(text):
+def _name_index(full, abbrev, text):
+    text = text.lower()
+    for names in (full, abbrev):
+        for i, name in enumerate(names):
+            if name.lower() == text:
+                return i
+    for i, name in enumerate(full):
+        if name.lower().startswith(text[:3]):
             return i
     return 0
 
 
-def scan_with_format(text, fmt, base, zone, zone_cache):
+def _numeral_value(loc, text):
+    text = text.lower()
+    for i, word in enumerate(loc["LOCALE_NUMERALS"]):
+        if word.lower() == text:
+            return i
+    return 0
+
+
+def scan_with_format(text, fmt, base, zone, zone_cache, loc=None):
+    from .clocklocale import ROOT
+    loc = ROOT if loc is None else loc
     codes = []
-    pattern = r"^\s*" + _format_regex(fmt, codes) + r"\s*$"
+    pattern = r"^\s*" + _format_regex(fmt, codes, loc) + r"\s*$"
     m = re.match(pattern, text, re.IGNORECASE)
     if m is None:
         raise TclError("input string does not match supplied format",
                        ("CLOCK", "badInputString"))
     f = {}
     for code, value in zip(codes, m.groups()):
+        if code[0] == "O":
+            code, value = code[1], str(_numeral_value(loc, value))
         f[code] = value
+    if "EC" in f or "Ey" in f:
+        year = _era_year_from(loc, f.get("EC"), f.get("Ey"))
+        if year is not None:
+            f["Y"] = str(year)
     if "s" in f:
-        return int(f["s"])
+        value = int(f["s"])
+        if not -(1 << 63) <= value < (1 << 63):
+            raise TclError("integer value too large to represent",
+                           ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+        return value
     if "z" in f or "Z" in f:
         zone = _zone_from_text(f.get("z") or f.get("Z"), zone_cache)
     now = LocalFields(base, zone)
@@ -611,50 +676,107 @@ def scan_with_format(text, fmt, base, zone, zone_cache):
     if "m" in f or "N" in f:
         month = int(f.get("m") or f.get("N"))
     elif "b" in f or "h" in f or "B" in f:
-        month = _name_index(MONTH_NAMES, f.get("b") or f.get("h") or f.get("B")) + 1
+        month = _name_index(loc["MONTHS_FULL"], loc["MONTHS_ABBREV"],
+                            f.get("b") or f.get("h") or f.get("B")) + 1
     day = int(f.get("d") or f.get("e")) if ("d" in f or "e" in f) else None
     yday = int(f["j"]) if "j" in f else None
     wday = None
     if "u" in f:
         wday = int(f["u"])
+        if wday > 7:
+            raise TclError("day of week is greater than 7", ("CLOCK", "badDayOfWeek"))
     elif "w" in f:
         wday = int(f["w"]) or 7
     elif "a" in f or "A" in f:
-        wday = _name_index(DAY_NAMES, f.get("a") or f.get("A")) or 7
+        wday = _name_index(loc["DAYS_OF_WEEK_FULL"], loc["DAYS_OF_WEEK_ABBREV"],
+                           f.get("a") or f.get("A")) or 7
     iso_year = None
     if "G" in f:
         iso_year = int(f["G"])
     elif "g" in f:
         gg = int(f["g"])
         iso_year = 2000 + gg if gg < 38 else 1900 + gg
+    if "EE" in f and year is not None:
+        era = f["EE"].lower()
+        if era in (loc["BCE"].lower(), "bc", "bce", "b.c.", "b.c.e."):
+            year = 1 - year
     if "J" in f:
         jdn = int(f["J"])
-    elif year is not None and month is not None and day is not None:
-        jdn = dates.jdn_from_civil(year, month, day)
-    elif year is not None and yday is not None:
-        jdn = dates.jdn_from_civil(year, 1, 1) + yday - 1
-    elif iso_year is not None and "V" in f and wday is not None:
-        jdn = dates.jdn_from_iso_week(iso_year, int(f["V"]), wday)
-    elif month is not None and day is not None:
-        jdn = dates.jdn_from_civil(now.year, month, day)
-    elif yday is not None:
-        jdn = dates.jdn_from_civil(now.year, 1, 1) + yday - 1
-    elif day is not None:
-        jdn = dates.jdn_from_civil(now.year, now.month, day)
-    elif "V" in f and wday is not None:
-        jdn = dates.jdn_from_iso_week(dates.iso_week(now.jdn)[0], int(f["V"]), wday)
+        if jdn > _LAST_JDN:
+            raise TclError("requested date too large to represent", ("CLOCK", "dateTooLarge"))
     else:
-        jdn = now.jdn
+        jdn = _pick_date(f, codes, now, year, month, day, yday, wday, iso_year)
     hour = 0
     if "H" in f or "k" in f:
         hour = int(f.get("H") or f.get("k"))
     elif "I" in f or "l" in f:
         hour = int(f.get("I") or f.get("l")) % 12
         mer = (f.get("p") or f.get("P") or "").lower()
-        if mer.startswith("p"):
+        if mer == loc["PM"].lower() or mer.startswith("p"):
             hour += 12
     sod = hour * 3600 + int(f.get("M", 0)) * 60 + int(f.get("S", 0))
     return zone.to_utc(dates.local_seconds(jdn, sod))
+
+
+_LAST_JDN = 5373484          # 9999-12-31, the last day clock can represent
+
+
+def _pick_date(f, codes, now, year, month, day, yday, wday, iso_year):
+    """The JDN from the date fields scanned.  Several complete sets of fields
+    can compete (%Y%m%d%j): as in Tcl, the set whose fields come latest in
+    the format wins, comparing the positions of each set from the right."""
+    pos = {}
+    for i, code in enumerate(codes):
+        pos[code[1] if code[0] == "O" else code] = i
+
+    def where(*names):
+        found = [pos[n] for n in names if n in pos]
+        return max(found) if found else None
+
+    p_year = where("Y", "EC", "Ey") if "Y" in f else where("y")
+    p_month = where("m", "N", "b", "h", "B", "Om")
+    p_day = where("d", "e", "Od", "Oe")
+    p_yday = where("j")
+    p_week = where("V")
+    p_wday = where("u", "w", "a", "A", "Ou", "Ow")
+    p_iso = where("G", "g")
+    base_iso_year, base_week = dates.iso_week(now.jdn)
+    candidates = [
+        ((p_year, p_month, p_day), lambda: dates.jdn_from_civil(year, month, day)),
+        ((p_year, p_yday), lambda: dates.jdn_from_civil(year, 1, 1) + yday - 1),
+        ((p_iso, p_week, p_wday), lambda: dates.jdn_from_iso_week(iso_year, int(f["V"]), wday)),
+        ((p_month, p_day), lambda: dates.jdn_from_civil(now.year, month, day)),
+        ((p_yday,), lambda: dates.jdn_from_civil(now.year, 1, 1) + yday - 1),
+        ((p_week, p_wday), lambda: dates.jdn_from_iso_week(base_iso_year, int(f["V"]), wday)),
+        ((p_day,), lambda: dates.jdn_from_civil(now.year, now.month, day)),
+        ((p_wday,), lambda: dates.jdn_from_iso_week(base_iso_year, base_week, wday)),
+    ]
+    # a set with a year beats one without, a set of two fields one of one
+    for level in (candidates[:3], candidates[3:6], candidates[6:]):
+        best = None
+        for positions, compute in level:
+            if None in positions:
+                continue
+            key = sorted(positions, reverse=True)
+            if best is None or key > best[0]:
+                best = (key, compute)
+        if best is not None:
+            return best[1]()
+    return now.jdn
+
+
+def _era_year_from(loc, era, year_text):
+    """The year named by %EC (an era of the locale, or a century) and %Ey."""
+    eras = loc["LOCALE_ERAS"]
+    if eras:
+        year = _numeral_value(loc, year_text) if year_text is not None else 0
+        for _start, name, offset in eras:
+            if era is not None and name.lower() == era.lower():
+                return offset + year
+        return None
+    if era is None or year_text is None:
+        return None
+    return int(era) * 100 + int(year_text)
 
 
 def _zone_from_text(text, cache):

@@ -1,5 +1,6 @@
 """eval, expr, subst, source, time."""
 
+import os
 import time as _time
 
 from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError
@@ -38,11 +39,25 @@ def cmd_source(interp, argv):
     elif len(args) == 1:
         encoding = "utf-8"
         path = to_str(args[0])
+    elif len(args) == 3:
+        raise TclError('bad option "%s": must be -encoding' % to_str(args[0]),
+                       ("TCL", "LOOKUP", "INDEX", "option", to_str(args[0])))
     else:
         raise wrong_args("source", "?-encoding name? fileName")
+    from ..runtime import encodings
+    if not os.path.exists(path):
+        raise TclError('couldn\'t read file "%s": no such file or directory' % path,
+                       ("POSIX", "ENOENT", "no such file or directory"))
+    encodings.codec_for(encoding)
     try:
-        with open(path, encoding=encoding, errors="surrogateescape") as f:
-            text = f.read()
+        if encoding == "utf-8":
+            with open(path, encoding=encoding, errors="surrogateescape") as f:
+                text = f.read()
+            if text.startswith("\ufeff"):          # Tcl skips a byte-order mark
+                text = text[1:]
+        else:
+            with open(path, "rb") as f:
+                text = encodings.decode(encoding, f.read().decode("latin-1"))
     except OSError as e:
         raise TclError('couldn\'t read file "%s": %s' % (path, _os_message(e)),
                        ("POSIX", "ENOENT", _os_message(e))) from None

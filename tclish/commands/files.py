@@ -76,6 +76,8 @@ def file_pathtype(interp, argv):
 
 
 def file_separator(interp, argv):
+    if len(argv) > 2 and not to_str(argv[2]):
+        raise TclError("unrecognised path", ("TCL", "LOOKUP", "FILESYSTEM", ""))
     return "/"
 
 
@@ -84,6 +86,8 @@ def file_volumes(interp, argv):
 
 
 def file_system(interp, argv):
+    if not to_str(argv[2]):
+        raise TclError("unrecognised path", ("TCL", "LOOKUP", "FILESYSTEM", ""))
     return "native"
 
 
@@ -200,8 +204,13 @@ def file_readlink(interp, argv):
 def file_link(interp, argv):
     args = [to_str(a) for a in argv[2:]]
     kind = None
-    if args and args[0].startswith("-") and len(args) > 1:
-        kind = resolve_prefix({"-symbolic": "s", "-hard": "h"}, args[0], "option")
+    if len(args) == 3 or (args and args[0].startswith("-") and len(args) > 1):
+        word = args[0]
+        matches = [o for o in ("-symbolic", "-hard") if o.startswith(word)] if word else []
+        if len(matches) != 1 or not word.startswith("-"):
+            raise TclError('bad option "%s": must be -symbolic or -hard' % word,
+                           ("TCL", "LOOKUP", "INDEX", "option", word))
+        kind = matches[0][1]
         args = args[1:]
     if len(args) == 1:
         if kind is not None:
@@ -211,6 +220,14 @@ def file_link(interp, argv):
     if os.path.lexists(_native(link)):
         raise TclError('could not create new link "%s": that path already exists' % link,
                        ("POSIX", "EEXIST", "file already exists"))
+    native_link = _native(link)
+    parent = os.path.dirname(native_link)
+    if parent and not os.path.isdir(parent):
+        raise os_tcl_error('could not create new link "%s"' % link, OSError(errno.ENOENT, ""))
+    # a relative target is relative to the link's folder, and must exist
+    if not os.path.lexists(os.path.join(parent, _native(target))):
+        raise TclError('could not create new link "%s": target "%s" doesn\'t exist' % (
+            link, target), ("POSIX", "ENOENT", "no such file or directory"))
     try:
         if kind == "h":
             os.link(_native(target), _native(link))
@@ -422,6 +439,11 @@ def _transfer(argv, verb, action):
             if not force or (dest_is_dir and (verb == "copy" or not os.path.isdir(native_source))):
                 raise os_tcl_error('error %s "%s" to "%s"' % (gerund, source, dest),
                                    OSError(errno.EEXIST, ""))
+        parent = os.path.dirname(native_dest)
+        if parent and not os.path.isdir(parent):
+            # fail before copying anything (a whole tree could go for nothing)
+            raise os_tcl_error('error %s "%s" to "%s"' % (gerund, source, dest),
+                               OSError(errno.ENOENT, ""))
         try:
             action(native_source, native_dest)
         except OSError as e:

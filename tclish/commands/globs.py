@@ -45,6 +45,7 @@ class _Types:
         self.perms = []
         self.hidden = False
         self.readonly = False
+        mac_codes = 0
         for item in to_list(spec):
             word = to_str(item)
             if word in _TYPE_LETTERS:
@@ -55,8 +56,13 @@ class _Types:
                 self.hidden = True
             elif word == "readonly":
                 self.readonly = True
-            elif len(to_list(item)) == 2 and to_str(to_list(item)[0]) == "macintosh":
-                continue
+            elif len(word) == 4 or (len(to_list(item)) >= 2
+                                    and to_str(to_list(item)[0]) == "macintosh"):
+                # a Mac OS type or creator code: allowed once, matches as Tcl on Unix
+                mac_codes += 1
+                if mac_codes > 1:
+                    raise TclError('only one MacOS type or creator argument to "-types" allowed',
+                                   ("TCL", "ARGUMENT", "TYPES"))
             else:
                 raise TclError('bad argument to "-types": %s' % word,
                                ("TCL", "ARGUMENT", "TYPES"))
@@ -254,11 +260,17 @@ def cmd_glob(interp, argv):
             value = args[i]
             i += 1
             if opt == "-directory":
+                if directory is not None:
+                    raise TclError('"-directory" may only be used once',
+                                   ("TCL", "ARGUMENT", "BADOPTION"))
                 if path_prefix is not None:
                     raise TclError('"-directory" cannot be used with "-path"',
                                    ("TCL", "ARGUMENT", "BADOPTION"))
                 directory = value
             elif opt == "-path":
+                if path_prefix is not None:
+                    raise TclError('"-path" may only be used once',
+                                   ("TCL", "ARGUMENT", "BADOPTION"))
                 if directory is not None:
                     raise TclError('"-path" cannot be used with "-dictionary"',
                                    ("TCL", "ARGUMENT", "BADOPTION"))

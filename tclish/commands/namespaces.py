@@ -727,10 +727,20 @@ def cmd_variable(interp, argv):
     return ""
 
 
-# The default unknown handler, a proc as in Tcl's init.tcl (which also tries
-# auto-loading and, interactively, running programs; tclish does neither).
+# The default unknown handler, a proc as in Tcl's init.tcl: it tries
+# auto-loading (commands/autoload.py) and runs the command when that worked.
 _UNKNOWN_PROC = r'''proc unknown args {
     set cmd [lindex $args 0]
+    if {![info exists ::auto_noload]
+            && [::tcl::AutoloadUnknown $cmd [uplevel 1 {::namespace current}]]} {
+        set code [catch {uplevel 1 $args} msg opts]
+        if {$code == 1} {
+            # the trace as if the command had been there all along
+            set opts [::tcl::UnknownTrace $opts [info frame -1]]
+        }
+        dict incr opts -level
+        return -options $opts $msg
+    }
     return -code error -errorcode [list TCL LOOKUP COMMAND $cmd] "invalid command name \"$cmd\""
 }'''
 

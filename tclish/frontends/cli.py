@@ -58,9 +58,8 @@ def setup_globals(interp, argv0, args, interactive=False):
     interp.set_var("::argv", TclList(args))
     interp.set_var("::argc", len(args))
     interp.set_var("::tcl_interactive", 1 if interactive else 0)
-    env = interp.lookup_var("::env", create=True)
-    env.arr = dict(os.environ)
-    env.value = None
+    from ..runtime.environ import install_env
+    install_env(interp)
     interp.set_var("::tcl_platform(platform)", "unix")
     interp.set_var("::tcl_platform(os)", os.uname().sysname if hasattr(os, "uname") else "")
     interp.set_var("::tcl_platform(osVersion)", os.uname().release if hasattr(os, "uname") else "")

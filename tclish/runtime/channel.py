@@ -30,6 +30,7 @@ ENCODINGS = {
     "iso2022-jp": "iso2022_jp", "cp932": "cp932", "cp936": "gbk", "cp949": "cp949",
     "cp950": "cp950",
 }
+ENCODINGS.update(__import__("tclish.runtime.encodings", fromlist=["x"]).python_codecs())
 TRANSLATIONS = ("auto", "binary", "cr", "lf", "crlf", "platform")
 BUFFERINGS = ("full", "line", "none")
 

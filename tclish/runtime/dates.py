@@ -185,6 +185,104 @@ class IanaZone:
         return local - self.utc_offset(guess)[0]
 
 
+class PosixZone:
+    """A POSIX TZ rule (`EST5EDT,M3.2.0,M11.1.0`): standard and daylight
+    offsets and the local times daylight time starts and ends each year.
+    Offsets in the string count west of Greenwich; ours count east."""
+
+    # Tcl's rule when a daylight zone is named without one (as in MET-1METDST)
+    DEFAULT_RULES = (("M", 3, 5, 0, 7200), ("M", 10, 5, 0, 10800))
+
+    def __init__(self, std_name, std_offset, dst_name, dst_offset, rules):
+        self.std_name, self.std_offset = std_name, std_offset
+        self.dst_name, self.dst_offset = dst_name, dst_offset
+        self.rules = rules or self.DEFAULT_RULES
+        self._years = {}
+
+    def _rule_day(self, year, rule):
+        kind = rule[0]
+        if kind == "J":                     # 1..365, never counting Feb 29
+            n = rule[1]
+            leap = days_in_month(year, 2) == 29
+            return jdn_from_civil(year, 1, 1) + n - 1 + (1 if leap and n >= 60 else 0)
+        if kind == "D":                     # 0..365
+            return jdn_from_civil(year, 1, 1) + rule[1]
+        _, month, week, wday, _ = rule
+        first = jdn_from_civil(year, month, 1)
+        day = first + (wday - weekday(first)) % 7 + (week - 1) * 7
+        last = first + days_in_month(year, month) - 1
+        while day > last:
+            day -= 7
+        return day
+
+    def _transitions(self, year):
+        hit = self._years.get(year)
+        if hit is None:
+            start_rule, end_rule = self.rules
+            start = local_seconds(self._rule_day(year, start_rule), start_rule[-1]) - self.std_offset
+            end = local_seconds(self._rule_day(year, end_rule), end_rule[-1]) - self.dst_offset
+            hit = self._years[year] = (start, end)
+        return hit
+
+    def utc_offset(self, seconds):
+        if self.dst_name is None:
+            return self.std_offset, self.std_name
+        year = civil_from_jdn((seconds + self.std_offset) // 86400 + EPOCH_JDN)[0]
+        start, end = self._transitions(year)
+        if start < end:
+            dst = start <= seconds < end
+        else:
+            dst = not (end <= seconds < start)
+        return (self.dst_offset, self.dst_name) if dst else (self.std_offset, self.std_name)
+
+    def to_utc(self, local):
+        """An ambiguous local time (the hour repeated in autumn) is the
+        earlier moment; one in the spring gap counts as standard time."""
+        offsets = (self.std_offset,) if self.dst_name is None else (self.dst_offset,
+                                                                     self.std_offset)
+        valid = [local - o for o in offsets if self.utc_offset(local - o)[0] == o]
+        return min(valid) if valid else local - self.std_offset
+
+
+_POSIX_NAME = r"(<[^>]+>|[A-Za-z]{3,})"
+_POSIX_OFFSET = r"([-+]?\d{1,2}(?::\d{1,2}(?::\d{1,2})?)?)"
+_POSIX_RULE = r"(J\d{1,3}|\d{1,3}|M\d{1,2}\.\d\.\d)(?:/([-+]?\d{1,3}(?::\d{1,2}(?::\d{1,2})?)?))?"
+_POSIX_FULL = re.compile("^" + _POSIX_NAME + _POSIX_OFFSET + "(?:" + _POSIX_NAME + _POSIX_OFFSET +
+                         "?(?:," + _POSIX_RULE + "," + _POSIX_RULE + ")?)?$")
+
+
+def _hms(text):
+    sign = -1 if text.startswith("-") else 1
+    parts = [int(p) for p in text.lstrip("+-").split(":")] + [0, 0]
+    return sign * (parts[0] * 3600 + parts[1] * 60 + parts[2])
+
+
+def _posix_rule(date, time_text):
+    at = _hms(time_text) if time_text else 7200
+    if date.startswith("J"):
+        return ("J", int(date[1:]), at)
+    if date.startswith("M"):
+        month, week, wday = (int(p) for p in date[1:].split("."))
+        return ("M", month, week, wday, at)
+    return ("D", int(date), at)
+
+
+def posix_zone(spec):
+    """A PosixZone for a POSIX TZ string, or None when it is not one."""
+    m = _POSIX_FULL.match(spec)
+    if m is None:
+        return None
+    std, std_off, dst, dst_off, d1, t1, d2, t2 = m.groups()
+    std_offset = -_hms(std_off)
+    rules = None
+    if d1 is not None:
+        rules = (_posix_rule(d1, t1), _posix_rule(d2, t2))
+    dst_offset = None
+    if dst is not None:
+        dst_offset = -_hms(dst_off) if dst_off else std_offset + 3600
+    return PosixZone(std.strip("<>"), std_offset, dst and dst.strip("<>"), dst_offset, rules)
+
+
 GMT = FixedZone(0, "GMT")
 _NUMERIC_ZONE = re.compile(r"^([-+])(\d\d):?(\d\d)?(?::?(\d\d))?$")
 _POSIX_ZONE = re.compile(r"^([A-Za-z]{3,})([-+]?)(\d{1,2})(?::(\d\d))?(?::(\d\d))?")
@@ -204,6 +302,23 @@ def _iana(key):
         return IanaZone(ZoneInfo(key))
     except Exception:       # zoneinfo raises several kinds for a bad key
         return None
+
+
+def zone_from_paths(name, folders):
+    """A zone read from a TZif file `name` under one of `folders`, or None."""
+    import os
+    if not name or name.startswith("/") or ".." in name.split("/"):
+        return None
+    for folder in folders:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            try:
+                from zoneinfo import ZoneInfo
+                with open(path, "rb") as f:
+                    return IanaZone(ZoneInfo.from_file(f, key=name))
+            except Exception:       # not a TZif file: let the caller go on
+                return None
+    return None
 
 
 def time_zone(spec, cache):
@@ -232,6 +347,9 @@ def _make_zone(spec):
             raise TclError('time zone "%s" not found' % spec, ("CLOCK", "badTimeZone", spec))
         return zone
     zone = _iana(spec)
+    if zone is not None:
+        return zone
+    zone = posix_zone(spec)
     if zone is not None:
         return zone
     m = _POSIX_ZONE.match(spec)

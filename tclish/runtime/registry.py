@@ -166,13 +166,30 @@ def install_lazily(interp, module_name, names):
 
         def stand_in(interp, argv):
             load_lazy_family(interp, module_name)
-            return interp.resolve_command(qualified)(interp, argv)
+            real = interp.resolve_command(qualified)
+            if real is None or getattr(real, "tcl_info", None) is None \
+                    or real.tcl_info.name.lstrip(":") != name.lstrip(":"):
+                # renamed away before its first call (`rename package orig`):
+                # run the module's own command, not whatever has the name now
+                real = real_command(module_name, qualified)
+            return real(interp, argv)
         stand_in.__module__ = module_name  # help files it under its family
         stand_in.lazy_family = module_name
         return stand_in
 
     for name in names:
         interp.register(name if name.startswith("::") else "::" + name, make_stand_in(name))
+
+
+def real_command(module_name, qualified):
+    """The installed form of the command `qualified` a family module defines."""
+    import importlib
+    module = importlib.import_module(module_name)
+    for func in vars(module).values():
+        info = getattr(func, "tcl_info", None)
+        if info is not None and info.name.lstrip(":") == qualified.lstrip(":"):
+            return checked(info)
+    raise KeyError(qualified)
 
 
 def load_lazy_family(interp, module_name):

@@ -145,7 +145,8 @@ OPTIONS = {
                           _after_limitconstraints),
     "-load": (lambda st: "", _accept_script, "loadScript", None),
     "-singleproc": (lambda st: 0, _accept_boolean, "singleProcess", None),
-    "-tmpdir": (lambda st: st.working_dir, _accept_tmpdir, "temporaryDirectory", None),
+    "-tmpdir": (lambda st: st.working_dir, _accept_tmpdir, "temporaryDirectory",
+                lambda interp, st: _mirror_tmpdir(interp, st)),
     "-testdir": (lambda st: st.working_dir, _accept_directory, "testsDirectory", None),
     "-loadfile": (lambda st: "", _accept_loadfile, "loadFile", _after_loadfile),
     "-outfile": (lambda st: "stdout", _accept_outfile, "outputFile", _after_outfile),
@@ -156,6 +157,13 @@ OPTIONS = {
 def default_options(interp, st):
     for name, (default, check, _, _) in OPTIONS.items():
         st.options[name] = check(interp, st, default(st))
+    _mirror_tmpdir(interp, st)
+
+
+def _mirror_tmpdir(interp, st):
+    """Tcl's tcltest keeps the directory in a variable some test files read."""
+    interp.create_namespace("::tcltest")
+    interp.set_var("::tcltest::temporaryDirectory", st.options["-tmpdir"])
 
 
 def _choices(names):

@@ -61,6 +61,22 @@ def cmd_loadTestedCommands(interp, argv):
         interp.pop_frame(previous)
 
 
+def cmd_loadIntoChildInterpreter(interp, argv):
+    """loadIntoChildInterpreter child ?option value ...?: tcltest in a child
+    interpreter, configured alike, whose cleanupTests adds its counts to
+    ours instead of printing them."""
+    if len(argv) < 2:
+        raise TclError('wrong # args: should be "%s child ?arg ...?"' % to_str(argv[0]),
+                       ("TCL", "WRONGARGS"))
+    from ..commands.interps import find_interp
+    child = find_interp(interp, argv[1])
+    child.eval(TclList(["package", "require", "tcltest"]))
+    if len(argv) > 2:
+        child.eval(TclList(["::tcltest::configure"] + list(argv[2:])))
+    get_state(child).report_to = get_state(interp)
+    return ""
+
+
 def cmd_Warn(interp, argv):
     if len(argv) != 2:
         raise _usage(argv, "msg")
@@ -206,6 +222,7 @@ COMMANDS = {
     "normalizePath": files.cmd_normalizePath,
     "bytestring": files.cmd_bytestring,
     "loadTestedCommands": cmd_loadTestedCommands,
+    "loadIntoChildInterpreter": cmd_loadIntoChildInterpreter,
     "interpreter": _getter_setter("interpreter", "?interp?"),
     "mainThread": _getter_setter("main_thread", "?new?"),
     "outputChannel": _channel_option("-outfile"),

@@ -110,6 +110,16 @@ def cmd_cleanupTests(interp, argv):
         raise TclError('wrong # args: should be "%s ?calledFromAllFile?"' % to_str(argv[0]),
                        ("TCL", "WRONGARGS"))
     st = get_state(interp)
+    parent = getattr(st, "report_to", None)
+    if parent is not None:
+        # a child made by loadIntoChildInterpreter: the parent reports
+        for key in COUNTERS:
+            parent.counts[key] += st.counts[key]
+        for reason, n in st.skipped_because.items():
+            parent.skipped_because[reason] = parent.skipped_because.get(reason, 0) + n
+        st.skipped_because.clear()
+        st.reset_counts()
+        return ""
     st.note_existing_files()
     _remove_made_files(st)
     file_name = os.path.basename(interp.script_file or "")

@@ -1,0 +1,77 @@
+"""Autoloading for the default `unknown` proc (commands/namespaces.py).
+
+As in Tcl, `unknown` first tries to autoload the command: `auto_load`, from
+the script library, looks it up in auto_index and the tclIndex files on
+auto_path.  This helper guards against recursion and keeps errorInfo and
+errorCode as they were, as Tcl's init.tcl does.
+"""
+
+from ..runtime.errors import TclError
+from ..runtime.registry import command
+from ..runtime.values import TclList, to_bool, to_dict, to_str
+
+
+def _get(interp, name):
+    try:
+        return interp.get_var(name)
+    except TclError:
+        return None
+
+
+def _restore(interp, name, value):
+    if value is not None:
+        interp.set_var(name, value)
+
+
+@command("::tcl::AutoloadUnknown", 2, 2, "cmdName namespace")
+def cmd_autoload_unknown(interp, argv):
+    """1 when `auto_load` defined the command (errorInfo and errorCode are
+    left as they were), else 0."""
+    name = to_str(argv[1])
+    if interp.resolve_command("::auto_load") is None:
+        return 0
+    pending = interp.extensions.setdefault("unknown-pending", set())
+    if name in pending:
+        raise TclError('self-referential recursion in "unknown" for command "%s"' % name,
+                       ("TCL", "UNKNOWN", "RECURSION"))
+    saved = _get(interp, "::errorInfo"), _get(interp, "::errorCode")
+    pending.add(name)
+    try:
+        found = interp.invoke(TclList(["::auto_load", name, to_str(argv[2])]))
+    except TclError as e:
+        e.errorinfo += '\n    (autoloading "%s")' % name
+        raise
+    finally:
+        pending.discard(name)
+    _restore(interp, "::errorInfo", saved[0])
+    _restore(interp, "::errorCode", saved[1])
+    # (a name the resolver cannot find even now would only come back here)
+    return int(to_bool(found) and interp.resolve_command(name) is not None)
+
+
+_EXCERPT = 150
+
+
+@command("::tcl::UnknownTrace", 2, 2, "options frame")
+def cmd_unknown_trace(interp, argv):
+    """The options of an error from an autoloaded command re-run by
+    `unknown`, with errorInfo cut back to what the command itself logged
+    and ended by the caller's own text, as Tcl's unknown does."""
+    opts = to_dict(argv[1])
+    info = to_str(opts.get("-errorinfo", ""))
+    cut = info.rfind('\n    ("uplevel" body line')
+    if cut >= 0:
+        info = info[:cut]
+    cut = max(info.rfind("\n    while executing\n"), info.rfind("\n    invoked from within\n"))
+    if cut >= 0:
+        word = "while executing" if cut == info.rfind("\n    while executing\n") \
+            else "invoked from within"
+        info = info[:cut]
+    else:
+        word = "while executing"
+    frame = to_dict(argv[2])
+    text = to_str(frame.get("cmd", ""))
+    if len(text) > _EXCERPT:
+        text = text[:_EXCERPT] + "..."
+    opts["-errorinfo"] = info + '\n    %s\n"%s"' % (word, text)
+    return opts
