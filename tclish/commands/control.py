@@ -62,6 +62,8 @@ def _if_clauses(argv):
 
 def run_loop_body(interp, body, what):
     """Run a loop body; returns False when the loop must stop (break)."""
+    if interp.limits is not None:
+        interp.limits.check_time()  # an empty body runs no command to count
     try:
         interp.eval_body(body, what)
     except BreakSignal:

@@ -39,8 +39,8 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     if type(head) is not str:
         return None
     maker = INLINERS.get(head)
-    if maker is None:
-        return None
+    if maker is None or interp.limits is not None:
+        return None  # (a limited interpreter counts every command it runs)
     current = interp.resolve_command(head)
     if current is None or current is not interp.builtin_commands.get(head):
         return None  # redefined (or shadowed in this namespace) before compiling

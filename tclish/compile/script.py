@@ -320,6 +320,10 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
             func = interp.resolve_command(name)
             if func is None:
                 return _unknown_caller
+            if interp.limits is not None:
+                # counted on every call: nothing is cached while limited
+                interp.limits.tick()
+                return func
             cell[0] = interp.epoch
             cell[1] = interp.cur_ns
             cell[2] = func
@@ -361,6 +365,8 @@ def _unknown_caller(interp, argv):
 def _call(interp, argv, on_error):
     head = argv[0]
     func = interp.resolve_command(head if type(head) is str else to_str(head))
+    if interp.limits is not None:
+        interp.limits.tick()
     try:
         if func is None:
             return interp.unknown(argv)

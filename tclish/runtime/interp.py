@@ -141,6 +141,8 @@ class Interp:
         self.core_epoch = 0
         self.depth = 0
         self.max_depth = MAX_NESTING
+        # the resource limits while `interp limit` has set one (runtime/limits.py)
+        self.limits = None
         self.stdout = stdout if stdout is not None else sys.stdout
         self.stderr = stderr if stderr is not None else sys.stderr
         self.extensions = {}
@@ -352,6 +354,8 @@ class Interp:
         """Call a command given its full argv list (values)."""
         name = argv[0]
         func = self.resolve_command(name if type(name) is str else to_str(name))
+        if self.limits is not None:
+            self.limits.tick()
         if func is None:
             return self.unknown(argv)
         return func(self, argv)
