@@ -2,7 +2,7 @@
 
 import time as _time
 
-from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError
+from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from ..runtime.lists import backslash_subst
 from ..runtime.registry import command, wrong_args
 from ..runtime.values import to_str
@@ -40,9 +40,15 @@ def cmd_source(interp, argv):
         path = to_str(args[0])
     else:
         raise wrong_args("source", "?-encoding name? fileName")
+    from ..runtime.channel import python_codec
+    from ..runtime.tclcodec import NAME as TCL_ERRORS
+    codec = python_codec(encoding)
     try:
-        with open(path, encoding=encoding, errors="surrogateescape") as f:
+        with open(path, encoding=codec, errors=TCL_ERRORS) as f:
             text = f.read()
+    except ValueError:  # a NUL in the name
+        raise TclError('couldn\'t read file "%s": no such file or directory' % path,
+                       ("POSIX", "ENOENT", "no such file or directory")) from None
     except OSError as e:
         raise TclError('couldn\'t read file "%s": %s' % (path, _os_message(e)),
                        ("POSIX", "ENOENT", _os_message(e))) from None
@@ -76,6 +82,10 @@ def source_text(interp, text, path):
         if e.errorline is not None:
             e.errorinfo += '\n    (file "%s" line %d)' % (path, e.errorline)
         raise
+    except TclSignal:
+        raise
+    except Exception as e:
+        raise interp.internal_error(e) from None
     finally:
         interp.depth -= 1
         interp.script_file = saved

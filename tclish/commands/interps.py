@@ -180,9 +180,8 @@ def delete_interp(child):
         if not is_deleted(other) and name in _aliases(other):
             del _aliases(other)[name]
             other.delete_command(name)
-    close_all = getattr(child, "close_channels", None)
-    if close_all is not None:
-        close_all()
+    from ..runtime.shutdown import close_interp
+    close_interp(child)
 
 
 def interp_exists(interp, argv):
@@ -310,23 +309,22 @@ def define_alias(source, name, target, target_path, prefix):
 
 def _would_loop(source, name, target, target_name):
     """Whether calling alias `name` of `source` would end up calling itself."""
-    ns, tail = source._ns_and_tail(name)
-    if ns is None:
-        ns, tail = source.global_ns, name.rpartition("::")[2]
-    seen = 0
+    def key(interp, cmd):
+        return interp, (cmd if cmd.startswith("::") else "::" + cmd)
+    me = key(source, name)
     interp, cmd = target, target_name
-    while seen < 1000:
+    for _ in range(1000):
+        if key(interp, cmd) == me:
+            return True
         tns, ttail = interp.locate_command(cmd, interp.global_ns)
         if tns is None:
             return False
-        if interp is source and tns is ns and ttail == tail:
+        if interp is source and tns.qualify(ttail) == me[1]:
             return True
-        func = tns.commands[ttail]
-        nxt = getattr(func, "alias_target", None)
+        nxt = getattr(tns.commands[ttail], "alias_target", None)
         if nxt is None:
             return False
         interp, cmd = nxt[0], to_str(nxt[1][0])
-        seen += 1
     return True
 
 
@@ -598,7 +596,12 @@ def _move_channel(interp, argv, keep):
     if dest is source:
         return ""
     dest.channels[name] = chan
-    if not keep:
+    if keep:
+        try:
+            chan.tcl_shared = getattr(chan, "tcl_shared", 1) + 1
+        except AttributeError:
+            pass
+    else:
         del source.channels[name]
     return ""
 

@@ -514,6 +514,12 @@ def _catch(c):
             interp.frame = frame
             interp.cur_ns = frame.ns
             code, value, options = capture_exception(interp, e)
+        except Exception as e:
+            # a Python exception of an inlined command is a Tcl error here too
+            interp.depth = depth
+            interp.frame = frame
+            interp.cur_ns = frame.ns
+            code, value, options = capture_exception(interp, interp.internal_error(e))
         if name is not None:
             var = fv.get(name) if fast_name else None
             if var is not None and var.arr is None and var.traces is None:

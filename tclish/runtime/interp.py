@@ -141,6 +141,8 @@ class Interp:
         self.core_epoch = 0
         self.depth = 0
         self.max_depth = MAX_NESTING
+        if hasattr(sys, "set_int_max_str_digits"):
+            sys.set_int_max_str_digits(0)  # Tcl prints bignums in full
         # the resource limits while `interp limit` has set one (runtime/limits.py)
         self.limits = None
         self.stdout = stdout if stdout is not None else sys.stdout
@@ -408,6 +410,11 @@ class Interp:
             if self.depth > self.max_depth:
                 raise self.nesting_error()
             return code(self.frame.vars)
+        except (TclError, TclSignal):
+            raise
+        except Exception as e:
+            # an inlined command's Python exception (free until raised)
+            raise self.internal_error(e) from None
         finally:
             self.depth -= 1
 
@@ -456,13 +463,8 @@ class Interp:
 
     def internal_error(self, exc):
         """A Python exception that escaped a command, as a Tcl error."""
-        if isinstance(exc, RecursionError):
-            return self.nesting_error()
-        if isinstance(exc, MemoryError):
-            return TclError("out of memory", ("TCL", "MEMORY"))
-        text = str(exc) or type(exc).__name__
-        return TclError("%s: %s" % (type(exc).__name__, text) if not str(exc) else text,
-                        ("TCL", "INTERNAL", type(exc).__name__))
+        from .pyerrors import tcl_error_for
+        return tcl_error_for(exc, self.nesting_error)
 
     # ---- frames -----------------------------------------------------------------
 
