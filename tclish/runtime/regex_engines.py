@@ -48,15 +48,14 @@ class NotRE2(Exception):
 
 def risky(tree):
     """Whether backtracking may take exponential time on this parse tree:
-    a repeated sub-pattern that contains a repetition or an alternation,
-    or any back-reference."""
+    a repeated sub-pattern that contains a repetition or an alternation.
+    (A back-reference alone is left to `re`, whose choices Tcl's tests
+    were checked against; inside such a repetition it is bounded.)"""
     return _risky(tree, False)
 
 
 def _risky(node, in_repeat):
     kind = node[0]
-    if kind == "backref":
-        return True
     if kind == "quant":
         repeats = node[3] is None or node[3] > 1
         if in_repeat and repeats:
@@ -208,7 +207,7 @@ def bounded_compile(text, flags):
         return re.compile(text, flags)
     try:
         return Bounded(text, flags)
-    except _regex.error:
+    except Exception:  # its errors, and its own bugs on odd patterns
         return re.compile(text, flags)  # let `re` word the error
 
 
