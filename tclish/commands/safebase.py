@@ -47,6 +47,7 @@ def make_safe(interp):
         if name == "file":
             for sub in UNSAFE_FILE_SUBCOMMANDS:
                 hidden_table(interp)["tcl:file:" + sub] = _subcommand(func, "file", sub)
+            hidden_table(interp)["file"] = _safe_ensemble(func, "file", UNSAFE_FILE_SUBCOMMANDS)
         elif name == "encoding":
             for sub in UNSAFE_ENCODING_SUBCOMMANDS:
                 hidden_table(interp)["tcl:encoding:" + sub] = _subcommand(func, "encoding", sub)
@@ -60,6 +61,20 @@ def make_safe(interp):
         platform.arr = {k: v for k, v in platform.arr.items() if k in _PLATFORM_KEPT}
     interp.epoch += 1
     interp.core_epoch += 1
+
+
+def _safe_ensemble(func, ensemble, unsafe):
+    """The ensemble as a safe interpreter holds it: its unsafe subcommands
+    are hidden apart from it, so even the hidden ensemble cannot run them."""
+    def safe_ensemble(interp, argv):
+        if len(argv) > 1:
+            sub = to_str(argv[1])
+            if sub in unsafe:
+                from ..runtime.errors import TclError
+                raise TclError("not allowed to invoke subcommand %s of %s" % (sub, ensemble),
+                               ("TCL", "SAFE", "SUBCOMMAND"))
+        return func(interp, argv)
+    return safe_ensemble
 
 
 def _subcommand(func, ensemble, sub):

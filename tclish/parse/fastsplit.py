@@ -19,7 +19,7 @@ from .script import CmdSub, Command, Expand, VarRef
 # the first word not a comment, ended by a newline (or the end)
 _FIRST = r"[!%-:<-Z^-z|~]"     # printable ASCII less space " # $ ; [ \\ ] { }
 _NEXT = r"[!#%-:<-Z^-z|~]"     # the same, with # (a comment only starts a command)
-_SIMPLE = re.compile("(%s%s*(?:[ \t]+%s+)*)([ \t]*)(?:\n|\Z)" % (_FIRST, _NEXT, _NEXT))
+_SIMPLE = re.compile(r"(%s%s*(?:[ \t]+%s+)*)([ \t]*)(?:\n|\Z)" % (_FIRST, _NEXT, _NEXT))
 _WORD_SPLIT = re.compile(r"[ \t]+")
 _SPACE = " \t\v\f\r"
 
