@@ -39,6 +39,10 @@ def setup_globals(interp, argv0, args, interactive=False):
     interp.set_var("::tcl_version", "8.6")
     interp.set_var("::tcl_patchLevel", "8.6.13")
     interp.set_var("::tcl_precision", 0)
+    if not interp.var_exists("::auto_path"):
+        # as init.tcl: the library and the folder it is in
+        library = interp.get_var("::tcl_library")
+        interp.set_var("::auto_path", TclList([library, os.path.dirname(library)]))
 
 
 def run_script(interp, text, path):
