@@ -65,6 +65,16 @@ def _split(text, grammar_parse):
             i += 1
         if i >= n:
             break
+        if text[i] == "#":
+            # a comment makes no command: skip it (the grammar's comment rule
+            # costs hundreds of bytes per character of a long comment)
+            if run is not None:
+                commands.extend(_grammar_run(text, run, i, grammar_parse))
+                run = None
+            end = _command_end(text, i, n, False)
+            line += text.count("\n", i, end)
+            i = end
+            continue
         m = match(text, i)
         if m is not None:
             if run is not None:
@@ -125,15 +135,17 @@ def _command_end(text, i, n, in_bracket):
     """The index of what ends the command starting at i (its newline or
     semicolon, or its close bracket inside [...]), or n; raises _Incomplete."""
     if text[i] == "#":
-        while i < n:
-            c = text[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "\n":
-                return i
-            i += 1
-        return n
+        # to the first newline not escaped by an odd run of backslashes
+        while True:
+            j = text.find("\n", i)
+            if j < 0:
+                return n
+            k = j
+            while k > i and text[k - 1] == "\\":
+                k -= 1
+            if (j - k) % 2 == 0:
+                return j
+            i = j + 1
     while i < n:
         c = text[i]
         if c in _SPACE:
