@@ -14,6 +14,7 @@ with the exception's message; nothing else converts errors.
 import importlib
 import os
 import re
+import warnings
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.values import TclDict, TclList, to_str
@@ -21,6 +22,10 @@ from .binder import Binder
 from .decls import ALL_SPECS
 from .fast import fast_command
 from .handles import registry_of
+
+# torch warns on stderr when numpy is missing (it works without): a Tcl
+# script's stderr is not the place for that
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 
 PACKAGE_NAME = "torch"
 PACKAGE_VERSION = "1.0"
