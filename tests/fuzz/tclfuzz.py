@@ -85,8 +85,12 @@ def generate(rng):
     return text
 
 
-def new_interp():
-    return Interp(commands=20000, seconds=2.0, recursion=200)
+def new_interp(limited=True):
+    """A fresh interpreter whose output goes nowhere."""
+    import io
+    ip = Interp(commands=20000, seconds=2.0, recursion=200) if limited else Interp()
+    ip.runtime.stdout = ip.runtime.stderr = io.StringIO()
+    return ip
 
 
 class _Alarm(BaseException):
@@ -117,7 +121,7 @@ def _unlimited(script):
     old = signal.signal(signal.SIGALRM, ring)
     signal.setitimer(signal.ITIMER_REAL, 2.0)
     try:
-        return _check(script, Interp())
+        return _check(script, new_interp(limited=False))
     except _Alarm:
         return None  # an infinite loop, as written: not a finding
     finally:
