@@ -10,12 +10,10 @@ an input tclsh has no command for (torch)."""
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CAP = 4 << 30

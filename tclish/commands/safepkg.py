@@ -14,8 +14,8 @@ import os
 from ..runtime.errors import TclError
 from ..runtime.registry import command, wrong_args
 from ..runtime.values import TclList, to_bool, to_list, to_str
-from .interps import (define_alias, delete_interp, eval_in, find_interp, hidden_table,
-                      interp_create, invoke_hidden, is_deleted)
+from .interps import (define_alias, find_interp, hidden_table, interp_create, invoke_hidden,
+                      is_deleted)
 
 _STATE = "safe-base"
 _LOG = "safe-log"
@@ -150,7 +150,9 @@ def cmd_interp_init(interp, argv):
 
 @command("::safe::interpConfigure", 0, None, "slave ?options?")
 def cmd_interp_configure(interp, argv):
-    child, opts = _parse(argv[1:], True)
+    child, opts = _parse(argv[1:2], True)
+    if len(argv) != 3:
+        child, opts = _parse(argv[1:], True)
     state = _states(interp).get(child)
     if state is None:
         find_interp(interp, child)
@@ -208,7 +210,7 @@ def cmd_find_in_path(interp, argv):
     name, path = to_str(argv[1]), to_str(argv[2])
     state = _state(interp, name)
     if path not in state["path"]:
-        raise TclError('"%s" not found in access path' % path, ("TCL", "SAFE", "NOTFOUND"))
+        raise TclError("%s not found in access path" % path, ("TCL", "SAFE", "NOTFOUND"))
     return _token(state["path"].index(path))
 
 
@@ -253,7 +255,9 @@ def cmd_alias_source(interp, argv):
     elif len(args) == 1:
         encoding, path = None, args[0]
     else:
-        raise wrong_args("source", "?-encoding E? fileName")
+        err = wrong_args("source", "?-encoding E? fileName")
+        err.context_added = True  # the alias must not rewrite it as its own usage
+        raise err
     state = _state(interp, name)
     real = _real_path(state, path)
     child = find_interp(interp, name)
