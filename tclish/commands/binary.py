@@ -72,9 +72,14 @@ class _Fields:
                 j = self.i
                 while j < n and spec[j].isdigit():
                     j += 1
-                count = int(spec[self.i:j])
+                # Tcl reads the count as an int: larger ones are clamped
+                count = min(int(spec[self.i:j]), 0x7FFFFFFF)
                 self.i = j
             yield letter, count, unsigned
+
+
+# the largest a, x, @, b or h field binary format builds
+_MAX_FIELD = 1 << 28
 
 
 def _bad_field(letter):
@@ -95,6 +100,10 @@ def binary_format(interp, argv):
     pos = 0
     argi = 0
     for letter, count, unsigned in _Fields(spec):
+        if type(count) is int and count > _MAX_FIELD and letter in "aAx@bBhH":
+            # tclsh would build a 2 GB string here; refuse before allocating it
+            raise TclError("not enough memory to format a field of %d bytes" % count,
+                           ("TCL", "MEMORY", "BINARY"))
         if letter in "aAbBhH" or letter in _INTEGERS or letter in _FLOATS:
             if argi >= len(args):
                 raise _not_enough()
@@ -379,8 +388,8 @@ def decode_base64(interp, argv):
             if padding > 2 or len(kept) % 4 < 2:
                 raise TclError('invalid base64 character "%s" at position %d' % (ch, k),
                                ("TCL", "BINARY", "DECODE", "INVALID"))
-        elif ch.isspace() and not strict:
-            continue
+        elif not strict:
+            continue  # Tcl's non-strict decoder skips what is not base64
         else:
             raise TclError('invalid base64 character "%s" at position %d' % (ch, k),
                            ("TCL", "BINARY", "DECODE", "INVALID"))
@@ -395,7 +404,12 @@ def decode_base64(interp, argv):
 def decode_uuencode(interp, argv):
     opts, data = _options(argv, 2, ["-strict"], "?options? data")
     out = bytearray()
-    for line in to_str(data).splitlines():
+    text = to_str(data)
+    if not text.isascii():
+        k = next(i for i, ch in enumerate(text) if ord(ch) > 127)
+        raise TclError('invalid uuencode character "%s" at position %d' % (text[k], k),
+                       ("TCL", "BINARY", "DECODE", "INVALID"))
+    for line in text.splitlines():
         if not line.strip():
             continue
         try:

@@ -86,6 +86,7 @@ def parse_access(access):
             return flags, seek_end, binary
         raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
     words = to_list(access)
+    access_kind = None
     if words and not (len(words) == 1 and words[0] == access and access[:1] in "rwa"):
         flags = 0
         access_kind = None
@@ -101,7 +102,8 @@ def parse_access(access):
             flags |= _FLAGS[w]
         if access_kind is not None:
             return flags, False, binary
-    if not words or access_kind is None:
+    if not words or (access_kind is None and not (len(words) == 1 and words[0] == access
+                                                  and access[:1] in "rwa")):
         raise TclError("access mode must include either RDONLY, WRONLY, or RDWR",
                        ("TCL", "OPERATION", "OPEN", "MODE"))
     raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))

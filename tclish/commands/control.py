@@ -16,7 +16,14 @@ def _condition(interp, expr_value):
 @command("if")
 def cmd_if(interp, argv):
     # Tcl checks the whole command before running any of it
-    clauses, else_body = _if_clauses(argv)
+    try:
+        clauses, else_body = _if_clauses(argv)
+    except TclError:
+        # ... but evaluates the first condition before it notices a missing
+        # script, so a condition that doesn't parse reports that first
+        if len(argv) > 1:
+            _condition(interp, argv[1])
+        raise
     for cond, body in clauses:
         if _condition(interp, cond):
             return interp.eval(body)
@@ -62,6 +69,8 @@ def _if_clauses(argv):
 
 def run_loop_body(interp, body, what):
     """Run a loop body; returns False when the loop must stop (break)."""
+    if interp.limits is not None:
+        interp.limits.check_time()  # an empty body runs no command to count
     try:
         interp.eval_body(body, what)
     except BreakSignal:

@@ -3,7 +3,7 @@
 import os
 import time as _time
 
-from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError
+from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from ..runtime.lists import backslash_subst
 from ..runtime.registry import command, wrong_args
 from ..runtime.values import to_str
@@ -45,13 +45,14 @@ def cmd_source(interp, argv):
     else:
         raise wrong_args("source", "?-encoding name? fileName")
     from ..runtime import encodings
-    if not os.path.exists(path):
+    from ..runtime.tclcodec import NAME as TCL_ERRORS
+    if "\0" in path or not os.path.exists(path):
         raise TclError('couldn\'t read file "%s": no such file or directory' % path,
                        ("POSIX", "ENOENT", "no such file or directory"))
     encodings.codec_for(encoding)
     try:
         if encoding == "utf-8":
-            with open(path, encoding=encoding, errors="surrogateescape") as f:
+            with open(path, encoding=encoding, errors=TCL_ERRORS) as f:
                 text = f.read()
             if text.startswith("\ufeff"):          # Tcl skips a byte-order mark
                 text = text[1:]
@@ -91,6 +92,10 @@ def source_text(interp, text, path):
         if e.errorline is not None:
             e.errorinfo += '\n    (file "%s" line %d)' % (path, e.errorline)
         raise
+    except TclSignal:
+        raise
+    except Exception as e:
+        raise interp.internal_error(e) from None
     finally:
         interp.depth -= 1
         interp.script_file = saved

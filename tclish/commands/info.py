@@ -233,7 +233,9 @@ def info_frame(interp, argv):
 
 
 def info_cmdcount(interp, argv):
-    return 0
+    # commands are counted only while `interp limit` has set a limit
+    lim = interp.extensions.get("limits")
+    return lim.count if lim is not None else 0
 
 
 def info_functions(interp, argv):

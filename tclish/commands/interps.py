@@ -1,4 +1,4 @@
-"""The `interp` ensemble: child interpreters and command aliases.
+"""The `interp` command: child interpreters, aliases, hidden commands, limits.
 
 A child is a separate runtime Interp (nothing is shared); the parent knows
 its children by name in ``interp.extensions["interp-children"]`` and gets a
@@ -6,15 +6,24 @@ command of the same name (`sub eval ...`).  An alias is a command in one
 interpreter that calls a target command, with extra leading words, in the
 same or another interpreter.  Paths are Tcl lists of child names; `{}` is
 the interpreter itself.
+
+Hidden commands live outside every namespace, in
+``extensions["interp-hidden"]``: a script in the interpreter cannot name
+them, only its parent can (`interp invokehidden`).  A safe interpreter is
+made by hiding the unsafe commands (see `safebase.py`), so its parent can
+still use them on its behalf, as in Tcl's safe base.
 """
 
 from ..runtime.errors import TclError, TclSignal
-from ..runtime.registry import WRONG_ARGS, ensemble, rewrite_wrong_args, wrong_args
+from ..runtime.registry import WRONG_ARGS, rewrite_wrong_args, wrong_args
 from ..runtime.values import TclList, to_list, to_str
 
 _CHILDREN = "interp-children"
 _ALIASES = "interp-aliases"
 _PARENT = "interp-parent"
+_HIDDEN = "interp-hidden"
+_SAFE = "interp-safe"
+_DELETED = "interp-deleted"
 
 
 def _children(interp):
@@ -26,10 +35,29 @@ def _aliases(interp):
     return interp.extensions.setdefault(_ALIASES, {})
 
 
+def hidden_table(interp):
+    return interp.extensions.setdefault(_HIDDEN, {})
+
+
+def is_safe(interp):
+    return bool(interp.extensions.get(_SAFE))
+
+
+def is_deleted(interp):
+    return bool(interp.extensions.get(_DELETED))
+
+
 def find_interp(interp, path):
     """The interpreter at `path` (a list of child names) below `interp`."""
     current = interp
-    for name in to_list(path):
+    try:
+        names = to_list(path)
+    except TclError:
+        names = None
+    if names is None:
+        raise TclError('could not find interpreter "%s"' % to_str(path),
+                       ("TCL", "LOOKUP", "INTERP", to_str(path)))
+    for name in names:
         child = _children(current).get(to_str(name))
         if child is None:
             raise TclError('could not find interpreter "%s"' % to_str(path),
@@ -38,11 +66,29 @@ def find_interp(interp, path):
     return current
 
 
+def path_of(interp, target):
+    """The path from `interp` down to `target`, or None when not below it."""
+    names = []
+    current = target
+    while current is not interp:
+        parent = current.extensions.get(_PARENT)
+        if parent is None:
+            return None
+        for name, child in _children(parent).items():
+            if child is current:
+                names.append(name)
+                break
+        else:
+            return None
+        current = parent
+    return TclList(reversed(names))
+
+
 # ---- create / delete ---------------------------------------------------------------
 
 def interp_create(interp, argv):
     args = [to_str(a) for a in argv[2:]]
-    safe = False
+    safe = is_safe(interp)
     while args and args[0].startswith("-"):
         flag = args.pop(0)
         if flag == "--":
@@ -52,35 +98,45 @@ def interp_create(interp, argv):
         else:
             raise TclError('bad option "%s": must be -safe or --' % flag,
                            ("TCL", "LOOKUP", "INDEX", "option", flag))
+    if args and args[0] == "-safe":  # `interp create name -safe`
+        args.pop(0)
+        safe = True
     if len(args) > 1:
-        raise wrong_args("interp create", "?-safe? ?--? ?path?")
+        if args[1] == "-safe" and len(args) == 2:
+            safe = True
+            args.pop()
+        else:
+            raise wrong_args("interp create", "?-safe? ?--? ?path?")
     if args:
         path = to_list(args[0])
+        if not path:
+            return ""  # tclsh: creating `{}` names the interpreter itself
         parent = find_interp(interp, TclList(path[:-1]))
         name = to_str(path[-1])
     else:
         parent, name = interp, _fresh_name(interp)
-        path = [name]
     if name in _children(parent):
         raise TclError('interpreter named "%s" already exists, cannot create' % to_str(args[0]),
                        ("TCL", "OPERATION", "INTERP", "EXISTS"))
-    child = _new_interp(parent, safe)
+    child = new_interp(parent, safe or is_safe(parent))
     _children(parent)[name] = child
-    parent.register("::" + name, _child_command(name))
+    parent.register("::" + name, _child_command(child))
     return args[0] if args else name
 
 
 def _fresh_name(interp):
     n = 0
-    while "interp%d" % n in _children(interp):
+    while "interp%d" % n in _children(interp) or interp.resolve_command("::interp%d" % n):
         n += 1
     return "interp%d" % n
 
 
-def _new_interp(parent, safe):
+def new_interp(parent, safe):
+    """A child runtime interpreter of `parent` (safe: with the unsafe
+    commands hidden).  Output goes where the parent's goes."""
     child = type(parent)(stdout=parent.stdout, stderr=parent.stderr)
     child.extensions[_PARENT] = parent
-    child.extensions["interp-safe"] = safe
+    child.extensions[_SAFE] = safe
     for name in ("tcl_version", "tcl_patchLevel", "tcl_library"):
         if parent.var_exists("::" + name):
             child.set_var("::" + name, parent.get_var("::" + name))
@@ -88,6 +144,9 @@ def _new_interp(parent, safe):
     if platform is not None and platform.arr is not None:
         var = child.lookup_var("::tcl_platform", create=True)
         var.arr = dict(platform.arr)
+    if safe:
+        from .safebase import make_safe
+        make_safe(child)
     return child
 
 
@@ -102,9 +161,27 @@ def interp_delete(interp, argv):
         if name not in _children(parent):
             raise TclError('could not find interpreter "%s"' % to_str(path),
                            ("TCL", "LOOKUP", "INTERP", to_str(path)))
-        del _children(parent)[name]
+        child = _children(parent).pop(name)
         parent.delete_command("::" + name)
+        delete_interp(child)
     return ""
+
+
+def delete_interp(child):
+    """Delete an interpreter and its children; aliases in other interpreters
+    that call into it are deleted too (they would have nothing to call)."""
+    if is_deleted(child):
+        return
+    child.extensions[_DELETED] = True
+    for grandchild in list(_children(child).values()):
+        delete_interp(grandchild)
+    _children(child).clear()
+    for other, name in list(child.extensions.get("interp-alias-sources", ())):
+        if not is_deleted(other) and name in _aliases(other):
+            del _aliases(other)[name]
+            other.delete_command(name)
+    from ..runtime.shutdown import close_interp
+    close_interp(child)
 
 
 def interp_exists(interp, argv):
@@ -122,7 +199,16 @@ def interp_children(interp, argv):
 
 def interp_issafe(interp, argv):
     target = find_interp(interp, argv[2] if len(argv) > 2 else "")
-    return 1 if target.extensions.get("interp-safe") else 0
+    return 1 if is_safe(target) else 0
+
+
+def interp_marktrusted(interp, argv):
+    if is_safe(interp):
+        raise TclError("permission denied: safe interpreter cannot mark trusted",
+                       ("TCL", "OPERATION", "INTERP", "UNSAFE"))
+    target = find_interp(interp, argv[2])
+    target.extensions[_SAFE] = False
+    return ""
 
 
 # ---- eval ---------------------------------------------------------------------------
@@ -138,29 +224,50 @@ def eval_in(target, words):
     else:
         from .lists_core import concat_values
         script = concat_values(words)
+    return _at_global(target, lambda: target.eval(script))
+
+
+def _at_global(target, thunk):
+    if is_deleted(target):
+        raise TclError("attempt to call eval in deleted interpreter",
+                       ("TCL", "IDELETE"))
     saved = target.frame
     target.push_frame(target.global_frame)
     try:
-        return target.eval(script)
+        return thunk()
     except TclError as e:
         target.set_error_vars(e)
-        raise
+        raise _copy_error(e)
     except TclSignal as s:
         from .procs import finish_return
         from ..runtime.errors import ReturnSignal
         if isinstance(s, ReturnSignal):
             return finish_return(s)
         raise
+    except (RecursionError, MemoryError, ArithmeticError, ValueError, TypeError,
+            IndexError, KeyError, AttributeError) as e:
+        err = target.internal_error(e)
+        target.set_error_vars(err)
+        raise err from None
     finally:
         target.pop_frame(saved)
 
 
+def _copy_error(e):
+    """An error crossing into the calling interpreter carries the child's
+    errorInfo and errorCode, as Tcl's TclTransferResult does."""
+    return e
+
+
 # ---- aliases -------------------------------------------------------------------------
+
+_ALIAS_USAGE = "slavePath slaveCmd ?masterPath masterCmd? ?arg ...?"
+
 
 def interp_alias(interp, argv):
     args = argv[2:]
     if len(args) < 2:
-        raise wrong_args("interp alias", "slavePath slaveCmd ?masterPath masterCmd? ?arg ...?")
+        raise wrong_args("interp alias", _ALIAS_USAGE)
     source = find_interp(interp, args[0])
     name = to_str(args[1])
     if len(args) == 2:
@@ -170,19 +277,55 @@ def interp_alias(interp, argv):
         return TclList(target[1:])
     if len(args) == 3:
         if to_str(args[2]) != "":
-            raise wrong_args("interp alias", "slavePath slaveCmd ?masterPath masterCmd? ?arg ...?")
-        if name not in _aliases(source):
-            raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
-        del _aliases(source)[name]
-        source.delete_command(name)
-        return ""
+            raise wrong_args("interp alias", _ALIAS_USAGE)
+        return delete_alias(source, name)
     target_interp = find_interp(interp, args[2])
-    prefix = [args[3]] + list(args[4:])
-    if to_str(args[3]) == "":
-        return interp_alias(interp, ["interp", "alias", args[0], args[1], ""])
-    _aliases(source)[name] = TclList([args[2]] + prefix)
-    source.register(name, make_alias(target_interp, prefix))
+    if to_str(args[3]) == "" and len(args) == 4:
+        return delete_alias(source, name)
+    return define_alias(source, name, target_interp, args[2], [args[3]] + list(args[4:]))
+
+
+def delete_alias(source, name):
+    if name not in _aliases(source):
+        raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
+    del _aliases(source)[name]
+    source.delete_command(name)
+    return ""
+
+
+def define_alias(source, name, target, target_path, prefix):
+    if is_deleted(target):
+        raise TclError('cannot define or rename alias "%s": interpreter deleted' % name,
+                       ("TCL", "OPERATION", "INTERP", "DELETED"))
+    if _would_loop(source, name, target, to_str(prefix[0])):
+        raise TclError('cannot define or rename alias "%s": would create a loop' % name,
+                       ("TCL", "OPERATION", "INTERP", "ALIASLOOP"))
+    _aliases(source)[name] = TclList([target_path] + prefix)
+    source.register(name, make_alias(target, prefix))
+    if target is not source:
+        target.extensions.setdefault("interp-alias-sources", []).append((source, name))
     return name
+
+
+def _would_loop(source, name, target, target_name):
+    """Whether calling alias `name` of `source` would end up calling itself."""
+    def key(interp, cmd):
+        return interp, (cmd if cmd.startswith("::") else "::" + cmd)
+    me = key(source, name)
+    interp, cmd = target, target_name
+    for _ in range(1000):
+        if key(interp, cmd) == me:
+            return True
+        tns, ttail = interp.locate_command(cmd, interp.global_ns)
+        if tns is None:
+            return False
+        if interp is source and tns.qualify(ttail) == me[1]:
+            return True
+        nxt = getattr(tns.commands[ttail], "alias_target", None)
+        if nxt is None:
+            return False
+        interp, cmd = nxt[0], to_str(nxt[1][0])
+    return True
 
 
 def make_alias(target, prefix):
@@ -191,22 +334,38 @@ def make_alias(target, prefix):
         try:
             if target is interp:
                 return interp.invoke(words)
-            return _invoke_at_global(target, words)
+            return _invoke_at_global(interp, target, words)
         except TclError as e:
             # the target's own `wrong # args` names the alias, as in Tcl
             if not e.context_added and e.message.startswith(WRONG_ARGS):
                 rewrite_wrong_args(e, [to_str(argv[0])], len(prefix))
             raise
     call_alias.alias_prefix = prefix
+    call_alias.alias_target = (target, prefix)
     return call_alias
 
 
-def _invoke_at_global(target, words):
+def _invoke_at_global(caller, target, words):
+    if is_deleted(target):
+        raise TclError("attempt to call eval in deleted interpreter", ("TCL", "IDELETE"))
     saved = target.frame
     target.push_frame(target.global_frame)
+    target.depth += 1
     try:
+        if target.depth > target.max_depth:
+            raise target.nesting_error()
         return target.invoke(words)
+    except TclError as e:
+        target.set_error_vars(e)
+        raise
+    except TclSignal as s:
+        from ..runtime.errors import ReturnSignal
+        if isinstance(s, ReturnSignal):
+            from .procs import finish_return
+            return finish_return(s)
+        raise
     finally:
+        target.depth -= 1
         target.pop_frame(saved)
 
 
@@ -225,68 +384,403 @@ def interp_target(interp, argv):
     return target[0]
 
 
-# ---- the child's own command ------------------------------------------------------
+# ---- hidden commands ----------------------------------------------------------------
 
-def _child_command(name):
-    def child_cmd(interp, argv):
-        if len(argv) < 2:
-            raise wrong_args(to_str(argv[0]), "cmd ?arg ...?")
-        sub = to_str(argv[1])
-        if sub == "eval":
-            return interp_eval(interp, ["interp", "eval", name] + list(argv[2:]))
-        if sub == "alias":
-            return interp_alias(interp, ["interp", "alias", name] + list(argv[2:]))
-        if sub == "aliases":
-            return interp_aliases(interp, ["interp", "aliases", name])
-        if sub == "issafe":
-            return interp_issafe(interp, ["interp", "issafe", name])
-        if sub in ("recursionlimit",):
-            return interp_recursionlimit(interp, ["interp", sub, name] + list(argv[2:]))
-        if sub == "invokehidden":
-            return eval_in(find_interp(interp, name), [TclList(argv[2:])])
-        raise TclError('bad option "%s": must be alias, aliases, eval, issafe, or '
-                       'recursionlimit' % sub, ("TCL", "LOOKUP", "INDEX", "option", sub))
-    return child_cmd
+def hide_command(interp, name, hidden_name):
+    if "::" in hidden_name:
+        raise TclError("cannot use namespace qualifiers in hidden command token (rename)",
+                       ("TCL", "VALUE", "HIDDENTOKEN"))
+    ns, tail = interp.locate_command(name, interp.global_ns)
+    if ns is None:
+        raise TclError('unknown command "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
+    if ns is not interp.global_ns:
+        raise TclError("can only hide global namespace commands (use rename then hide)",
+                       ("TCL", "OPERATION", "HIDE", "NON_GLOBAL"))
+    table = hidden_table(interp)
+    if hidden_name in table:
+        raise TclError('hidden command named "%s" already exists' % hidden_name,
+                       ("TCL", "OPERATION", "HIDE", "ALREADY_HIDDEN"))
+    func = ns.commands[tail]
+    family = getattr(func, "lazy_family", None)
+    if family is not None:
+        from ..runtime.registry import load_lazy_family
+        load_lazy_family(interp, family)
+        func = ns.commands[tail]
+    # leave the table as a rename away would, but without delete traces
+    ns.commands.pop(tail)
+    ns.tokens.pop(tail, None)
+    interp.epoch += 1
+    interp.core_epoch += 1
+    table[hidden_name] = func
+    return ""
 
 
-def interp_recursionlimit(interp, argv):
+def expose_command(interp, hidden_name, name):
+    table = hidden_table(interp)
+    if hidden_name not in table:
+        raise TclError('unknown hidden command "%s"' % hidden_name,
+                       ("TCL", "LOOKUP", "HIDDENTOKEN", hidden_name))
+    if "::" in name:
+        raise TclError("cannot expose to a namespace (use expose to toplevel, then rename)",
+                       ("TCL", "OPERATION", "EXPOSE", "NON_GLOBAL"))
+    if name in interp.global_ns.commands:
+        raise TclError('exposed command "%s" already exists' % name,
+                       ("TCL", "OPERATION", "EXPOSE", "COMMAND_EXISTS"))
+    func = table.pop(hidden_name)
+    interp.set_command(interp.global_ns, name, func)
+    interp.core_epoch += 1
+    return ""
+
+
+def interp_hide(interp, argv):
+    if is_safe(interp):
+        raise TclError("permission denied: safe interpreter cannot hide commands",
+                       ("TCL", "OPERATION", "INTERP", "UNSAFE"))
+    target = find_interp(interp, argv[2])
+    name = to_str(argv[3])
+    hidden = to_str(argv[4]) if len(argv) > 4 else name
+    return hide_command(target, name, hidden)
+
+
+def interp_expose(interp, argv):
+    if is_safe(interp):
+        raise TclError("permission denied: safe interpreter cannot expose commands",
+                       ("TCL", "OPERATION", "INTERP", "UNSAFE"))
+    target = find_interp(interp, argv[2])
+    hidden = to_str(argv[3])
+    name = to_str(argv[4]) if len(argv) > 4 else hidden
+    return expose_command(target, hidden, name)
+
+
+def interp_hidden(interp, argv):
+    target = find_interp(interp, argv[2] if len(argv) > 2 else "")
+    return TclList(sorted(hidden_table(target)))
+
+
+def interp_invokehidden(interp, argv):
+    return invoke_hidden(interp, find_interp(interp, argv[2]), argv[3:],
+                         "interp invokehidden")
+
+
+_INVOKEHIDDEN_USAGE = "path ?-namespace ns? ?-global? ?--? cmd ?arg ..?"
+
+
+def invoke_hidden(caller, target, args, what):
+    if is_safe(caller):
+        raise TclError("not allowed to invoke hidden commands from safe interpreter",
+                       ("TCL", "OPERATION", "INTERP", "UNSAFE"))
+    args = list(args)
+    namespace = None
+    at_global = False
+    while args and to_str(args[0]).startswith("-"):
+        opt = to_str(args[0])
+        if opt == "--":
+            args.pop(0)
+            break
+        if opt == "-global":
+            at_global = True
+            args.pop(0)
+        elif opt == "-namespace":
+            if len(args) < 2:
+                raise wrong_args(what, _INVOKEHIDDEN_USAGE.partition(" ")[2]
+                                 if what != "interp invokehidden" else _INVOKEHIDDEN_USAGE)
+            namespace = to_str(args[1])
+            del args[:2]
+        else:
+            raise TclError('bad option "%s": must be -global, -namespace, or --' % opt,
+                           ("TCL", "LOOKUP", "INDEX", "option", opt))
+    if not args:
+        usage = _INVOKEHIDDEN_USAGE if what == "interp invokehidden" else \
+            _INVOKEHIDDEN_USAGE.partition(" ")[2]
+        raise wrong_args(what, usage)
+    name = to_str(args[0])
+    func = hidden_table(target).get(name)
+    if func is None:
+        raise TclError('invalid hidden command name "%s"' % name,
+                       ("TCL", "LOOKUP", "HIDDENTOKEN", name))
+    argv = [args[0]] + list(args[1:])
+    if is_deleted(target):
+        raise TclError("attempt to call eval in deleted interpreter", ("TCL", "IDELETE"))
+
+    def call():
+        text = " ".join(to_str(a) for a in argv)
+        try:
+            if namespace is not None:
+                from ..runtime.frames import Frame
+                ns = target.create_namespace(namespace if namespace.startswith("::")
+                                             else "::" + namespace)
+                frame = Frame(ns.vars, ns, target.frame.level, target.frame)
+                saved_ns = target.frame
+                target.push_frame(frame)
+                try:
+                    return func(target, argv)
+                finally:
+                    target.pop_frame(saved_ns)
+            return func(target, argv)
+        except TclError as e:
+            target.add_error_context(e, text, 1)
+            raise
+
+    if at_global or target is not caller:
+        if at_global:
+            return _at_global(target, call)
+        return _in_current(target, call)
+    return call()
+
+
+def _in_current(target, thunk):
+    try:
+        return thunk()
+    except TclError as e:
+        target.set_error_vars(e)
+        raise
+    except TclSignal as s:
+        from ..runtime.errors import ReturnSignal
+        if isinstance(s, ReturnSignal):
+            from .procs import finish_return
+            return finish_return(s)
+        raise
+
+
+# ---- limits, recursion limit, channels, background errors ------------------------
+
+def interp_recursionlimit(interp, argv, what="interp recursionlimit"):
     target = find_interp(interp, argv[2])
     if len(argv) > 3:
-        limit = int(to_str(argv[3]))
+        if is_safe(interp):
+            raise TclError("permission denied: safe interpreters cannot change recursion limit",
+                           ("TCL", "OPERATION", "INTERP", "UNSAFE"))
+        from ..runtime.numbers import parse_int
+        text = to_str(argv[3])
+        limit = parse_int(text)
+        if limit is None:
+            raise TclError('expected integer but got "%s"' % text,
+                           ("TCL", "VALUE", "NUMBER"))
         if limit <= 0:
             raise TclError("recursion limit must be > 0", ("TCL", "OPERATION", "INTERP",
                                                            "RECURSIONLIMIT"))
+        if limit > 0x7FFFFFFF:
+            raise TclError("integer value too large to represent",
+                           ("ARITH", "IOVERFLOW", "integer value too large to represent"))
+        if limit <= target.depth:
+            target.max_depth = limit
+            raise TclError("falling back due to new recursion limit",
+                           ("TCL", "RECURSION"))
         target.max_depth = limit
     return target.max_depth
 
 
+def interp_limit(interp, argv, where=None):
+    from .interp_limits import limit_command
+    target = find_interp(interp, argv[2])
+    return limit_command(interp, target, argv[3:],
+                         "interp limit" if where is None else where)
+
+
 def interp_share(interp, argv):
+    return _move_channel(interp, argv, keep=True)
+
+
+def interp_transfer(interp, argv):
+    return _move_channel(interp, argv, keep=False)
+
+
+def _move_channel(interp, argv, keep):
+    source = find_interp(interp, argv[2])
+    name = to_str(argv[3])
+    dest = find_interp(interp, argv[4])
+    chan = source.channels.get(name)
+    if chan is None:
+        raise TclError('can not find channel named "%s"' % name,
+                       ("TCL", "LOOKUP", "CHANNEL", name))
+    if dest is source:
+        return ""
+    dest.channels[name] = chan
+    if keep:
+        try:
+            chan.tcl_shared = getattr(chan, "tcl_shared", 1) + 1
+        except AttributeError:
+            pass
+    else:
+        del source.channels[name]
     return ""
-
-
-def interp_hidden(interp, argv):
-    return TclList()
 
 
 def interp_bgerror(interp, argv):
-    return ""
+    target = find_interp(interp, argv[2])
+    if len(argv) > 3:
+        try:
+            prefix = to_list(argv[3])
+        except TclError:
+            prefix = None
+        if not prefix:
+            raise TclError("cmdPrefix must be list of length >= 1",
+                           ("TCL", "OPERATION", "BGERRORFORMAT", "LENGTH"))
+        target.extensions["bgerror-prefix"] = argv[3]
+        return argv[3]
+    return target.extensions.get("bgerror-prefix", "::tcl::Bgerror")
 
 
-cmd_interp = ensemble("interp", {
-    "alias": (interp_alias, 2, None, "slavePath slaveCmd ?masterPath masterCmd? ?arg ...?"),
-    "aliases": (interp_aliases, 0, 1, "?path?"),
-    "bgerror": (interp_bgerror, 1, 2, "path ?cmdPrefix?"),
-    "children": (interp_children, 0, 1, "?path?"),
-    "create": (interp_create, 0, None, "?-safe? ?--? ?path?"),
-    "delete": (interp_delete, 0, None, "?path ...?"),
-    "eval": (interp_eval, 2, None, "path arg ?arg ...?"),
-    "exists": (interp_exists, 0, 1, "?path?"),
-    "hidden": (interp_hidden, 0, 1, "?path?"),
-    "issafe": (interp_issafe, 0, 1, "?path?"),
-    "recursionlimit": (interp_recursionlimit, 1, 2, "path ?newlimit?"),
-    "share": (interp_share, 3, 3, "srcPath channelId destPath"),
-    "slaves": (interp_children, 0, 1, "?path?"),
-    "target": (interp_target, 2, 2, "path alias"),
-})
+def background_error(interp, err):
+    """Report an error of a callback that has nobody to return it to: the
+    interpreter's bgerror handler, else stderr as tclsh does."""
+    prefix = interp.extensions.get("bgerror-prefix")
+    if prefix is None and interp.resolve_command("::bgerror") is not None:
+        prefix = "::bgerror"
+    if prefix is not None:
+        from .errors import error_options
+        try:
+            words = list(to_list(prefix)) + [err.message]
+            if prefix != "::bgerror":
+                words.append(error_options(err))
+            _at_global(interp, lambda: interp.invoke(words))
+            return
+        except (TclError, TclSignal):
+            pass
+    try:
+        interp.stderr.write(err.errorinfo + "\n")
+    except (OSError, ValueError):
+        pass
 
-__all__ = ["cmd_interp", "find_interp", "eval_in"]
+
+def interp_debug(interp, argv):
+    target = find_interp(interp, argv[2])
+    if len(argv) > 3:
+        opt = to_str(argv[3])
+        if opt != "-frame":
+            raise TclError('bad debug option "%s": must be -frame' % opt,
+                           ("TCL", "LOOKUP", "INDEX", "debug option", opt))
+        if len(argv) > 4:
+            from ..runtime.values import to_bool
+            target.extensions["debug-frame"] = to_bool(argv[4])
+        return 1 if target.extensions.get("debug-frame") else 0
+    return TclList(["-frame", 1 if target.extensions.get("debug-frame") else 0])
+
+
+def interp_cancel(interp, argv):
+    raise TclError("interp cancel: not yet supported in tclish",
+                   ("TCL", "UNSUPPORTED", "CANCEL"))
+
+
+# ---- the `interp` command and the child's own command ------------------------------
+
+_SUBCOMMANDS = [
+    # name, function, min args, max args (after the subcommand), usage
+    ("alias", interp_alias, 2, None, _ALIAS_USAGE),
+    ("aliases", interp_aliases, 0, 1, "?path?"),
+    ("bgerror", interp_bgerror, 1, 2, "path ?cmdPrefix?"),
+    ("cancel", interp_cancel, 0, 4, "?-unwind? ?--? ?path? ?result?"),
+    ("children", interp_children, 0, 1, "?path?"),
+    ("create", interp_create, 0, None, "?-safe? ?--? ?path?"),
+    ("debug", interp_debug, 1, 3, "path ?-frame ?bool??"),
+    ("delete", interp_delete, 0, None, "?path ...?"),
+    ("eval", interp_eval, 2, None, "path arg ?arg ...?"),
+    ("exists", interp_exists, 0, 1, "?path?"),
+    ("expose", interp_expose, 2, 3, "path hiddenCmdName ?cmdName?"),
+    ("hide", interp_hide, 2, 3, "path cmdName ?hiddenCmdName?"),
+    ("hidden", interp_hidden, 0, 1, "?path?"),
+    ("issafe", interp_issafe, 0, 1, "?path?"),
+    ("invokehidden", interp_invokehidden, 1, None, _INVOKEHIDDEN_USAGE),
+    ("limit", interp_limit, 2, None, "path limitType ?-option value ...?"),
+    ("marktrusted", interp_marktrusted, 1, 1, "path"),
+    ("recursionlimit", interp_recursionlimit, 1, 2, "path ?newlimit?"),
+    ("slaves", interp_children, 0, 1, "?path?"),
+    ("share", interp_share, 3, 3, "srcPath channelId destPath"),
+    ("target", interp_target, 2, 2, "path alias"),
+    ("transfer", interp_transfer, 3, 3, "srcPath channelId destPath"),
+]
+_TABLE = {entry[0]: entry for entry in _SUBCOMMANDS}
+
+
+def _options_text(names):
+    return ", ".join(names[:-1]) + ", or " + names[-1]
+
+
+def _pick(table, names, word):
+    entry = table.get(word)
+    if entry is None:
+        matches = [n for n in names if n.startswith(word)] if word else []
+        if len(matches) == 1:
+            return table[matches[0]]
+        raise TclError('%s option "%s": must be %s' % (
+            "ambiguous" if len(matches) > 1 else "bad", word, _options_text(names)),
+            ("TCL", "LOOKUP", "INDEX", "option", word))
+    return entry
+
+
+def cmd_interp(interp, argv):
+    if len(argv) < 2:
+        raise wrong_args("interp", "cmd ?arg ...?")
+    word = to_str(argv[1])
+    _, func, lo, hi, usage = _pick(_TABLE, [e[0] for e in _SUBCOMMANDS], word)
+    n = len(argv) - 2
+    if n < lo or (hi is not None and n > hi):
+        raise wrong_args("interp " + _TABLE[_pick(_TABLE, list(_TABLE), word)[0]][0], usage)
+    return func(interp, argv)
+
+
+_CHILD_SUBCOMMANDS = [
+    # name, min, max, usage, how to call the `interp` form
+    ("alias", 1, None, "aliasName ?targetName? ?arg ...?"),
+    ("aliases", 0, 0, ""),
+    ("bgerror", 0, 1, "?cmdPrefix?"),
+    ("debug", 0, 2, "?-frame ?bool??"),
+    ("eval", 1, None, "arg ?arg ...?"),
+    ("expose", 1, 2, "hiddenCmdName ?cmdName?"),
+    ("hide", 1, 2, "cmdName ?hiddenCmdName?"),
+    ("hidden", 0, 0, ""),
+    ("issafe", 0, 0, ""),
+    ("invokehidden", 1, None, "?-namespace ns? ?-global? ?--? cmd ?arg ..?"),
+    ("limit", 1, None, "limitType ?-option value ...?"),
+    ("marktrusted", 0, 0, ""),
+    ("recursionlimit", 0, 1, "?newlimit?"),
+]
+_CHILD_TABLE = {e[0]: e for e in _CHILD_SUBCOMMANDS}
+
+
+def _child_command(child):
+    def child_cmd(interp, argv):
+        me = to_str(argv[0])
+        if len(argv) < 2:
+            raise wrong_args(me, "cmd ?arg ...?")
+        name, lo, hi, usage = _pick(_CHILD_TABLE, [e[0] for e in _CHILD_SUBCOMMANDS],
+                                    to_str(argv[1]))
+        n = len(argv) - 2
+        if n < lo or (hi is not None and n > hi):
+            raise wrong_args("%s %s" % (me, name), usage)
+        path = path_of(interp, child)
+        if path is None:
+            raise TclError('could not find interpreter "%s"' % me,
+                           ("TCL", "LOOKUP", "INTERP", me))
+        rest = list(argv[2:])
+        if name == "alias":
+            if len(rest) == 1:
+                return interp_alias(interp, ["interp", "alias", path, rest[0]])
+            if len(rest) == 2 and to_str(rest[1]) == "":
+                return interp_alias(interp, ["interp", "alias", path, rest[0], ""])
+            return interp_alias(interp, ["interp", "alias", path, rest[0], ""] + rest[1:])
+        if name == "eval":
+            return eval_in(child, rest)
+        if name == "invokehidden":
+            return invoke_hidden(interp, child, rest, "%s invokehidden" % me)
+        if name == "recursionlimit":
+            return interp_recursionlimit(interp, ["interp", name, path] + rest)
+        if name == "limit":
+            from .interp_limits import limit_command
+            return limit_command(interp, child, rest, "%s limit" % me)
+        if name == "bgerror":
+            return interp_bgerror(interp, ["interp", name, path] + rest)
+        if name == "debug":
+            return interp_debug(interp, ["interp", name, path] + rest)
+        if name in ("aliases", "hidden", "issafe", "marktrusted"):
+            return _TABLE[name][1](interp, ["interp", name, path])
+        return _TABLE[name][1](interp, ["interp", name, path] + rest)
+    child_cmd.interp_child = child
+    return child_cmd
+
+
+from ..runtime.registry import CommandInfo  # noqa: E402
+cmd_interp.tcl_info = CommandInfo("interp", cmd_interp, 0, None, "cmd ?arg ...?")
+
+__all__ = ["cmd_interp", "find_interp", "eval_in", "new_interp", "hide_command",
+           "expose_command", "hidden_table", "is_safe", "background_error"]

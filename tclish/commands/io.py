@@ -34,6 +34,22 @@ def channel(interp, name, mode="w"):
 
 @command("puts", 1, 3, "?-nonewline? ?channelId? string")
 def cmd_puts(interp, argv):
+    try:
+        return _puts(interp, argv)
+    except (OSError, ValueError) as e:
+        # a closed or broken stdout/stderr: Tcl's message, not Python's
+        n = len(argv)
+        name = "stdout" if n == 2 or (n == 3 and to_str(argv[1]) == "-nonewline") else \
+            to_str(argv[-2] if to_str(argv[1]) != "-nonewline" else argv[2])
+        if n == 4 and to_str(argv[1]) != "-nonewline":
+            name = to_str(argv[1])
+        from ..runtime.channel import posix_error
+        text, code = posix_error(e) if isinstance(e, OSError) and e.errno else \
+            ("bad file number", ("POSIX", "EBADF", "bad file number"))
+        raise TclError('error writing "%s": %s' % (name, text), code) from None
+
+
+def _puts(interp, argv):
     n = len(argv)
     newline = True
     if n == 2:
@@ -59,13 +75,9 @@ def cmd_puts(interp, argv):
             newline = False
             out = channel(interp, to_str(argv[2]))
             text = argv[3]
-    try:
-        out.write(to_str(text) + ("\n" if newline else ""))
-        if out is interp.stderr:
-            out.flush()
-    except (OSError, ValueError) as e:
-        raise TclError('error writing "%s": %s' % (to_str(argv[-2]) if n > 2 else "stdout", e),
-                       ("POSIX", "EIO", str(e))) from None
+    out.write(to_str(text) + ("\n" if newline else ""))
+    if out is interp.stderr:
+        out.flush()
     return ""
 
 

@@ -39,8 +39,8 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     if type(head) is not str:
         return None
     maker = INLINERS.get(head)
-    if maker is None:
-        return None
+    if maker is None or interp.limits is not None:
+        return None  # (a limited interpreter counts every command it runs)
     current = interp.resolve_command(head)
     if current is None or current is not interp.builtin_commands.get(head):
         return None  # redefined (or shadowed in this namespace) before compiling
@@ -514,6 +514,12 @@ def _catch(c):
             interp.frame = frame
             interp.cur_ns = frame.ns
             code, value, options = capture_exception(interp, e)
+        except Exception as e:
+            # a Python exception of an inlined command is a Tcl error here too
+            interp.depth = depth
+            interp.frame = frame
+            interp.cur_ns = frame.ns
+            code, value, options = capture_exception(interp, interp.internal_error(e))
         if name is not None:
             var = fv.get(name) if fast_name else None
             if var is not None and var.arr is None and var.traces is None:

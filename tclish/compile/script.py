@@ -10,6 +10,7 @@ of its words ("C" constant, "D" dynamic), so that building argv is one list
 display and dispatch is one epoch check plus one call.
 """
 
+import gc
 import re
 
 from ..parse.script import CmdSub, Expand, VarRef, parse_script
@@ -39,10 +40,49 @@ PROC_BODY = "proc"
 def compile_script(interp, text, base_line=1, mode=COMPILED):
     """Compile Tcl source; returns run(fv) -> result value."""
     saved = enter_unit()
+    # a long script makes millions of small objects at once: the cyclic GC
+    # would rescan them all again and again (most of the time of a 10 MB
+    # script); none of them is garbage yet
+    pause_gc = len(text) > (1 << 16) and gc.isenabled()
+    if pause_gc:
+        gc.disable()
     try:
-        return compile_commands(interp, parse_script(text), base_line, mode)
+        commands = parse_script(text)
+        if mode == DIRECT and len(commands) > _BATCH:
+            return _batched(interp, commands, base_line)
+        return compile_commands(interp, commands, base_line, mode)
     finally:
         UNIT[:] = saved
+        if pause_gc:
+            gc.enable()
+
+
+# a top-level script of more commands than this is compiled a batch at a
+# time, just before the batch runs, as Tcl evaluates such a script command
+# by command: the closures of a 10 MB script never all exist at once
+_BATCH = 2000
+
+
+def _batched(interp, commands, base_line):
+    unit = UNIT[:]
+
+    def run_batches(fv):
+        result = ""
+        for k in range(0, len(commands), _BATCH):
+            saved = UNIT[:]
+            UNIT[:] = unit
+            pause_gc = gc.isenabled()
+            if pause_gc:
+                gc.disable()
+            try:
+                code = compile_commands(interp, commands[k:k + _BATCH], base_line, DIRECT)
+            finally:
+                UNIT[:] = saved
+                if pause_gc:
+                    gc.enable()
+            result = code(fv)
+        return result
+    return run_batches
 
 
 # Where the script being compiled sits in the text that was given to
@@ -320,6 +360,10 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
             func = interp.resolve_command(name)
             if func is None:
                 return _unknown_caller
+            if interp.limits is not None:
+                # counted on every call: nothing is cached while limited
+                interp.limits.tick()
+                return func
             cell[0] = interp.epoch
             cell[1] = interp.cur_ns
             cell[2] = func
@@ -361,6 +405,8 @@ def _unknown_caller(interp, argv):
 def _call(interp, argv, on_error):
     head = argv[0]
     func = interp.resolve_command(head if type(head) is str else to_str(head))
+    if interp.limits is not None:
+        interp.limits.tick()
     try:
         if func is None:
             return interp.unknown(argv)

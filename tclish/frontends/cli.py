@@ -73,6 +73,10 @@ def setup_globals(interp, argv0, args, interactive=False):
     interp.set_var("::tcl_version", "8.6")
     interp.set_var("::tcl_patchLevel", "8.6.13")
     interp.set_var("::tcl_precision", 0)
+    if not interp.var_exists("::auto_path"):
+        # as init.tcl: the library and the folder it is in
+        library = interp.get_var("::tcl_library")
+        interp.set_var("::auto_path", TclList([library, os.path.dirname(library)]))
 
 
 def run_script(interp, text, path):
@@ -148,13 +152,69 @@ def _flush(interp):
         pass
 
 
+# a script read from a device or pipe larger than this is refused (tclsh
+# aborts with "unable to realloc"; a regular file is read whatever its size)
+MAX_STREAM_SCRIPT = 1 << 28
+
+
+def read_script(path, codec):
+    """The text of a script file, or (None, Tcl's error message)."""
+    import stat
+    from ..runtime.channel import posix_error
+    from ..runtime.tclcodec import NAME as TCL_ERRORS
+    try:
+        with open(path, "rb") as f:
+            if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                data = f.read()
+            else:
+                chunks, total = [], 0
+                while True:
+                    chunk = f.read(1 << 20)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > MAX_STREAM_SCRIPT:
+                        return None, 'couldn\'t read file "%s": script too large' % path
+                    chunks.append(chunk)
+                data = b"".join(chunks)
+    except OSError as e:
+        return None, 'couldn\'t read file "%s": %s' % (path, posix_error(e)[0])
+    except ValueError:
+        return None, 'couldn\'t read file "%s": no such file or directory' % path
+    return data.decode(codec, TCL_ERRORS), None
+
+
+def _standard_streams():
+    """tclsh runs with stdin, stdout or stderr closed; Python then has None
+    there: give it an empty input or a sink instead."""
+    import io
+    if sys.stdin is None:
+        sys.stdin = io.StringIO("")
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w"))
+    from ..runtime.tclcodec import NAME as TCL_ERRORS
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors=TCL_ERRORS)
+        except (AttributeError, ValueError):
+            pass
+
+
 def main(argv=None):
+    _standard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 40000))
     encoding = "utf-8"
     if len(args) >= 2 and args[0] == "-encoding":
         encoding = args[1]
         args = args[2:]
+        from ..runtime.channel import python_codec
+        try:
+            encoding = python_codec(encoding)
+        except TclError as e:
+            sys.stderr.write(e.message + "\n")
+            return 1
     if args and args[0] in ("-h", "--help", "-help"):
         sys.stdout.write(HELP)
         return 0
@@ -162,28 +222,35 @@ def main(argv=None):
         sys.stdout.write(version_text() + "\n")
         return 0
     interp = Interp()
+    try:
+        return _run(interp, args, encoding)
+    finally:
+        from ..runtime.shutdown import close_interp
+        close_interp(interp)
+
+
+def _run(interp, args, encoding):
     if args and args[0] == "-c":
         if len(args) < 2:
             sys.stderr.write(USAGE + "\n")
             return 2
         setup_globals(interp, "tclish", args[2:])
         status = run_script(interp, args[1], "-c")
-    elif args:
+    elif args and not args[0].startswith("-"):
         path = args[0]
         setup_globals(interp, path, args[1:])
-        try:
-            with open(path, encoding=encoding, errors="surrogateescape") as f:
-                text = f.read()
-        except OSError as e:
-            sys.stderr.write('couldn\'t read file "%s": %s\n' % (path, (e.strerror or str(e)).lower()))
+        text, error = read_script(path, encoding)
+        if error is not None:
+            sys.stderr.write(error + "\n")
             return 1
         status = run_script(interp, text, path)
     elif sys.stdin.isatty():
-        setup_globals(interp, "tclish", [], interactive=True)
+        # as tclsh, arguments starting with "-" are the script's own
+        setup_globals(interp, "tclish", args, interactive=True)
         from .repl.session import run_repl
         status = run_repl(interp)
     else:
-        setup_globals(interp, "tclish", [])
+        setup_globals(interp, "tclish", args)
         status = run_stdin(interp)
     _flush(interp)
     return status
@@ -194,6 +261,15 @@ def entry():
     status = main()
     try:
         sys.stdout.flush()
+    except BrokenPipeError:
+        # as tclsh; and keep Python from complaining again at shutdown
+        sys.stderr.write('error writing "stdout": broken pipe\n')
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        status = status or 1
     except (OSError, ValueError):
         pass
     sys.exit(status)

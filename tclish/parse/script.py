@@ -55,6 +55,21 @@ class Expand:
 
 def parse_script(text):
     """Parse Tcl source into a list of Commands, or raise TclError."""
+    if len(text) >= FAST_MIN and continuations(text) is None:
+        from .fastsplit import split_parse
+        commands = split_parse(text, parse_with_grammar)
+        if commands is not None:
+            return commands
+    return parse_with_grammar(text)
+
+
+# scripts this long are first cut into commands by a scanner, so that the
+# grammar only sees the commands that need it (see parse/fastsplit.py)
+FAST_MIN = 1 << 16
+
+
+def parse_with_grammar(text):
+    """parse_script by the grammar alone."""
     try:
         tree = get_parser("tcl").parse(text)
     except UnexpectedInput as exc:
@@ -100,17 +115,25 @@ def _decode_escape(tok):
     return backslash_subst(tok, 0)[0]
 
 
-def _brace_text(children, out, marks):
+def _brace_text(children, out, marks, size=None):
+    """Append the text of a braced word's pieces to `out`; the offset of
+    each backslash-newline (now a space) goes to `marks`.  `size` carries
+    the running length, so that many continuations stay linear."""
+    if size is None:
+        size = [0]
     for c in children:
         if type(c) is Token:
             t = c.type
             if t == "BESC_NL":
-                marks.append(sum(len(s) for s in out))
+                marks.append(size[0])
                 out.append(" ")
+                size[0] += 1
             else:
-                out.append(str(c))
+                text = str(c)
+                out.append(text)
+                size[0] += len(text)
         else:  # nested_brace
-            _brace_text(c.children, out, marks)
+            _brace_text(c.children, out, marks, size)
 
 
 _VAR_SIMPLE = frozenset(("var_t", "var_n", "var_q", "var_i"))

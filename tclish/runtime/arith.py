@@ -64,6 +64,15 @@ def integer(v, op):
     return n
 
 
+def big_float(n):
+    """float(n) for any number: a bignum beyond the double range is +-Inf,
+    as Tcl converts it."""
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf if n > 0 else -math.inf
+
+
 def check_float(r):
     if r != r:
         raise domain_error()
@@ -97,19 +106,28 @@ def logical_operand(v, op):
 
 def add(a, b):
     a, b = num(a, "+"), num(b, "+")
-    r = a + b
+    try:
+        r = a + b
+    except OverflowError:  # a bignum beyond any double, with a double
+        r = big_float(a) + big_float(b)
     return check_float(r) if type(r) is float else r
 
 
 def sub(a, b):
     a, b = num(a, "-"), num(b, "-")
-    r = a - b
+    try:
+        r = a - b
+    except OverflowError:  # a bignum beyond any double, with a double
+        r = big_float(a) - big_float(b)
     return check_float(r) if type(r) is float else r
 
 
 def mul(a, b):
     a, b = num(a, "*"), num(b, "*")
-    r = a * b
+    try:
+        r = a * b
+    except OverflowError:  # a bignum beyond any double, with a double
+        r = big_float(a) * big_float(b)
     return check_float(r) if type(r) is float else r
 
 
@@ -119,7 +137,7 @@ def div(a, b):
         if b == 0:
             raise TclError("divide by zero", ("ARITH", "DIVZERO", "divide by zero"))
         return a // b
-    a, b = float(a), float(b)
+    a, b = big_float(a), big_float(b)
     if b == 0.0:
         if a == 0.0 or a != a:
             raise domain_error()
@@ -157,9 +175,9 @@ def power(a, b):
         raise TclError("exponentiation of zero by negative power",
                        ("ARITH", "DOMAIN", "exponentiation of zero by negative power"))
     try:
-        r = math.pow(float(a), float(b))
+        r = math.pow(big_float(a), big_float(b))
     except (ValueError, OverflowError):
-        if float(a) < 0 and float(b) != int(float(b)):
+        if big_float(a) < 0 and big_float(b) != int(big_float(b)):
             raise domain_error() from None
         return math.inf
     return check_float(r)
@@ -169,6 +187,10 @@ def shift_left(a, b):
     a, b = integer(a, "<<"), integer(b, "<<")
     if b < 0:
         raise TclError("negative shift argument", ("ARITH", "DOMAIN", "negative shift argument"))
+    if a and b > 0x7FFFFFFF:
+        # Tcl refuses a shift count beyond an int at once (no 12 GB bignum)
+        raise TclError("integer value too large to represent",
+                       ("ARITH", "IOVERFLOW", "integer value too large to represent"))
     return a << b
 
 
@@ -333,6 +355,9 @@ def _fn_abs(interp, args):
 def _fn_int(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
+        if n != n:
+            raise TclError("floating point value is Not a Number",
+                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent" if n == n else domain_error().message,
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))
@@ -345,6 +370,9 @@ def _fn_int(interp, args):
 def _fn_entier(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
+        if n != n:
+            raise TclError("floating point value is Not a Number",
+                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent",
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))
@@ -355,6 +383,9 @@ def _fn_entier(interp, args):
 def _fn_round(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
+        if n != n:
+            raise TclError("floating point value is Not a Number",
+                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent",
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))
@@ -428,6 +459,9 @@ def _binary_float(fn):
 
 
 def _fn_pow(interp, args):
+    x, y = _to_float_arg(args[0]), _to_float_arg(args[1])
+    if x == 0 and y < 0:
+        return math.inf  # C's pow(), which Tcl's function is, gives Inf here
     return check_float(power(_to_float_arg(args[0]), _to_float_arg(args[1])))
 
 

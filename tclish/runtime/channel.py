@@ -16,6 +16,7 @@ import errno
 import os
 
 from .errors import TclError
+from .tclcodec import NAME as TCL_ERRORS  # registers the "tclish" error handler
 
 # Tcl encoding name -> Python codec name.  `binary` is bytes as characters.
 ENCODINGS = {
@@ -145,7 +146,7 @@ class Channel:
         if codec == "latin-1" and not text.isascii():
             data = bytes(ord(c) & 0xFF for c in text)
         else:
-            data = text.encode(codec, "surrogateescape" if codec == "utf-8" else "replace")
+            data = text.encode(codec, TCL_ERRORS if codec == "utf-8" else "replace")
         self._out += data
         if (self.buffering == "none" or len(self._out) >= self.buffersize
                 or (self.buffering == "line" and "\n" in text)):

@@ -161,6 +161,10 @@ class Interp:
         self.core_epoch = 0
         self.depth = 0
         self.max_depth = MAX_NESTING
+        if hasattr(sys, "set_int_max_str_digits"):
+            sys.set_int_max_str_digits(0)  # Tcl prints bignums in full
+        # the resource limits while `interp limit` has set one (runtime/limits.py)
+        self.limits = None
         self._stdout = stdout
         self._stderr = stderr
         self.extensions = {}
@@ -386,6 +390,8 @@ class Interp:
         """Call a command given its full argv list (values)."""
         name = argv[0]
         func = self.resolve_command(name if type(name) is str else to_str(name))
+        if self.limits is not None:
+            self.limits.tick()
         if func is None:
             return self.unknown(argv)
         return func(self, argv)
@@ -438,6 +444,11 @@ class Interp:
             if self.depth > self.max_depth:
                 raise self.nesting_error()
             return code(self.frame.vars)
+        except (TclError, TclSignal):
+            raise
+        except Exception as e:
+            # an inlined command's Python exception (free until raised)
+            raise self.internal_error(e) from None
         finally:
             self.depth -= 1
 
@@ -486,13 +497,8 @@ class Interp:
 
     def internal_error(self, exc):
         """A Python exception that escaped a command, as a Tcl error."""
-        if isinstance(exc, RecursionError):
-            return self.nesting_error()
-        if isinstance(exc, MemoryError):
-            return TclError("out of memory", ("TCL", "MEMORY"))
-        text = str(exc) or type(exc).__name__
-        return TclError("%s: %s" % (type(exc).__name__, text) if not str(exc) else text,
-                        ("TCL", "INTERNAL", type(exc).__name__))
+        from .pyerrors import tcl_error_for
+        return tcl_error_for(exc, self.nesting_error)
 
     # ---- frames -----------------------------------------------------------------
 

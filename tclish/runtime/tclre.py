@@ -560,6 +560,9 @@ def _has(node, kinds):
 
 # --- writing Python syntax ---------------------------------------------------
 
+# a class no character is in: never matches (in `re` and in RE2 alike)
+_NEVER = "[^\\s\\S]"
+
 class _Writer:
     def __init__(self, linestop, lineanchor, notbol, pref):
         self.linestop = linestop
@@ -580,7 +583,7 @@ class _Writer:
             return "[^\\n]" if self.linestop else "(?s:.)"
         if kind == "bol":
             if self.notbol:
-                return "(?<=\\n)" if self.lineanchor else "(?!)"
+                return "(?<=\\n)" if self.lineanchor else _NEVER
             return "(?m:^)" if self.lineanchor else "^"
         if kind == "eol":
             return "(?m:$)" if self.lineanchor else "\\Z"
@@ -736,31 +739,89 @@ def compile_tcl(pattern, nocase=False, expanded=False, linestop=False, lineancho
     rx.ngroups = parser.ngroups
     rx.about = _about_flags(parser.about, tree, pref)
     has_bol = _has(tree, ("bol",))
+    from . import regex_engines as engines
+    choice = engines.FORCED
+    if choice == "re2" or (choice is None and (engines.risky(tree) or
+                                                len(tree[1]) >= engines.MANY_ALTERNATIVES)):
+        # backtracking could run away: RE2 if it can take the pattern,
+        # else the time-bounded engine
+        try:
+            _compile_re2(rx, tree, linestop, lineanchor, pref, nocase, has_bol)
+        except engines.NotRE2:
+            _compile_python(rx, tree, linestop, lineanchor, pref, flags, has_bol,
+                            engines.bounded_compile,
+                            len(tree[1]) < engines.MANY_ALTERNATIVES * 4)
+    elif choice == "bounded":
+        _compile_python(rx, tree, linestop, lineanchor, pref, flags, has_bol,
+                        engines.bounded_compile, True)
+    else:
+        _compile_python(rx, tree, linestop, lineanchor, pref, flags, has_bol, re.compile, True)
+    # positions before the start offset are invisible to Tcl's matcher
+    rx.needs_slice = _has(tree, ("constraint",))
+    rx.plain_bol = has_bol and not lineanchor
+    return rx
+
+
+def _compile_re2(rx, tree, linestop, lineanchor, pref, nocase, has_bol):
+    """RE2 forms of the pattern: for a greedy RE, the leftmost-longest
+    search gives Tcl's overall match, and a leftmost-first match of exactly
+    that text assigns the groups; a non-greedy RE is searched as written."""
+    from .regex_engines import re2_compile
+
+    def forms(notbol):
+        text = _Writer(linestop, lineanchor, notbol, pref).write(tree)
+        first = re2_compile(text, nocase)
+        if not pref:
+            return first.search, None
+        longest = re2_compile(text, nocase, longest=True)
+        return _longest_then_groups(longest.search, first.fullmatch), None
+    rx._search, rx._branches = forms(False)
+    rx._search_notbol, rx._branches_notbol = forms(True) if has_bol else (rx._search, None)
+    rx._exact = rx._exact_notbol = None
+    if _mixed(tree, pref):
+        rx._exact = re2_compile(_Writer(linestop, lineanchor, False, None).write(tree),
+                                nocase).fullmatch
+        rx._exact_notbol = rx._exact
+        if has_bol:
+            rx._exact_notbol = re2_compile(
+                _Writer(linestop, lineanchor, True, None).write(tree), nocase).fullmatch
+
+
+def _longest_then_groups(longest, exact):
+    def search(text, pos=0):
+        m = longest(text, pos)
+        if m is None:
+            return None
+        sub = exact(text, m.start(), m.end())
+        return sub if sub is not None else m
+    return search
+
+
+def _compile_python(rx, tree, linestop, lineanchor, pref, flags, has_bol, compile_, branches):
+    """The `re` forms of the pattern (or those of the bounded engine)."""
     try:
-        search = re.compile(_Writer(linestop, lineanchor, False, pref).write(tree), flags)
+        search = compile_(_Writer(linestop, lineanchor, False, pref).write(tree), flags)
         rx._search = search.search
-        rx._search_notbol = (re.compile(_Writer(linestop, lineanchor, True, pref).write(tree),
-                                        flags).search if has_bol else search.search)
+        rx._search_notbol = (compile_(_Writer(linestop, lineanchor, True, pref).write(tree),
+                                      flags).search if has_bol else search.search)
         rx._branches = rx._branches_notbol = None
-        if pref and len(tree[1]) > 1:
-            rx._branches = _branch_matchers(tree, linestop, lineanchor, False, pref, flags)
-            rx._branches_notbol = (_branch_matchers(tree, linestop, lineanchor, True, pref, flags)
+        if pref and len(tree[1]) > 1 and branches:
+            rx._branches = _branch_matchers(tree, linestop, lineanchor, False, pref, flags,
+                                            compile_)
+            rx._branches_notbol = (_branch_matchers(tree, linestop, lineanchor, True, pref, flags,
+                                                    compile_)
                                    if has_bol else rx._branches)
         rx._exact = rx._exact_notbol = None
         if _mixed(tree, pref):
-            exact = re.compile(_Writer(linestop, lineanchor, False, None).write(tree), flags)
+            exact = compile_(_Writer(linestop, lineanchor, False, None).write(tree), flags)
             rx._exact = rx._exact_notbol = exact.fullmatch
             if has_bol:
-                rx._exact_notbol = re.compile(
+                rx._exact_notbol = compile_(
                     _Writer(linestop, lineanchor, True, None).write(tree), flags).fullmatch
     except re.error as e:
         raise RegexError(str(e))
     except (RecursionError, OverflowError):
         raise RegexError("expression too complex")
-    # positions before the start offset are invisible to Tcl's matcher
-    rx.needs_slice = _has(tree, ("constraint",))
-    rx.plain_bol = has_bol and not lineanchor
-    return rx
 
 
 def _bre_to_are(text):
@@ -807,15 +868,15 @@ def _bre_to_are(text):
     return "".join(out)
 
 
-def _branch_matchers(tree, linestop, lineanchor, notbol, pref, flags):
+def _branch_matchers(tree, linestop, lineanchor, notbol, pref, flags, compile_=re.compile):
     """One anchored matcher per top-level alternative (the others disabled,
     so group numbers stay those of the whole pattern)."""
     writer = _Writer(linestop, lineanchor, notbol, pref)
     texts = [writer.write(b) for b in tree[1]]
     matchers = []
     for k in range(len(texts)):
-        alt = "|".join(t if i == k else "(?!)" + t for i, t in enumerate(texts))
-        matchers.append(re.compile(alt, flags).match)
+        alt = "|".join(t if i == k else _NEVER + t for i, t in enumerate(texts))
+        matchers.append(compile_(alt, flags).match)
     return matchers
 
 

@@ -45,6 +45,11 @@ EMPTY = ""
 # never mutate a list that to_list returned for a string.
 _LIST_MEMO = {}
 _LIST_MEMO_LIMIT = 2000
+# ... and bounded by the size of what it holds (characters of the strings
+# memoised, which the elements roughly double), not only by their number:
+# 200 lists of 500 KB must not stay alive after their strings are gone
+_LIST_MEMO_CHARS = 1 << 23
+_memo_chars = [0]
 
 
 def to_str(v):
@@ -86,9 +91,14 @@ def to_list(v):
         except KeyError:
             pass
         lst = TclList(split_list(v))
-        if len(_LIST_MEMO) >= _LIST_MEMO_LIMIT:
+        size = len(v)
+        if len(_LIST_MEMO) >= _LIST_MEMO_LIMIT or _memo_chars[0] + size > _LIST_MEMO_CHARS:
             _LIST_MEMO.clear()
+            _memo_chars[0] = 0
+            if size > _LIST_MEMO_CHARS:
+                return lst
         _LIST_MEMO[v] = lst
+        _memo_chars[0] += size
         return lst
     if t is TclDict:
         out = TclList()

@@ -14,6 +14,7 @@ with the exception's message; nothing else converts errors.
 import importlib
 import os
 import re
+import warnings
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.values import TclDict, TclList, to_str
@@ -22,6 +23,10 @@ from .decls import ALL_SPECS
 from .fast import fast_command
 from .convert import torch_module
 from .handles import NewHandle, registry_of
+
+# torch warns on stderr when numpy is missing (it works without): a Tcl
+# script's stderr is not the place for that
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 
 PACKAGE_NAME = "torch"
 PACKAGE_VERSION = "1.0"
@@ -41,10 +46,34 @@ def resolve(path):
     return obj
 
 
+# C++ type names torch puts in its messages -> the dtype names Tcl users write
+_CPP_TYPES = {"c10::Half": "float16", "c10::BFloat16": "bfloat16", "c10::complex<float>":
+              "complex64", "c10::complex<double>": "complex128", "c10::ComplexHalf": "complex32"}
+_ALLOC = re.compile(r"\[enforce fail at [^\]]*\]\s*(?:err == 0\.\s*)?(?:\w+: )?"
+                    r"(?:DefaultCPUAllocator: )?can't allocate memory: you tried to allocate "
+                    r"(\d+) bytes.*", re.S)
+_TOO_LARGE = "integer value too large to represent"
+
+
 def _python_error(e):
+    """A Python or C++ exception of a torch call as a Tcl error: torch's own
+    message, less what only means something in C++ (the location of the
+    check that failed, allocator and C++ type names)."""
+    if isinstance(e, MemoryError):
+        return TclError("not enough memory", ("TORCH", "MEMORY"))
     text = str(e).strip()
     # torch appends the C++ location of the check that failed; not for Tcl users
     text = text.split("\nException raised from", 1)[0].strip()
+    if isinstance(e, OverflowError) or "Overflow when unpacking long" in text \
+            or "int too big to convert" in text:
+        return TclError(_TOO_LARGE, ("ARITH", "IOVERFLOW", _TOO_LARGE))
+    m = _ALLOC.match(text)
+    if m is not None:
+        return TclError("cannot allocate %s bytes" % m.group(1), ("TORCH", "MEMORY"))
+    if "DefaultCPUAllocator" in text or "enforce fail" in text:
+        return TclError("not enough memory", ("TORCH", "MEMORY"))
+    for cpp, name in _CPP_TYPES.items():
+        text = text.replace(cpp, name)
     if not text:
         text = type(e).__name__
     return TclError(text, ("TORCH", "ERROR", type(e).__name__))

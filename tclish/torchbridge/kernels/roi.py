@@ -46,6 +46,9 @@ import torch
 # cap on the elements of one intermediate tensor (per chunk of boxes / channels):
 # small enough to stay in cache and in memory the allocator reuses
 _CHUNK_ELEMENTS = 1 << 18
+# cap on the sampling points of one box along one axis (output size times
+# samples per bin): an enormous box or sampling ratio is refused
+_MAX_AXIS_SAMPLES = 1 << 20
 
 
 def _rois(boxes, n_images, dtype, device):
@@ -321,6 +324,12 @@ def _roi_align(input, boxes, output_size, spatial_scale, sampling_ratio, aligned
         grid_h = torch.ceil(bin_h).to(torch.int64)
         grid_w = torch.ceil(bin_w).to(torch.int64)
     max_h, max_w = int(grid_h.max()), int(grid_w.max())
+    if max(ph * max_h, pw * max_w) > _MAX_AXIS_SAMPLES:
+        # the sample lattice would be materialised ([K, P, G] taps): refuse
+        # rather than allocate gigabytes for a small output
+        raise ValueError("roi_align: %d x %d sampling points per bin is too many (at most %d "
+                         "per output row or column); give a positive sampling_ratio or "
+                         "smaller boxes" % (max_h, max_w, _MAX_AXIS_SAMPLES))
     if max_h <= 0 or max_w <= 0:
         # no sample anywhere: zeros, still connected to input for backward
         return input.new_zeros(k, c, ph, pw) + input.reshape(-1)[:0].sum()
