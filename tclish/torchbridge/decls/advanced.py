@@ -16,22 +16,22 @@ def _input(example=_M):
     return Param("input", TENSOR, help="input tensor", aliases=("tensor",), example=example)
 
 
-def _stack(name, func, help):
+def _stack(name, func, help, legacy=()):
     return CommandSpec(
         name, [Param("tensors", TENSORS, help="tensors (or one list of them)", aliases=("inputs",))],
-        func if ":" in func else "torch:" + func, help,
+        func if ":" in func else "torch:" + func, help, legacy_names=legacy,
         example="set s [torch::%s [torch::tensor_create {1.0 2.0}] [torch::tensor_create {3.0 4.0}]]"
                 % name)
 
 
-def _split(name, func, help, example=_M):
+def _split(name, func, help, example=_M, legacy=()):
     return CommandSpec(
         name,
         [_input(example),
          Param("sections", INT_OR_INTS, None, "equal parts, or a list of split indices",
                aliases=("indices_or_sections",), example="2"),
          Param("indices", INT_LIST, None, "split before these indices")],
-        ".kernels.advanced:" + func, help, returns="tensors",
+        ".kernels.advanced:" + func, help, returns="tensors", legacy_names=legacy,
         example="set parts [torch::%s [torch::tensor_create {%s}] 2]\nllength $parts"
                 % (name, example[len("-data {"):-1]))
 
@@ -43,13 +43,13 @@ SPECS = [
         ".kernels.advanced:broadcast_shapes", "The shape the given shapes broadcast to.",
         returns="value", example="torch::broadcast_shapes {2 1} {1 3}"),
     _stack("column_stack", "column_stack", "Stack 1-D tensors as columns (torch.column_stack)."),
-    _stack("dstack", "dstack", "Stack along the third dimension (torch.dstack)."),
-    _stack("hstack", "hstack", "Stack horizontally (torch.hstack)."),
+    _stack("dstack", "dstack", "Stack along the third dimension (torch.dstack).", ("dStack",)),
+    _stack("hstack", "hstack", "Stack horizontally (torch.hstack).", ("hStack",)),
     _stack("row_stack", "vstack", "Stack as rows (torch.row_stack, the same as vstack)."),
-    _stack("vstack", "vstack", "Stack vertically (torch.vstack)."),
+    _stack("vstack", "vstack", "Stack vertically (torch.vstack).", ("vStack",)),
     _split("dsplit", "dsplit", "Split along the third dimension (torch.dsplit).", _M3),
-    _split("hsplit", "hsplit", "Split horizontally (torch.hsplit)."),
-    _split("vsplit", "vsplit", "Split vertically (torch.vsplit)."),
+    _split("hsplit", "hsplit", "Split horizontally (torch.hsplit).", legacy=("hSplit",)),
+    _split("vsplit", "vsplit", "Split vertically (torch.vsplit).", legacy=("vSplit",)),
     CommandSpec(
         "tensor_split",
         [_input(), Param("sections", INT_OR_INTS, None, "equal parts, or a list of split indices",

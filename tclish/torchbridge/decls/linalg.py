@@ -17,22 +17,25 @@ def _input(help="input tensor", example=_SQ):
     return Param("input", TENSOR, help=help, aliases=("tensor",), example=example)
 
 
-def _unary(name, func, help, example, returns="tensor"):
-    return CommandSpec(name, [_input()], func, help, returns=returns, example=example)
+def _unary(name, func, help, example, returns="tensor", legacy=()):
+    return CommandSpec(name, [_input()], func, help, returns=returns, example=example,
+                       legacy_names=legacy)
 
 
-def _pair(name, func, help, example, a=_VEC3, b="-data {4.0 5.0 6.0}"):
+def _pair(name, func, help, example, legacy=()):
     return CommandSpec(
         name,
-        [_input("first tensor", a), Param("other", TENSOR, help="second tensor", example=b)],
-        func, help, example=example)
+        [_input("first tensor", _VEC3),
+         Param("other", TENSOR, help="second tensor", example="-data {4.0 5.0 6.0}")],
+        func, help, example=example, legacy_names=legacy)
 
 
-def _diagonal(name, func, option, help, example, input_example=_VEC3):
+def _diagonal(name, func, option, help, example, input_example=_VEC3, legacy=()):
     return CommandSpec(
         name,
-        [_input(example=input_example), Param(option, INT, 0, "which diagonal (0 main, >0 above, <0 below)")],
-        func, help, example=example)
+        [_input(example=input_example),
+         Param(option, INT, 0, "which diagonal (0 main, >0 above, <0 below)")],
+        func, help, example=example, legacy_names=legacy)
 
 
 SPECS = [
@@ -89,7 +92,8 @@ SPECS = [
               "set d [torch::diag [torch::tensor_create {1.0 2.0 3.0}]]"),
     _diagonal("diagflat", "torch:diagflat", "offset",
               "A matrix with the flattened input on a diagonal.",
-              "set d [torch::diagflat [torch::tensor_create {{1.0 2.0} {3.0 4.0}}] 1]"),
+              "set d [torch::diagflat [torch::tensor_create {{1.0 2.0} {3.0 4.0}}] 1]",
+              legacy=("diagFlat",)),
     _pair("dot", "torch:dot", "The dot product of two 1-D tensors.",
           "set d [torch::dot [torch::tensor_create {1.0 2.0}] [torch::tensor_create {3.0 4.0}]]"),
     CommandSpec(
@@ -132,7 +136,8 @@ SPECS = [
         ".kernels.linalg:matrix_rank", "The numerical rank (an int64 tensor).",
         example="set r [torch::matrix_rank [torch::tensor_create {{1.0 2.0} {2.0 4.0}}]]"),
     _pair("outer", "torch:outer", "The outer product of two 1-D tensors.",
-          "set o [torch::outer [torch::tensor_create {1.0 2.0}] [torch::tensor_create {3.0 4.0 5.0}]]"),
+          "set o [torch::outer [torch::tensor_create {1.0 2.0}] [torch::tensor_create {3.0 4.0 5.0}]]",
+          legacy=("Outer",)),
     CommandSpec(
         "solve_triangular",
         [Param("b", TENSOR, help="right-hand side B", aliases=("B",), example=_RHS),
@@ -144,7 +149,7 @@ SPECS = [
         example="set A [torch::tensor_create {{2.0 1.0} {0.0 4.0}}]\n"
                 "set x [torch::solve_triangular [torch::tensor_create {{3.0 1.0} {4.0 2.0}}] $A]"),
     _unary("trace", "torch:trace", "The sum of the main diagonal of a matrix.",
-           "set t [torch::trace [torch::tensor_create {{1.0 2.0} {3.0 4.0}}]]"),
+           "set t [torch::trace [torch::tensor_create {{1.0 2.0} {3.0 4.0}}]]", legacy=("Trace",)),
     _diagonal("tril", "torch:tril", "diagonal", "The lower triangle (below and on diagonal).",
               "set l [torch::tril [torch::tensor_create {{1.0 2.0} {3.0 4.0}}]]", _SQ),
     _diagonal("triu", "torch:triu", "diagonal", "The upper triangle (above and on diagonal).",

@@ -17,9 +17,9 @@ def _size():
     return Param("size", SHAPE, help="dimensions of the result", aliases=("shape",), example="2 3")
 
 
-def _draw(name, params, help, example):
+def _draw(name, params, help, example, legacy=()):
     return CommandSpec(name, params, ".kernels.random:" + name, help, deterministic=False,
-                       example=example)
+                       example=example, legacy_names=legacy)
 
 
 SPECS = [
@@ -49,11 +49,11 @@ SPECS = [
                      Param("size", SHAPE, "1", "dimensions of the result", aliases=("shape",)),
                      _dtype(), _device()],
           "Normal draws (torch.normal).",
-          "set n [torch::normal 0.0 2.0 {2 3}]"),
+          "set n [torch::normal 0.0 2.0 {2 3}]", ("Normal",)),
     _draw("poisson", [_size(), Param("lambda", Double(0.0), 1.0, "rate (mean)", aliases=("rate",)),
                       _dtype(), _device()],
           "Poisson draws with the given rate (torch.poisson).",
-          "set p [torch::poisson {4} 3.0]"),
+          "set p [torch::poisson {4} 3.0]", ("Poisson",)),
     _draw("uniform", [_size(), Param("low", DOUBLE, 0.0, "lower bound"),
                       Param("high", DOUBLE, 1.0, "upper bound (excluded)"), _dtype(), _device()],
           "Uniform draws in [low, high) (Tensor.uniform_).",

@@ -74,13 +74,13 @@ def _window(name, torch_name, what):
         example="set w [torch::%s 8 -periodic 0]" % name)
 
 
-def _shift(name, func, help):
+def _shift(name, func, help, legacy):
     return CommandSpec(
         name,
         [_input("-data {0.0 1.0 2.0 3.0 4.0}"),
          Param("dim", INT_OR_INTS, None, "dimensions to shift (default all)",
                aliases=("dimension",))],
-        "torch.fft:" + func, help,
+        "torch.fft:" + func, help, legacy_names=(legacy,),
         example="set s [torch::%s [torch::tensor_create {0.0 1.0 2.0 3.0 4.0}]]" % name)
 
 
@@ -135,8 +135,10 @@ SPECS = [
                keyword=True)],
         "torch:kaiser_window", "The Kaiser window (torch.kaiser_window).",
         example="set w [torch::kaiser_window 8 5.0 -periodic 0]"),
-    _shift("fftshift", "fftshift", "Move the zero-frequency term to the centre (torch.fft.fftshift)."),
-    _shift("ifftshift", "ifftshift", "The inverse of fftshift (torch.fft.ifftshift)."),
+    _shift("fftshift", "fftshift", "Move the zero-frequency term to the centre (torch.fft.fftshift).",
+           "fftShift"),
+    _shift("ifftshift", "ifftshift", "The inverse of fftshift (torch.fft.ifftshift).",
+           "ifftShift"),
     CommandSpec(
         "hilbert",
         [_input("-data {0.0 1.0 0.0 -1.0}"), Param("dim", INT, -1, "dimension")],
