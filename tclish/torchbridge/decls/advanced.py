@@ -90,9 +90,10 @@ SPECS = [
     CommandSpec(
         "tensor_normalize",
         [_input(), Param("p", NORM_ORD, 2, "order of the norm"),
-         Param("dim", INT, None, "dimension (default 1, or 0 for a 1-D tensor)")],
+         Param("dim", INT, None, "dimension (default: the norm of all elements)")],
         ".kernels.advanced:normalize",
-        "Divide by the p-norm along dim (torch.nn.functional.normalize, eps 1e-12).",
+        "Divide by the p-norm along dim (torch.nn.functional.normalize, eps 1e-12), or by "
+        "the p-norm of all elements.",
         example="set n [torch::tensor_normalize [torch::tensor_create {3.0 4.0}]]"),
     CommandSpec(
         "tensor_unique",

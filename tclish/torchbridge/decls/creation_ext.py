@@ -35,17 +35,18 @@ SPECS = [
     _random_like("randn_like", "torch:randn_like", "standard normal"),
     CommandSpec(
         "randint_like",
-        [_input(), Param("low", INT, 0, "lowest value"),
-         Param("high", INT, help="bound, not included", example="10")] + _like_params(),
+        [_input(), Param("high", INT, help="bound, not included", example="10"),
+         Param("low", INT, 0, "lowest value")] + _like_params(),
         ".kernels.creation_ext:randint_like",
-        "A tensor shaped like input with random integers in [low, high).",
-        overloads=[("input", "high", "dtype", "device", "requires_grad")], deterministic=False,
+        "A tensor shaped like input with random integers in [low, high); the two bounds may "
+        "come in either order (TCLIBTORCH's high-then-low, torch's low-then-high).",
+        deterministic=False,
         example="set r [torch::randint_like [torch::tensor_create {1 2 3}] 10]"),
     CommandSpec(
         "logspace",
         [Param("start", DOUBLE, help="exponent of the first value", example="0"),
          Param("end", DOUBLE, help="exponent of the last value", example="2"),
-         Param("steps", Int(0), 100, "number of values", example="3"),
+         Param("steps", Int(0), help="number of values", example="3"),
          Param("base", DOUBLE, 10.0, "base of the exponents"),
          Param("dtype", DTYPE, "float32", "element type", keyword=True),
          Param("device", DEVICE, "cpu", "cpu, cuda or cuda:N", keyword=True)],

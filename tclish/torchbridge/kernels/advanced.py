@@ -17,7 +17,8 @@ def _sections(sections, indices):
     if indices is not None:
         return indices
     if sections is None:
-        raise ValueError("give -sections (a count or a list of indices) or -indices")
+        raise ValueError("Required parameters missing: -sections (a count or a list of "
+                         "indices) or -indices")
     return sections
 
 
@@ -38,6 +39,11 @@ def tensor_split(input, sections, dim, indices):
 
 
 def sparse_tensor_create(indices, values, size):
+    """indices as torch has them, (ndim, nnz), or as a list of coordinates (nnz, ndim):
+    the layout whose ndim matches size (torch's when both do)."""
+    if (indices.dim() == 2 and indices.shape[0] != len(size)
+            and indices.shape[1] == len(size)):
+        indices = indices.t()
     # torch warns that invariant checks are off unless told either way: check them
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -74,7 +80,9 @@ def normalize(input, p, dim):
     if p in ("fro", "nuc"):
         raise ValueError("tensor_normalize needs a numeric p, not %s" % p)
     if dim is None:
-        dim = 0 if input.dim() == 1 else 1
+        # no dim: by the norm of all elements (as TCLIBTORCH), with F.normalize's eps
+        norm = torch.linalg.vector_norm(input, float(p))
+        return input / norm.clamp_min(1e-12)
     return torch.nn.functional.normalize(input, p=float(p), dim=dim)
 
 

@@ -6,6 +6,8 @@ import torch
 def bernoulli(input, p):
     if p is None:
         return torch.bernoulli(input)
+    if not 0.0 <= p <= 1.0:
+        raise ValueError("Probability p must be in range [0, 1], got %s" % p)
     return torch.bernoulli(input, p)
 
 
