@@ -165,6 +165,10 @@ class Double(Kind):
             raise BadValue(e.message) from None
         if (self.minimum is not None and v < self.minimum) or (
                 self.maximum is not None and v > self.maximum):
+            if self.maximum is None:
+                raise BadValue("must be at least %s, got %s" % (self.minimum, to_str(value)))
+            if self.minimum is None:
+                raise BadValue("must be at most %s, got %s" % (self.maximum, to_str(value)))
             raise BadValue("must be between %s and %s, got %s" % (
                 self.minimum, self.maximum, to_str(value)))
         return v
@@ -458,3 +462,122 @@ DTYPE = _Dtype()
 DEVICE = _Device()
 DATA = _Data()
 HANDLES = _Handles()
+
+
+class _NormOrd(Kind):
+    """A norm order: a number (inf, -inf too) or one of the words fro, nuc."""
+
+    name = "norm order"
+    metavar = "number|fro|nuc"
+    example = "2"
+
+    def convert(self, value, registry):
+        s = to_str(value).strip()
+        if s in ("fro", "nuc"):
+            return s
+        low = s.lower()
+        if low in ("inf", "+inf", "-inf"):
+            return float(low.replace("+", ""))
+        try:
+            v = to_float(value)
+        except TclError:
+            raise BadValue("expected a number, inf, fro or nuc but got %s" % _quote(value)) from None
+        return int(v) if v == int(v) else v
+
+
+class _IntOrIntList(Kind):
+    """One integer, or a list of integers (torch's `int | tuple[int]` arguments)."""
+
+    name = "int or int list"
+    metavar = "int|{int ...}"
+    example = "0"
+
+    def convert(self, value, registry):
+        items = _int_items(value, "integers")
+        return items[0] if len(items) == 1 else items
+
+
+NORM_ORD = _NormOrd()
+INT_OR_INTS = _IntOrIntList()
+
+
+class _TensorOrNone(_Tensor):
+    """An optional tensor: a handle, or none/empty for no tensor (a conv's bias)."""
+
+    name = "tensor or none"
+    metavar = "tensor|none"
+
+    def convert(self, value, registry):
+        if to_str(value) in ("", "none", "None", "null"):
+            return None
+        return _Tensor.convert(self, value, registry)
+
+
+TENSOR_OR_NONE = _TensorOrNone()
+
+
+class _Tensors(Kind):
+    """Any number of tensor handles as the last parameter (`hstack $a $b`), where
+    one argument may also be a list of handles (`hstack [list $a $b]`,
+    `-tensors {$a $b}`); the function gets one flat list of tensors."""
+
+    name = "tensors"
+    metavar = "tensor ?tensor ...?"
+    example = ""
+    variadic = True
+    handle_kind = "tensor"
+    handle_list = True
+
+    def convert(self, value, registry):
+        try:
+            items = to_list(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        out = []
+        for x in items:
+            try:
+                t = registry.tensors.find(x)
+            except TypeError:
+                t = None
+            if t is not None:
+                out.append(t)
+                continue
+            try:
+                sub = to_list(x)
+            except TclError:
+                sub = [x]
+            if len(sub) == 1 and to_str(sub[0]) == to_str(x):
+                raise BadValue(registry.why_missing(to_str(x), "tensor"))
+            out.extend(self.convert(x, registry))
+        if not out:
+            raise BadValue("no tensors given")
+        return out
+
+
+class _Shapes(Kind):
+    """Any number of shapes as the last parameter (`broadcast_shapes {2 1} {3}`); one
+    argument may also be a list of shapes (`-shapes {{2 1} {3}}`)."""
+
+    name = "shapes"
+    metavar = "shape ?shape ...?"
+    example = "{2 1} {1 3}"
+    variadic = True
+
+    def convert(self, value, registry):
+        try:
+            items = to_list(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        out = []
+        for x in items:
+            try:
+                out.append(SHAPE.convert(x, registry))
+            except BadValue:
+                if len(to_list(x)) < 2:
+                    raise
+                out.extend(self.convert(x, registry))
+        return out
+
+
+TENSORS = _Tensors()
+SHAPES = _Shapes()

@@ -26,6 +26,8 @@ class _Required:
 REQUIRED = _Required()
 
 _SNAKE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
+# option aliases may keep TCLIBTORCH's capitals (-B, -LU_data)
+_ALIAS_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*\Z")
 _FUNC_RE = re.compile(r"\.?[A-Za-z_][\w.]*:[A-Za-z_][\w.]*\Z")
 
 # What a command's result becomes in Tcl (see CommandSpec).
@@ -63,7 +65,7 @@ class Param:
         if not isinstance(kind, convert.Kind):
             raise TypeError("parameter %r: kind must be a convert.Kind, not %r" % (name, kind))
         for alias in aliases:
-            if not _SNAKE_RE.match(alias):
+            if not _ALIAS_RE.match(alias):
                 raise ValueError("alias %r of %r is not snake_case" % (alias, name))
         self.name = name
         self.kind = kind

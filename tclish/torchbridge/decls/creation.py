@@ -22,15 +22,17 @@ def _filled(name, fill, func, deterministic=True, legacy_names=()):
         name,
         [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"), _dtype(), _device(), _requires_grad()],
         func, "A new tensor of the given shape %s." % fill, deterministic=deterministic,
-        legacy_names=legacy_names)
+        legacy_names=legacy_names, example="set t [torch::%s {2 3} -dtype float64]" % name)
 
 
-def _like(name, fill, func):
+def _like(name, fill, func, deterministic=True):
     return CommandSpec(
         name,
-        [Param("input", TENSOR, help="tensor whose shape to copy"),
+        [Param("input", TENSOR, help="tensor whose shape to copy", aliases=("tensor",)),
          _dtype(None), _device(None), _requires_grad()],
-        func, "A tensor shaped like input, %s (dtype and device default to input's)." % fill)
+        func, "A tensor shaped like input, %s (dtype and device default to input's)." % fill,
+        deterministic=deterministic,
+        example="set t [torch::%s [torch::tensor_create {1.0 2.0 3.0}]]" % name)
 
 
 SPECS = [
@@ -53,7 +55,8 @@ SPECS = [
         [Param("shape", SHAPE, help="dimensions, e.g. {2 3}"),
          Param("value", DOUBLE, help="fill value"),
          _dtype(), _device(), _requires_grad()],
-        "torch:full", "A new tensor of the given shape filled with value."),
+        "torch:full", "A new tensor of the given shape filled with value.",
+        example="set t [torch::full {2 2} 3.5]"),
     CommandSpec(
         "eye",
         [Param("n", Int(0), help="rows"),
@@ -61,7 +64,7 @@ SPECS = [
          Param("dtype", DTYPE, "float32", "element type"),
          Param("device", DEVICE, "cpu", "cpu, cuda or cuda:N"),
          Param("requires_grad", BOOL, False, "track gradients")],
-        ".kernels.creation:eye", "An identity matrix.",
+        ".kernels.creation:eye", "An identity matrix.", example="set i [torch::eye 3]",
         overloads=[("n", "dtype", "device", "requires_grad")]),
     CommandSpec(
         "arange",
@@ -70,6 +73,7 @@ SPECS = [
          Param("step", DOUBLE, 1.0, "spacing"),
          _dtype(), _device()],
         "torch:arange", "Values from start up to end (exclusive) spaced by step.",
+        example="set r [torch::arange 0 10 2]",
         overloads=[("end", "dtype", "device"), ("start", "end", "dtype", "device")]),
     CommandSpec(
         "linspace",
@@ -77,7 +81,8 @@ SPECS = [
          Param("end", DOUBLE, help="last value"),
          Param("steps", Int(0), help="number of values"),
          _dtype(), _device()],
-        "torch:linspace", "steps values evenly spaced from start to end."),
+        "torch:linspace", "steps values evenly spaced from start to end.",
+        example="set l [torch::linspace -1 1 5]"),
     CommandSpec(
         "rand",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
@@ -100,7 +105,8 @@ SPECS = [
         [Param("seed", Int(0), help="seed of the random number generators", aliases=("s",),
                example="42")],
         ".kernels.creation:manual_seed",
-        "Seed torch's random number generators; returns ok.", returns="value"),
+        "Seed torch's random number generators; returns ok.", returns="value",
+        example="torch::manual_seed 42\nset a [torch::rand {2}]"),
     _like("zeros_like", "filled with zeros", "torch:zeros_like"),
     _like("ones_like", "filled with ones", "torch:ones_like"),
 ]
