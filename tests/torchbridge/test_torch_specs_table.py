@@ -51,11 +51,27 @@ def _values(fake, spec):
 def _summary(fake, spec, result):
     """What a call's result means, comparable across calls."""
     if spec.returns == "tensor" and to_str(result) != "":
-        t = fake.extensions["torch"].tensors[result]
+        t = fake.extensions["torch"].tensors.find(to_str(result))
         if not spec.deterministic:
             return ("tensor", tuple(t.shape), t.dtype)
         return ("tensor", tuple(t.shape), t.dtype, t.detach().flatten().tolist())
+    if spec.returns == "tensors":   # each handle in the result by what it holds
+        t = fake.extensions["torch"].tensors.find(to_str(result)) if to_str(result) else None
+        if t is not None:
+            return _summary(fake, _AS_TENSOR[spec.deterministic], result)
+        return ("tensors",) + tuple(_summary(fake, _AS_TENSOR[spec.deterministic], h)
+                                    for h in split_list(to_str(result)))
     return ("value", to_str(result))
+
+
+class _AsTensor:
+    returns = "tensor"
+
+    def __init__(self, deterministic):
+        self.deterministic = deterministic
+
+
+_AS_TENSOR = {True: _AsTensor(True), False: _AsTensor(False)}
 
 
 def _calls(spec, values):
@@ -88,6 +104,8 @@ def test_every_syntax_gives_the_same_result(fake, spec):
     assert all(r == first for r in results.values()), results
     expected = {"tensor_grad": "error"}.get(spec.name, "tensor" if spec.returns == "tensor"
                                             else "value")
+    if spec.returns == "tensors":   # one handle or a list of them
+        expected = first[0] if first[0] in ("tensor", "tensors") else "tensors"
     assert first[0] == expected, first
 
 

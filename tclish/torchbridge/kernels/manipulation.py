@@ -1,5 +1,7 @@
 """Tensor manipulation ops that are more than one torch call."""
 
+import warnings
+
 import torch
 
 
@@ -22,3 +24,10 @@ def clamp(input, min, max):
     if min is None and max is None:
         return input.clone()
     return torch.clamp(input, min, max)
+
+
+def to(input, device, dtype=None):
+    """Tensor.to, without torch's warnings (complex32 is "experimental")."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return input.to(device, dtype=dtype)
