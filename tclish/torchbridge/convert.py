@@ -147,6 +147,10 @@ class Double(Kind):
             raise BadValue(e.message) from None
         if (self.minimum is not None and v < self.minimum) or (
                 self.maximum is not None and v > self.maximum):
+            if self.maximum is None:
+                raise BadValue("must be at least %s, got %s" % (self.minimum, to_str(value)))
+            if self.minimum is None:
+                raise BadValue("must be at most %s, got %s" % (self.maximum, to_str(value)))
             raise BadValue("must be between %s and %s, got %s" % (
                 self.minimum, self.maximum, to_str(value)))
         return v
