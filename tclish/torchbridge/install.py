@@ -14,6 +14,7 @@ with the exception's message; nothing else converts errors.
 import importlib
 import os
 import re
+import warnings
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.values import TclDict, TclList, to_str
@@ -172,6 +173,12 @@ def cmd_load(interp, argv):
     else:
         reason = "tclish loads no binary extensions except the torch one (libtorchtcl)"
     raise TclError("couldn't load file \"%s\": %s" % (path, reason), ("TCL", "OPERATION", "LOAD"))
+
+
+# torch's warnings (a variance of one sample, an experimental dtype, ...) are attributed to
+# the bridge frame that called torch; no Python warning text may reach a Tcl user, and a
+# filter costs nothing per call, unlike catch_warnings
+warnings.filterwarnings("ignore", module=r"tclish\.torchbridge(\.|$)")
 
 
 def install(interp):

@@ -108,7 +108,7 @@ ROWS = [
     ("torch::bitwiseRightShift $i 1", lambda: torch.bitwise_right_shift(O["i"], 1), EXACT),
     # cumulative, differences
     ("torch::cumSum $m 1", lambda: torch.cumsum(O["m"], 1), 1e-6),
-    ("torch::cumsum $i", lambda: torch.cumsum(O["i"], 0), EXACT),
+    ("torch::cumsum $i 0", lambda: torch.cumsum(O["i"], 0), EXACT),
     ("torch::cumprod -input $m -dim 0", lambda: torch.cumprod(O["m"], 0), 1e-6),
     ("torch::cummax $m 1", lambda: torch.cummax(O["m"], 1).values, EXACT),
     ("torch::cumMin $m -dim 1", lambda: torch.cummin(O["m"], 1).values, EXACT),

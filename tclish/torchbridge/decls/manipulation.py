@@ -13,7 +13,7 @@ SPECS = [
          Param("device", DEVICE, help="cpu, cuda or cuda:N"),
          Param("dtype", DTYPE, None, "also convert to this element type", keyword=True,
                example="float64")],
-        ".kernels.manipulation:to",
+        "torch:Tensor.to",
         "The tensor on another device (and optionally with another element type)."),
     CommandSpec(
         "tensor_permute",

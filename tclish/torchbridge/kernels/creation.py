@@ -1,7 +1,5 @@
 """Creation ops that are more than one torch call."""
 
-import warnings
-
 import torch
 
 # torch.tensor cannot make these from Python numbers; they are made by quantizing
@@ -11,19 +9,16 @@ _QUANTIZED = tuple(getattr(torch, n) for n in ("quint8", "qint8", "qint32", "qui
 
 
 def tensor_create(data, shape, dtype, device, requires_grad):
-    with warnings.catch_warnings():
-        # complex32 is "experimental", quantized dtypes "deprecated": torch warns, Tcl shouldn't
-        warnings.simplefilter("ignore")
-        if dtype in _QUANTIZED:
-            t = torch.quantize_per_tensor(torch.tensor(data, dtype=torch.float32, device=device),
-                                          1.0, 0, dtype)
-        else:
-            try:
-                t = torch.tensor(data, dtype=dtype, device=device)
-            except TypeError:
-                # torch.tensor refuses floats for uint32/uint64 and some dtypes altogether
-                # (float8); convert as torch.Tensor.to does
-                t = torch.tensor(data, device=device).to(dtype)
+    if dtype in _QUANTIZED:
+        t = torch.quantize_per_tensor(torch.tensor(data, dtype=torch.float32, device=device),
+                                      1.0, 0, dtype)
+    else:
+        try:
+            t = torch.tensor(data, dtype=dtype, device=device)
+        except TypeError:
+            # torch.tensor refuses floats for uint32/uint64 and some dtypes altogether
+            # (float8); convert as torch.Tensor.to does
+            t = torch.tensor(data, device=device).to(dtype)
     if shape is not None:
         t = t.reshape(shape)
     if requires_grad:

@@ -43,8 +43,15 @@ def _complex(z):
     return TclList((z.real, z.imag))
 
 
+# dtypes whose tolist() already gives Python ints and floats
+_PLAIN = frozenset((torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64,
+                    torch.int32, torch.int16, torch.int8, torch.uint8))
+
+
 def _readable(input):
     """The tensor on the CPU in a dtype whose tolist() gives Tcl-ready numbers."""
+    if input.dtype in _PLAIN and not input.is_cuda:
+        return input            # tolist() works on it as it is (with or without grad)
     t = input.detach().cpu()
     if t.is_quantized:
         t = t.dequantize()
@@ -77,9 +84,7 @@ def to_list(input, nested=False):
     """Every value as a Tcl list: flat (TCLIBTORCH's form), or nested in the tensor's shape
     with `nested`.  bool as 0/1, complex as {re im}; a 0-d tensor nested is its value."""
     t = _readable(input)
-    if not nested:
-        t = t.reshape(-1)
-    values = t.tolist()
+    values = t.tolist() if nested or t.dim() == 1 else t.reshape(-1).tolist()
     if not isinstance(values, list):
         return _complex(values) if isinstance(values, complex) else values
     if t.is_complex() or nested:

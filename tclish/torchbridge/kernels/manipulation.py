@@ -1,7 +1,5 @@
 """Tensor manipulation ops that are more than one torch call."""
 
-import warnings
-
 import torch
 
 
@@ -25,9 +23,3 @@ def clamp(input, min, max):
         return input.clone()
     return torch.clamp(input, min, max)
 
-
-def to(input, device, dtype=None):
-    """Tensor.to, without torch's warnings (complex32 is "experimental")."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return input.to(device, dtype=dtype)
