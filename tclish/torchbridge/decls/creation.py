@@ -43,7 +43,9 @@ SPECS = [
          Param("requires_grad", BOOL, False, "track gradients")],
         ".kernels.creation:tensor_create",
         "A tensor holding the given values.",
-        overloads=[("data", "dtype", "device", "requires_grad")]),
+        overloads=[("data", "dtype", "device", "requires_grad")],
+        example="set t [torch::tensor_create -data {{1 2} {3 4}} -dtype int64]\n"
+                "list [torch::tensor_shape $t] [torch::tensor_dtype $t]"),
     _filled("zeros", "filled with zeros", "torch:zeros"),
     _filled("ones", "filled with ones", "torch:ones"),
     _filled("empty", "with uninitialised values", "torch:empty", deterministic=False,
@@ -90,11 +92,13 @@ SPECS = [
     CommandSpec(
         "tensor_rand",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
-        "torch:rand", "Uniform random values in [0, 1).", deterministic=False),
+        "torch:rand", "Uniform random values in [0, 1).", deterministic=False,
+        example="torch::manual_seed 1\ntorch::tensor_shape [torch::tensor_rand {2 3}]"),
     CommandSpec(
         "tensor_randn",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
-        "torch:randn", "Standard normal random values.", deterministic=False),
+        "torch:randn", "Standard normal random values.", deterministic=False,
+        example="torch::manual_seed 1\ntorch::tensor_shape [torch::tensor_randn {2 3} cpu float64]"),
     CommandSpec(
         "manual_seed",
         [Param("seed", Int(0), help="seed of the random number generators", aliases=("s",),

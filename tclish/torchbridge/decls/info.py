@@ -12,7 +12,9 @@ def _query(name, func, what, example=None):
     return CommandSpec(
         name,
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=example)],
-        _K + func, what, returns="value")
+        _K + func, what, returns="value",
+        example="torch::%s [torch::tensor_create -data {%s} -dtype float32]"
+                % (name, "2.5" if name == "tensor_item" else "{1 2} {3 4}"))
 
 
 SPECS = [
