@@ -24,5 +24,6 @@ SPECS = [
          Param("dim", INT, None, "only this dimension's size", example="0")],
         ".kernels.info:size", "The dimensions as a list of integers, or the size of one dimension.",
         returns="value",
-        example="set t [torch::zeros {2 3}]\nlist [torch::tensor_size $t] [torch::tensor_size $t 1]"),
+        example="set t [torch::zeros {2 3}]\n"
+                "list [torch::tensor_size $t] [torch::tensor_size $t 1]"),
 ]

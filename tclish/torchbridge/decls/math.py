@@ -77,7 +77,8 @@ def _cumulative(name, func, what):
     return CommandSpec(
         name,
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
-         Param("dim", INT, help="dimension to accumulate along (required, as in torch)", example="1")],
+         Param("dim", INT, help="dimension to accumulate along (required, as in torch)",
+               example="1")],
         func, what,
         returns="tensors" if func.startswith(_K) else "tensor",
         example="set t [torch::tensor_create -data {{1 5 2} {4 3 6}} -dtype float32]\n"
@@ -210,7 +211,8 @@ SPECS = [
     CommandSpec(
         "cummax",
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
-         Param("dim", INT, help="dimension to accumulate along (required, as in torch)", example="1"),
+         Param("dim", INT, help="dimension to accumulate along (required, as in torch)",
+               example="1"),
          _indexed("cummax", "cummax")],
         _K + "cummax", "Running maxima along dim (with -indices 1: {values indices}).",
         returns="tensors",
@@ -220,7 +222,8 @@ SPECS = [
     CommandSpec(
         "cummin",
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
-         Param("dim", INT, help="dimension to accumulate along (required, as in torch)", example="1"),
+         Param("dim", INT, help="dimension to accumulate along (required, as in torch)",
+               example="1"),
          _indexed("cummin", "cummin")],
         _K + "cummin", "Running minima along dim (with -indices 1: {values indices}).",
         returns="tensors",
