@@ -22,4 +22,3 @@ def clamp(input, min, max):
     if min is None and max is None:
         return input.clone()
     return torch.clamp(input, min, max)
-
