@@ -10,7 +10,11 @@
     1000 boxes at 14x14; spatialScale 0.0625, samplingRatio 2, aligned),
     the Tcl command against the kernel called from Python (medians);
 (c) peak RSS of `set x [torch::tensor_add $x $y]` repeated 100000 times, in a
-    fresh subprocess, sampled along the way: it must stay flat.
+    fresh subprocess, sampled along the way: it must stay flat;
+(d) per-call overhead of one representative command of each family of the
+    tensor library (issue 8) on 1-element tensors, against the same torch call
+    from Python: both whole loops, the ratio of the two; a command not yet
+    declared says "missing", one that fails says "error".
 
 Timings depend on the machine and its load; the load average is printed.
 Never imported by the tests.
@@ -104,6 +108,73 @@ def command_overhead(n, repeat):
     ]
 
 
+# --- (d) one command per family of the tensor library ---------------------------------
+
+# family, the Tcl command (operands: $a $b 1-element float32 vectors, $p = 0.5,
+# $a3 $w3 [1, 1, 1], $m11 [1, 1]), the same call in Python on the same tensors
+FAMILY_ROWS = (
+    ("mathematical_operations", "torch::sin $a", "torch.sin(a)"),
+    ("basic_tensor_ops", "torch::tensor_add $a $b", "torch.add(a, b)"),
+    ("tensor_core_functions", "torch::tensor_item $a", "a.item()"),
+    ("tensor_info_ops", "torch::tensor_size $a", "a.size()"),
+    ("tensor_conversions", "torch::tensor_to_list $a", "a.tolist()"),
+    ("activation_functions", "torch::softplus $a", "F.softplus(a)"),
+    ("advanced_tensor_operations", "torch::hstack [list $a $b]", "torch.hstack([a, b])"),
+    ("advanced_tensor_ops", "torch::tensor_repeat $a {2}", "a.repeat(2)"),
+    ("tensor_manipulation_extensions", "torch::flip $a {0}", "torch.flip(a, [0])"),
+    ("linear_algebra_extensions", "torch::outer $a $b", "torch.outer(a, b)"),
+    ("linear_algebra", "torch::tensor_matrix_exp $m11", "torch.linalg.matrix_exp(m11)"),
+    ("tensor_creation_ops", "torch::zeros_like $a", "torch.zeros_like(a)"),
+    ("random_number_generation", "torch::bernoulli $p", "torch.bernoulli(p)"),
+    ("signal_processing", "torch::tensor_fft $a", "torch.fft.fft(a)"),
+    ("advanced_signal_processing", "torch::fftshift $a", "torch.fft.fftshift(a)"),
+    ("padding_layers", "torch::zero_pad1d $a3 {1 1}", "F.pad(a3, [1, 1])"),
+    ("extended_pooling_layers", "torch::avgpool1d $a3 1", "F.avg_pool1d(a3, 1)"),
+    ("extended_convolution_layers", "torch::conv1d $a3 $w3", "F.conv1d(a3, w3)"),
+)
+
+
+def family_overhead(n, repeat):
+    """Rows (family, command, us per Tcl call, us per Python call, ratio) or
+    (family, command, "missing" / "error: ...").  Best of `repeat` in CPU time,
+    the two loops of a row interleaved."""
+    import torch
+    import torch.nn.functional as F
+    from tclish.runtime.errors import TclError
+    interp = torch_interp()
+    a, b = torch.full((1,), 0.25), torch.full((1,), 0.75)
+    p = torch.full((1,), 0.5)
+    a3, w3, m11 = a.reshape(1, 1, 1), b.reshape(1, 1, 1), a.reshape(1, 1)
+    names = {"a": a, "b": b, "p": p, "a3": a3, "w3": w3, "m11": m11}
+    for name, t in names.items():
+        interp.setvar(name, handle(interp, t))      # the handle object itself keeps t named
+    env = dict(names, torch=torch, F=F)
+    rows = []
+    for family, script, python in FAMILY_ROWS:
+        command = script.split()[0]
+        if interp.runtime.resolve_command(command) is None:
+            rows.append((family, script, "missing"))
+            continue
+        try:
+            interp.eval(script)
+        except TclError as e:
+            rows.append((family, script, "error: " + str(e.message).splitlines()[0][:60]))
+            continue
+        loop = "for {set k 0} {$k < %d} {incr k} {%s}" % (n, script)
+        code = compile("for _ in range(%d):\n    %s" % (n, python), "<bench>", "exec")
+        best_tcl = best_py = float("inf")
+        for _ in range(repeat):
+            t = time.process_time()
+            interp.eval(loop)
+            best_tcl = min(best_tcl, time.process_time() - t)
+            t = time.process_time()
+            exec(code, env)
+            best_py = min(best_py, time.process_time() - t)
+        tcl_us, py_us = best_tcl / n * 1e6, best_py / n * 1e6
+        rows.append((family, script, tcl_us, py_us, tcl_us / py_us))
+    return rows
+
+
 # --- (b) roi_align -------------------------------------------------------------
 
 def random_boxes(k, generator):
@@ -190,6 +261,15 @@ def main(argv=None):
         print("  %-20s %9.1f (%6.1f) %9.1f (%6.1f) %8d %9.2fx"
               % (name, tcl, tcl_best, kernel, kernel_best, ref, ratio))
     print("  * torchvision's C++ kernel on this machine, as given in the task")
+
+    print("\n(d) one command per family of the tensor library, 1-element tensors "
+          "(best of %d x %d calls, CPU time)" % (repeat, n // 5))
+    print("  %-31s %-30s %9s %9s %7s" % ("family", "command", "tcl us", "torch us", "ratio"))
+    for row in family_overhead(n // 5, repeat):
+        if len(row) == 3:
+            print("  %-31s %-30s %s" % row)
+        else:
+            print("  %-31s %-30s %9.2f %9.2f %6.2fx" % row)
 
     print("\n(c) peak RSS of `set x [torch::tensor_add $x $y]`, fresh process")
     print("  %12s %14s %12s %14s" % ("iterations", "max RSS MiB", "live handles", "x"))

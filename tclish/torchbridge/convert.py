@@ -314,7 +314,12 @@ DTYPE_CHOICES = ("float32", "float64", "float16", "bfloat16", "int8", "int16", "
 def dtype_of(name):
     """The torch dtype a Tcl dtype name denotes, or None."""
     canonical = _DTYPE_NAMES.get(name) or _DTYPE_NAMES.get(name.lower())
-    return None if canonical is None else getattr(torch_module(), canonical)
+    if canonical is None:
+        # any other dtype by torch's own name (float8_e4m3fn, quint4x2, ...)
+        torch = torch_module()
+        found = getattr(torch, name.lower(), None) if name.isidentifier() else None
+        return found if isinstance(found, torch.dtype) else None
+    return getattr(torch_module(), canonical)
 
 
 class _Dtype(Kind):

@@ -204,6 +204,12 @@ def cmd_load(interp, argv):
     raise TclError("couldn't load file \"%s\": %s" % (path, reason), ("TCL", "OPERATION", "LOAD"))
 
 
+# torch's warnings (a variance of one sample, an experimental dtype, ...) are attributed to
+# the bridge frame that called torch; no Python warning text may reach a Tcl user, and a
+# filter costs nothing per call, unlike catch_warnings
+warnings.filterwarnings("ignore", module=r"tclish\.torchbridge(\.|$)")
+
+
 def install(interp):
     """Register all torch commands, their camelCase aliases, and `load`, in `interp`."""
     register = interp.register

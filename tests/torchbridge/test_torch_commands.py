@@ -134,9 +134,12 @@ def test_shape_dtype_numel(fake):
 def test_item_formats(fake):
     def item(data, dtype):
         return fake.call("torch::tensor_item", fake.call("torch::tensor_create", data, dtype))
-    assert item("5.0", "float32") == "5.000000"
-    assert item("3.14159", "float64") == "3.141590"
-    assert item("-2.5", "float32") == "-2.500000"
+    # full precision in Tcl's number form, not TCLIBTORCH's %f
+    assert item("5.0", "float32") == 5.0
+    assert item("3.14159", "float64") == 3.14159
+    assert item("0.1", "float32") == 0.10000000149011612      # the float32's exact value
+    assert item("1e-7", "float64") == 1e-07
+    assert item("-2.5", "float32") == -2.5
     assert item("42", "int32") == 42
     assert item("123456789", "int64") == 123456789
     assert item("1", "bool") == 1

@@ -80,7 +80,7 @@ def test_handles_die_with_their_variables():
     i.eval("set x [torch::zeros 1]; set y [torch::ones 1]")
     i.eval("for {set k 0} {$k < 500} {incr k} {set x [torch::tensor_add $x $y]}")
     assert i.eval("llength [torch::handles]") == "2"
-    assert i.eval("torch::tensor_item $x") == "500.000000"
+    assert i.eval("torch::tensor_item $x") == "500.0"
     i.eval("unset x")
     assert i.eval("llength [torch::handles]") == "1"
     i.eval("set l [list [torch::ones 2] [torch::ones 3]]")

@@ -78,6 +78,16 @@ def _summary(fake, spec, result):
     return ("value", to_str(result))
 
 
+class _AsTensor:
+    returns = "tensor"
+
+    def __init__(self, deterministic):
+        self.deterministic = deterministic
+
+
+_AS_TENSOR = {True: _AsTensor(True), False: _AsTensor(False)}
+
+
 def _calls(spec, values):
     params = _used_params(spec)
     yield "positional", [spec.qualified] + values

@@ -14,13 +14,18 @@ def _binary(name, func, what, alpha=None, input_alias=(), other_alias=()):
                     aliases=other_alias, example="-data {2.0 2.0 2.0 2.0}")]
     if alpha:
         params.append(Param("alpha", DOUBLE, 1.0, "multiplier of other"))
-    return CommandSpec(name, params, func, what, bare_func=alpha)
+    return CommandSpec(name, params, func, what, bare_func=alpha,
+                       example="set a [torch::tensor_create -data {1.0 2.0 3.0}]\n"
+                               "set b [torch::tensor_create -data {4.0 5.0 6.0}]\n"
+                               "torch::tensor_to_list [torch::%s $a $b]" % name)
 
 
 def _unary(name, func, what):
     # TCLIBTORCH: `torch::tensor_exp tensor` or `-input tensor`
     return CommandSpec(name, [Param("input", TENSOR, help="tensor handle", aliases=("tensor",))],
-                       func, what)
+                       func, what,
+                       example="set t [torch::tensor_create -data {0.5 1.0 4.0}]\n"
+                               "torch::tensor_to_list [torch::%s $t]" % name)
 
 
 SPECS = [
@@ -34,7 +39,8 @@ SPECS = [
         [Param("input", TENSOR, help="tensor to reshape", aliases=("tensor",)),
          Param("shape", INT_LIST, help="new shape; one dimension may be -1",
                example="2 2")],
-        "torch:reshape", "The same values with a new shape (a view when possible)."),
+        "torch:reshape", "The same values with a new shape (a view when possible).",
+        example="torch::tensor_shape [torch::tensor_reshape [torch::ones 6] {2 -1}]"),
     _unary("tensor_abs", "torch:abs", "|input|, element-wise."),
     _unary("tensor_exp", "torch:exp", "e to the power input, element-wise."),
     _unary("tensor_log", "torch:log", "The natural logarithm, element-wise."),
@@ -48,14 +54,18 @@ SPECS = [
          Param("min", DOUBLE, None, "lower bound (none if empty)", example="1.5"),
          Param("max", DOUBLE, None, "upper bound (none if empty)", example="3.5")],
         ".kernels.manipulation:clamp",
-        "Values limited to [min, max]; with neither bound, a copy."),
+        "Values limited to [min, max]; with neither bound, a copy.",
+        example="set t [torch::tensor_create -data {1.0 2.0 3.0 4.0}]\n"
+                "torch::tensor_to_list [torch::tensor_clamp $t 1.5 3.5]"),
     CommandSpec(
         "tensor_matmul",
         [Param("input", TENSOR, help="left operand"),
          Param("other", TENSOR, help="right operand")],
         "torch:matmul",
         "Matrix product, as torch.matmul (dot product for two vectors, batched for more "
-        "dimensions)."),
+        "dimensions).",
+        example="set a [torch::tensor_create -data {{1.0 2.0} {3.0 4.0}}]\n"
+                "torch::tensor_to_list [torch::tensor_matmul $a $a]"),
     CommandSpec(
         "tensor_norm",
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)),

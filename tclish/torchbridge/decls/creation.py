@@ -17,6 +17,12 @@ def _requires_grad():
     return Param("requires_grad", BOOL, False, "track gradients", keyword=True)
 
 
+# rand/randn/tensor_rand/tensor_randn take shape ?device? ?dtype?; TCLIBTORCH's own tests
+# also write `torch::tensor_randn {2 3} float32`, which this second order reads
+_DTYPE_FIRST = ("shape", "dtype", "device")
+_DTYPE_FIRST_R = ("shape", "dtype", "device", "requires_grad")
+
+
 def _filled(name, fill, func, deterministic=True, legacy_names=()):
     return CommandSpec(
         name,
@@ -45,7 +51,9 @@ SPECS = [
          Param("requires_grad", BOOL, False, "track gradients")],
         ".kernels.creation:tensor_create",
         "A tensor holding the given values.",
-        overloads=[("data", "dtype", "device", "requires_grad")]),
+        overloads=[("data", "dtype", "device", "requires_grad")],
+        example="set t [torch::tensor_create -data {{1 2} {3 4}} -dtype int64]\n"
+                "list [torch::tensor_shape $t] [torch::tensor_dtype $t]"),
     _filled("zeros", "filled with zeros", "torch:zeros"),
     _filled("ones", "filled with ones", "torch:ones"),
     _filled("empty", "with uninitialised values", "torch:empty", deterministic=False,
@@ -86,20 +94,27 @@ SPECS = [
     CommandSpec(
         "rand",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
-        "torch:rand", "Uniform random values in [0, 1).", deterministic=False),
+        "torch:rand", "Uniform random values in [0, 1).", deterministic=False,
+        overloads=[_DTYPE_FIRST_R]),
     CommandSpec(
         "randn",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype(), _requires_grad()],
-        "torch:randn", "Standard normal random values.", deterministic=False),
+        "torch:randn", "Standard normal random values.", deterministic=False,
+        overloads=[_DTYPE_FIRST_R]),
     # TCLIBTORCH's older spellings: shape ?device? ?dtype?, no requires_grad
     CommandSpec(
         "tensor_rand",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
-        "torch:rand", "Uniform random values in [0, 1).", deterministic=False),
+        "torch:rand", "Uniform random values in [0, 1).", deterministic=False,
+        overloads=[_DTYPE_FIRST],
+        example="torch::manual_seed 1\ntorch::tensor_shape [torch::tensor_rand {2 3}]"),
     CommandSpec(
         "tensor_randn",
         [Param("shape", SHAPE, help="dimensions"), _device(), _dtype()],
-        "torch:randn", "Standard normal random values.", deterministic=False),
+        "torch:randn", "Standard normal random values.", deterministic=False,
+        overloads=[_DTYPE_FIRST],
+        example="torch::manual_seed 1\n"
+                "torch::tensor_dtype [torch::tensor_randn {2 3} cpu float64]"),
     CommandSpec(
         "manual_seed",
         [Param("seed", Int(0), help="seed of the random number generators", aliases=("s",),

@@ -2,7 +2,7 @@
 tensor_item, tensor_print, tensor_to_list, cuda_is_available, cuda_device_count, handles,
 tensor_free."""
 
-from ..convert import HANDLES, TENSOR
+from ..convert import BOOL, HANDLES, TENSOR
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.info:"
@@ -12,7 +12,9 @@ def _query(name, func, what, example=None):
     return CommandSpec(
         name,
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=example)],
-        _K + func, what, returns="value")
+        _K + func, what, returns="value",
+        example="torch::%s [torch::tensor_create -data {%s} -dtype float32]"
+                % (name, "2.5" if name == "tensor_item" else "{1 2} {3 4}"))
 
 
 SPECS = [
@@ -20,10 +22,17 @@ SPECS = [
     _query("tensor_dtype", "dtype", "The element type: Float32, Float64, Int32, Int64, Bool, ..."),
     _query("tensor_device", "device", "The device: cpu or cuda:N."),
     _query("tensor_numel", "numel", "The number of elements."),
-    _query("tensor_item", "item", "The value of a one-element tensor (floats as %f).",
-           example="-data {2.5}"),
+    _query("tensor_item", "item", "The value of a one-element tensor at full precision "
+           "(integers exact, bool 0/1, complex {re im}).", example="-data {2.5}"),
     _query("tensor_print", "print", "The values as nested braces, e.g. {{1. 2.} {3. 4.}}."),
-    _query("tensor_to_list", "to_list", "All values as one flat Tcl list."),
+    CommandSpec("tensor_to_list",
+                [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)),
+                 Param("nested", BOOL, False, "a list nested in the tensor's shape instead",
+                       keyword=True, example="1")],
+                _K + "to_list", "All values as one flat Tcl list, or nested with -nested 1 "
+                "(bool 0/1, complex {re im}).", returns="value",
+                example="set t [torch::tensor_create -data {{1 2} {3 4}} -dtype int32]\n"
+                        "list [torch::tensor_to_list $t] [torch::tensor_to_list $t -nested 1]"),
     CommandSpec("cuda_is_available", [], _K + "cuda_is_available",
                 "1 if torch can use a CUDA device, else 0.", returns="value"),
     CommandSpec("cuda_device_count", [], "torch.cuda:device_count",

@@ -14,25 +14,31 @@ SPECS = [
          Param("dtype", DTYPE, None, "also convert to this element type", keyword=True,
                example="float64")],
         "torch:Tensor.to",
-        "The tensor on another device (and optionally with another element type)."),
+        "The tensor on another device (and optionally with another element type).",
+        example="torch::tensor_dtype [torch::tensor_to [torch::ones 2] cpu -dtype float64]"),
     CommandSpec(
         "tensor_permute",
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),
          Param("dims", INT_LIST, help="the new order of the dimensions", example="1 0")],
         "torch:permute",
-        "The dimensions reordered (a view)."),
+        "The dimensions reordered (a view).",
+        example="torch::tensor_shape [torch::tensor_permute [torch::zeros {2 3 4}] {2 0 1}]"),
     CommandSpec(
         "tensor_cat",
         [Param("tensors", TENSOR_LIST, help="list of tensor handles"),
          Param("dim", INT, 0, "dimension to join along", example="0")],
         "torch:cat",
-        "The tensors joined along an existing dimension."),
+        "The tensors joined along an existing dimension.",
+        example="set a [torch::ones {2 2}]\n"
+                "torch::tensor_shape [torch::tensor_cat [list $a $a] 1]"),
     CommandSpec(
         "tensor_stack",
         [Param("tensors", TENSOR_LIST, help="list of tensor handles of one shape"),
          Param("dim", INT, 0, "position of the new dimension", example="1")],
         "torch:stack",
-        "The tensors stacked along a new dimension."),
+        "The tensors stacked along a new dimension.",
+        example="set a [torch::ones {2 2}]\n"
+                "torch::tensor_shape [torch::tensor_stack [list $a $a] 0]"),
     CommandSpec(
         "tensor_slice",
         [Param("input", TENSOR, help="tensor handle", aliases=("tensor",), example=_MATRIX),

@@ -6,16 +6,17 @@ import torch
 
 from ...runtime.values import TclList
 
-# tensor_dtype's names
-_DTYPE_NAMES = {
-    torch.float32: "Float32", torch.float64: "Float64", torch.float16: "Float16",
-    torch.bfloat16: "BFloat16", torch.int32: "Int32", torch.int64: "Int64",
-    torch.int16: "Int16", torch.int8: "Int8", torch.uint8: "UInt8", torch.bool: "Bool",
-}
+# tensor_dtype's names: TCLIBTORCH's five (Float32 Float64 Int32 Int64 Bool) and the same
+# capitalisation for every other dtype; the lower-cased name is torch's (dtype_of reads both)
+_PREFIXES = (("bfloat", "BFloat"), ("quint", "QUInt"), ("qint", "QInt"), ("uint", "UInt"))
 
 
 def dtype_name(dtype):
-    return _DTYPE_NAMES.get(dtype) or str(dtype).replace("torch.", "")
+    name = str(dtype).replace("torch.", "")
+    for prefix, cap in _PREFIXES:
+        if name.startswith(prefix):
+            return cap + name[len(prefix):]
+    return name[:1].upper() + name[1:]
 
 
 def shape(input):
@@ -34,23 +35,61 @@ def numel(input):
     return input.numel()
 
 
+def size(input, dim):
+    return TclList(input.shape) if dim is None else input.size(dim)
+
+
+def _complex(z):
+    return TclList((z.real, z.imag))
+
+
+# dtypes whose tolist() already gives Python ints and floats
+_PLAIN = frozenset((torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64,
+                    torch.int32, torch.int16, torch.int8, torch.uint8))
+
+
+def _readable(input):
+    """The tensor on the CPU in a dtype whose tolist() gives Tcl-ready numbers."""
+    if input.dtype in _PLAIN and not input.is_cuda:
+        return input            # tolist() works on it as it is (with or without grad)
+    t = input.detach().cpu()
+    if t.is_quantized:
+        t = t.dequantize()
+    if t.dtype == torch.bool:
+        t = t.to(torch.int64)
+    elif t.dtype == torch.complex32:
+        t = t.to(torch.complex64)
+    elif t.is_floating_point() and t.dtype not in (torch.float32, torch.float64,
+                                                   torch.float16, torch.bfloat16):
+        t = t.to(torch.float64)         # float8 formats and the like
+    return t
+
+
 def item(input):
-    """Integers and booleans exactly; floats as C's %f (5.000000), as TCLIBTORCH."""
+    """The one value at full precision in Tcl's own number form: integers exact, bool as
+    0/1, floats as the shortest text that reads back as the same double (a float32's
+    exact value: 0.10000000149011612), complex as a two-element list {re im}."""
     if input.numel() != 1:
         raise ValueError("Tensor must have exactly one element, got %d" % input.numel())
-    if input.dtype == torch.bool:
-        return 1 if input.item() else 0
-    if not (input.is_floating_point() or input.is_complex()):
-        return input.item()
-    return "%f" % input.item()
+    v = _readable(input).item()
+    return _complex(v) if isinstance(v, complex) else v
 
 
-def to_list(input):
-    """Every value, flattened, as a Tcl list (booleans as 0/1)."""
-    flat = input.detach().reshape(-1)
-    if flat.dtype == torch.bool:
-        flat = flat.to(torch.int64)
-    return TclList(flat.tolist())
+def _tcl_values(values):
+    return TclList(_complex(v) if isinstance(v, complex) else
+                   _tcl_values(v) if isinstance(v, list) else v for v in values)
+
+
+def to_list(input, nested=False):
+    """Every value as a Tcl list: flat (TCLIBTORCH's form), or nested in the tensor's shape
+    with `nested`.  bool as 0/1, complex as {re im}; a 0-d tensor nested is its value."""
+    t = _readable(input)
+    values = t.tolist() if nested or t.dim() == 1 else t.reshape(-1).tolist()
+    if not isinstance(values, list):
+        return _complex(values) if isinstance(values, complex) else values
+    if t.is_complex() or nested:
+        return _tcl_values(values)
+    return TclList(values)
 
 
 def _scalar_text(v):
