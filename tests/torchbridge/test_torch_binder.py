@@ -160,7 +160,8 @@ def test_too_many_positional_arguments_give_usage(reg):
 
 def test_named_call_missing_required_parameters(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1")
-    assert msg == "Missing required parameters: -boxes, -outputSize (%s)" % USAGE
+    assert msg == ("Missing required parameters: -boxes, -outputSize "
+                   "(Required parameters missing; %s)" % USAGE)
 
 
 def test_unknown_parameter(reg):
