@@ -59,7 +59,7 @@ PADDING = [("torch::%s_pad%dd %s {%s}" % (kind, n, var, " ".join(map(str, pad)))
                               ("circular", "circular"), ("zero", "constant"))
            for n, var, t, pad in ((1, "$v", V, (2, 1)), (2, "$m", M, (1, 0, 2, 1)),
                                   (3, "$b", B, (1, 1, 0, 1, 2, 0)))]
-PADDING += [("torch::zeroPad2d -input $m -padding 1", lambda: F.pad(M, (1, 1, 1, 1)))]
+PADDING += [("torch::zeroPad2d -input $m -padding {1 1 1 1}", lambda: F.pad(M, (1, 1, 1, 1)))]
 
 POOLING = [
     ("torch::adaptive_avgpool1d $v 3", lambda: F.adaptive_avg_pool1d(V, 3)),

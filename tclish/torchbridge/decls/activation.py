@@ -81,8 +81,9 @@ SPECS = [
     _act("silu", "silu", "x * sigmoid(x) (swish).", legacy=("siLU",)),
     CommandSpec(
         "softmax2d",
-        [_input(_MAP), _dim(-3, "dimension of the channels (PyTorch's Softmax2d: -3)")],
-        "torch:softmax", "Softmax over the channels of every spatial location of a "
+        [_input(_MAP), _dim(None, "dimension to normalise over (default: the channels, -3, "
+                             "of a 3-D or 4-D input as PyTorch's Softmax2d; else 1)")],
+        ".kernels.activation:softmax2d", "Softmax over the channels of every spatial location of a "
         "[N, C, H, W] or [C, H, W] input.",
         legacy_names=("softmax2D",),
         example=_example("softmax2d", data="{1.0 2.0 3.0 4.0 5.0 6.0 7.0 8.0}",

@@ -53,7 +53,8 @@ SPECS = [
         "combinations",
         [_input(_VEC, "1-D tensor"),
          Param("r", Int(0), 2, "elements per combination", example="2"),
-         Param("with_replacement", BOOL, False, "allow an element more than once")],
+         Param("with_replacement", BOOL, False, "allow an element more than once",
+               aliases=("replacement",))],
         "torch:combinations", "All r-element combinations of the elements, as rows "
         "(itertools.combinations order).",
         example=_script([("a", "-data {1 2 3}")],

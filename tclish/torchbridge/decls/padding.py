@@ -22,7 +22,7 @@ def _spec(mode, what, n):
         name,
         [Param("input", TENSOR, help="[N, C, ...] or [C, ...] with %d spatial dimension%s"
                % (n, "s" if n > 1 else ""), aliases=("tensor",), example=_INPUTS[n - 1]),
-         Param("padding", INT_LIST, help="{%s}, or one integer for every side" % _SIDES[n - 1],
+         Param("padding", INT_LIST, help="{%s}: one value per side" % _SIDES[n - 1],
                aliases=("pad",), example=ones)],
         ".kernels.padding:" + name,
         "The last %d dimension%s padded with %s." % (n, "s" if n > 1 else "", what),

@@ -5,8 +5,6 @@ import torch.nn.functional as F
 
 
 def _pad(input, padding, mode, spatial):
-    if len(padding) == 1:           # one integer pads every side, as nn.ReflectionPad2d(1)
-        padding = padding * (2 * spatial)
     if len(padding) != 2 * spatial:
         raise ValueError("padding must have %d values (%s), got %d" % (
             2 * spatial, " ".join(("left right", "top bottom", "front back")[:spatial]),
