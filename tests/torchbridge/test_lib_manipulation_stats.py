@@ -95,6 +95,16 @@ def test_multi_tensor_results_are_lists_of_live_handles():
         == "3 2"
 
 
+def test_spread_of_one_element_is_nan_without_warning_text():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # a warning would fail the command
+        _, got = run("torch::tensor_var $s", s=torch.tensor([42.0]))
+        assert torch.isnan(got)
+        _, got = run("torch::tensor_std $s 0 0", s=torch.tensor([42.0]))
+        assert got.item() == 0.0
+
+
 def test_values_queries_return_tcl_booleans():
     interp, got = run("torch::tensor_is_contiguous [torch::tensor_permute $a {1 0}]", a=A)
     assert got == "0"

@@ -33,7 +33,7 @@ def _spread(name, func, what):
                keyword=True, example="1"),
          Param("keepdim", BOOL, False, "keep the reduced dimensions with size 1",
                keyword=True)],
-        "torch:" + func, what,
+        _K + func, what,
         example=_script("torch::tensor_to_list [torch::%s $x 1]" % name))
 
 

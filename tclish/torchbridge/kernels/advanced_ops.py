@@ -1,5 +1,8 @@
 """Statistics and selection that need argument adaptation: median/mode (values, or
-values and indices), quantile with one or several q, where with a non-boolean condition."""
+values and indices), quantile with one or several q, where with a non-boolean condition,
+std/var without torch's warning text."""
+
+import warnings
 
 import torch
 
@@ -38,3 +41,17 @@ def where(condition, input, other):
     if condition.dtype != torch.bool:
         condition = condition != 0
     return torch.where(condition, input, other)
+
+
+def _quiet(func):
+    """func without torch's warning text: a single element's unbiased spread is nan
+    (PyTorch's value), and the 'degrees of freedom' warning must not reach the Tcl user."""
+    def spread(input, dim=None, unbiased=True, keepdim=False):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return func(input, dim=dim, unbiased=unbiased, keepdim=keepdim)
+    return spread
+
+
+std = _quiet(torch.std)
+var = _quiet(torch.var)
