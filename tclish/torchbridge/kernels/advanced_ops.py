@@ -44,9 +44,18 @@ def where(condition, input, other):
 
 
 def _quiet(func):
-    """func without torch's warning text: a single element's unbiased spread is nan
-    (PyTorch's value), and the 'degrees of freedom' warning must not reach the Tcl user."""
+    """func without torch's warning text: where the unbiased spread has no degrees of
+    freedom (one element) it is nan, PyTorch's value, and torch's 'degrees of freedom'
+    warning must not reach the Tcl user.  Only that case pays for catch_warnings."""
     def spread(input, dim=None, unbiased=True, keepdim=False):
+        if dim is None:
+            n = input.numel()
+        else:
+            n = 1
+            for d in ([dim] if isinstance(dim, int) else dim):
+                n *= input.shape[d] if -input.dim() <= d < max(input.dim(), 1) else 1
+        if n > 1 or not unbiased:
+            return func(input, dim=dim, unbiased=unbiased, keepdim=keepdim)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return func(input, dim=dim, unbiased=unbiased, keepdim=keepdim)
