@@ -513,7 +513,7 @@ class _TensorOrNone(_Tensor):
     metavar = "tensor|none"
 
     def convert(self, value, registry):
-        if to_str(value) in ("", "none", "None", "null"):
+        if to_str(value).strip().lower() in ("", "none", "null"):
             return None
         return _Tensor.convert(self, value, registry)
 
@@ -586,3 +586,54 @@ class _Shapes(Kind):
 
 TENSORS = _Tensors()
 SHAPES = _Shapes()
+
+
+# --- kinds added for the tensor library (activation, padding, pooling, convolution,
+# manipulation families) ---
+
+class IntOrList(Kind):
+    """An integer or a list of integers (a kernel size, stride, padding): one integer
+    stays an int, so torch repeats it over every spatial dimension.  `words` are
+    further accepted strings (conv padding's `same` and `valid`)."""
+
+    name = "int or int list"
+    example = "1"
+
+    def __init__(self, words=(), minimum=None):
+        self.words = frozenset(words)
+        self.minimum = minimum
+        self.metavar = "int|{int ...}" + "".join("|" + w for w in sorted(words))
+
+    def convert(self, value, registry):
+        s = to_str(value).strip()
+        if s in self.words:
+            return s
+        dims = _int_items(value, "integers")
+        if not dims:
+            raise BadValue("expected an integer or a list of integers but got %s" % _quote(value))
+        if self.minimum is not None and min(dims) < self.minimum:
+            raise BadValue("must be at least %d, got %s" % (self.minimum, _quote(value)))
+        return dims[0] if len(dims) == 1 else dims
+
+
+class DoubleOrList(Kind):
+    """A number or a list of numbers (one number stays a float)."""
+
+    name = "double or double list"
+    metavar = "double|{double ...}"
+    example = "0.5"
+
+    def convert(self, value, registry):
+        try:
+            items = [to_float(x) for x in to_list(value)]
+        except TclError:
+            raise BadValue("expected a number or a list of numbers but got %s"
+                           % _quote(value)) from None
+        if not items:
+            raise BadValue("expected a number or a list of numbers but got %s" % _quote(value))
+        return items[0] if len(items) == 1 else items
+
+
+OPTIONAL_TENSOR = TENSOR_OR_NONE     # one kind, two names (both helpers' spellings)
+INT_OR_LIST = IntOrList()
+DOUBLE_OR_LIST = DoubleOrList()

@@ -121,6 +121,8 @@ def fast_shape(spec):
     not apply."""
     if len(spec.params) == 0 or spec.params[-1].kind.variadic:
         return 0
+    if spec.returns not in ("tensor", "value"):     # structured results: general path only
+        return 0
     n = 0
     for p in spec.params:
         k = p.kind
@@ -136,7 +138,7 @@ def fast_command(spec, binder, general, resolve, python_error, to_tcl):
     """The command for `spec` with the all-handles shortcut in front of `general`,
     or `general` itself where the spec has no such shape."""
     n = fast_shape(spec)
-    if not n or spec.returns not in ("tensor", "value"):
+    if not n:
         return general
     tail_params = spec.params[n:]
     bare = spec.bare_func       # the tail is all defaults here (fast_shape)
