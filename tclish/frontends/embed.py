@@ -24,7 +24,6 @@ Neither torch nor prompt_toolkit is imported here.
 """
 
 import sys
-import traceback
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.interp import Interp as _RuntimeInterp
@@ -107,6 +106,7 @@ class Interp:
                 raise
             except Exception as e:
                 text = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
+                import traceback  # only on this error path: a costly import at start-up
                 info = text + "\n" + "".join(traceback.format_exception(e)).rstrip()
                 err = TclError(text, TclList(["PYTHON", type(e).__name__]))
                 err.errorinfo = info        # "while executing ..." lines follow it
