@@ -242,6 +242,17 @@ def run_once(cmd, path):
     return result
 
 
+def measure_interleaved(cmds, path, runs):
+    """measure() for several interpreters, their runs alternating (tclish, tclsh,
+    tclish, ...) so that a load that drifts during the runs hits both alike."""
+    samples = [{name: [] for name in BENCHMARKS} for _ in cmds]
+    for _ in range(runs):
+        for cmd, into in zip(cmds, samples):
+            for name, value in run_once(cmd, path).items():
+                into[name].append(value)
+    return [{name: statistics.median(v) for name, v in s.items()} for s in samples]
+
+
 def measure(cmd, path, runs):
     samples = {name: [] for name in BENCHMARKS}
     for _ in range(runs):
@@ -274,12 +285,17 @@ def main():
         path = os.path.join(tmp, "bench.tcl")
         with open(path, "w") as f:
             f.write(tcl_script())
-        ours = measure([sys.executable, "-m", "tclish"], path, args.runs)
         tclsh = shutil.which("tclsh")
-        theirs = measure([tclsh], path, args.runs) if tclsh else None
-    print("machine: %s, %s, Python %s, %d cores; %s; median of %d runs" % (
-        platform.machine(), platform.processor() or platform.system(), platform.python_version(),
-        os.cpu_count(), time.strftime("%Y-%m-%d"), args.runs))
+        if tclsh:
+            ours, theirs = measure_interleaved([[sys.executable, "-m", "tclish"], [tclsh]],
+                                               path, args.runs)
+        else:
+            ours, theirs = measure([sys.executable, "-m", "tclish"], path, args.runs), None
+    print("machine: %s, %s, Python %s, %d cores; %s; median of %d runs, interleaved; "
+          "load average %.2f %.2f %.2f" % ((
+              platform.machine(), platform.processor() or platform.system(),
+              platform.python_version(), os.cpu_count(), time.strftime("%Y-%m-%d"), args.runs)
+              + os.getloadavg()))
     rows = []
     ratios = []
     for name in BENCHMARKS:
