@@ -91,6 +91,156 @@ BENCHMARKS = {
 }
 
 
+# The broad set (issue 14): one entry per kind of Tcl a program spends its
+# time in.  A separate block so that other rows merge without conflicts.
+BENCHMARKS.update({
+    "proc 8 args": (20000, """
+        proc p8 {a b c d e f g h} { expr {$a + $h} }
+        for {set i 0} {$i < $n} {incr i} { p8 1 2 3 4 5 6 7 $i }
+    """),
+    "proc defaults+args": (20000, """
+        proc pd {a {b 2} args} { llength $args }
+        for {set i 0} {$i < $n} {incr i} { pd 1; pd 1 2 3 4 $i }
+    """),
+    "string subcommands": (20000, """
+        set s "The quick brown fox jumps over the lazy dog"
+        for {set i 0} {$i < $n} {incr i} {
+            set k [string length $s]; set c [string index $s [expr {$i % $k}]]
+            set r [string range $s 4 8]; set f [string first fox $s]
+            set u [string toupper $r]; set m [string map {o 0 e 3} $s]
+            set q [string compare $r $u]; set t [string trim "  $c  "]
+        }
+    """),
+    "lset": (50000, """
+        set l [lrepeat 100 0]
+        for {set i 0} {$i < $n} {incr i} { lset l [expr {$i % 100}] $i }
+    """),
+    "lsort 1000 ints": (100, """
+        set l {}
+        for {set i 0} {$i < 1000} {incr i} { lappend l [expr {($i * 7919) % 1000}] }
+        for {set i 0} {$i < $n} {incr i} { set s [lsort -integer $l]; set t [lsort $l] }
+    """),
+    "lsearch 1000": (5000, """
+        set l {}
+        for {set i 0} {$i < 1000} {incr i} { lappend l item$i }
+        for {set i 0} {$i < $n} {incr i} { set k [lsearch -exact $l item[expr {$i % 1000}]] }
+    """),
+    "foreach 3 vars": (100000, """
+        set l [lrepeat $n 1 2 3]
+        set sum 0
+        foreach {a b c} $l { incr sum $b }
+    """),
+    "dict set/get/incr": (50000, """
+        set d [dict create]
+        for {set i 0} {$i < $n} {incr i} {
+            set k k[expr {$i % 100}]
+            dict set d $k $i; dict incr d count; set v [dict get $d $k]
+        }
+    """),
+    "array set/get": (50000, """
+        set sum 0
+        for {set i 0} {$i < $n} {incr i} {
+            set a(k[expr {$i % 100}]) $i; incr sum $a(k[expr {$i % 50}])
+        }
+    """),
+    "regexp": (20000, """
+        set s "order 12345-abcde shipped"
+        for {set i 0} {$i < $n} {incr i} { regexp {(\\d+)-(\\w+)} $s -> num word }
+    """),
+    "regsub -all": (20000, """
+        set s "The quick brown fox jumps over the lazy dog"
+        for {set i 0} {$i < $n} {incr i} { regsub -all {[aeiou]} $s _ r }
+    """),
+    "format": (20000, """
+        for {set i 0} {$i < $n} {incr i} { set s [format "%5d %-8s %.3f %x" $i abc [expr {$i / 3.0}] $i] }
+    """),
+    "scan": (20000, """
+        for {set i 0} {$i < $n} {incr i} { scan "12 abc 3.5 ff" "%d %s %f %x" a b c d }
+    """),
+    "upvar": (30000, """
+        proc bump_up {name} { upvar 1 $name v; incr v }
+        set x 0
+        for {set i 0} {$i < $n} {incr i} { bump_up x }
+    """),
+    "uplevel": (30000, """
+        proc bump_level {} { uplevel 1 {incr x} }
+        set x 0
+        for {set i 0} {$i < $n} {incr i} { bump_level }
+    """),
+    "catch+error": (50000, """
+        set errs 0
+        for {set i 0} {$i < $n} {incr i} { if {[catch {error boom} msg]} { incr errs } }
+    """),
+    "try/on/finally": (30000, """
+        set e 0; set f 0
+        for {set i 0} {$i < $n} {incr i} {
+            try { if {$i % 2} { error odd } } on error {m} { incr e } finally { incr f }
+        }
+    """),
+    "namespace variable": (30000, """
+        namespace eval ::benchns { variable count 0; proc bump {} { variable count; incr count } }
+        for {set i 0} {$i < $n} {incr i} { ::benchns::bump }
+    """),
+    "switch": (50000, """
+        set hits 0
+        for {set i 0} {$i < $n} {incr i} {
+            switch -exact -- [expr {$i % 4}] { 0 { incr hits } 1 { incr hits 2 } 2 { incr hits 3 } default { incr hits 4 } }
+            switch -glob -- w$i { w1* { incr hits } w2* { incr hits 2 } default {} }
+        }
+    """),
+    "md5-style bit ops": (50000, """
+        set a 0x67452301; set b 0xefcdab89; set c 0x98badcfe; set d 0x10325476
+        for {set i 0} {$i < $n} {incr i} {
+            set f [expr {($b & $c) | (~$b & $d)}]
+            set t [expr {($a + $f + 0xd76aa478 + $i) & 0xffffffff}]
+            set t [expr {(($t << 7) | ($t >> 25)) & 0xffffffff}]
+            set a $d; set d $c; set c $b; set b [expr {($b + $t) & 0xffffffff}]
+        }
+    """),
+    "matmul 30x30 lists": (5, """
+        set m {}
+        for {set r 0} {$r < 30} {incr r} {
+            set row {}
+            for {set c 0} {$c < 30} {incr c} { lappend row [expr {($r * 30 + $c) % 7 + 0.5}] }
+            lappend m $row
+        }
+        for {set it 0} {$it < $n} {incr it} {
+            set p {}
+            for {set r 0} {$r < 30} {incr r} {
+                set row {}
+                set mr [lindex $m $r]
+                for {set c 0} {$c < 30} {incr c} {
+                    set s 0.0
+                    for {set k 0} {$k < 30} {incr k} {
+                        set s [expr {$s + [lindex $mr $k] * [lindex $m $k $c]}]
+                    }
+                    lappend row $s
+                }
+                lappend p $row
+            }
+        }
+    """),
+    "read+split file": (20, """
+        set path [file join [file dirname [info script]] lines.txt]
+        if {![file exists $path]} {
+            set f [open $path w]
+            for {set i 0} {$i < 2000} {incr i} { puts $f "$i,name$i,[expr {$i * 1.5}],end" }
+            close $f
+        }
+        for {set it 0} {$it < $n} {incr it} {
+            set f [open $path]
+            set total 0
+            foreach line [split [read $f] \\n] {
+                if {$line eq ""} continue
+                set fields [split $line ,]
+                set total [expr {$total + [lindex $fields 2]}]
+            }
+            close $f
+        }
+    """),
+})
+
+
 def tcl_script():
     lines = []
     for k, (name, (iters, body)) in enumerate(BENCHMARKS.items()):
@@ -111,6 +261,17 @@ def run_once(cmd, path):
         name, _, value = line.partition("\t")
         result[name] = float(value)
     return result
+
+
+def measure_interleaved(cmds, path, runs):
+    """measure() for several interpreters, their runs alternating (tclish, tclsh,
+    tclish, ...) so that a load that drifts during the runs hits both alike."""
+    samples = [{name: [] for name in BENCHMARKS} for _ in cmds]
+    for _ in range(runs):
+        for cmd, into in zip(cmds, samples):
+            for name, value in run_once(cmd, path).items():
+                into[name].append(value)
+    return [{name: statistics.median(v) for name, v in s.items()} for s in samples]
 
 
 def measure(cmd, path, runs):
@@ -150,12 +311,17 @@ def main():
         path = os.path.join(tmp, "bench.tcl")
         with open(path, "w") as f:
             f.write(tcl_script())
-        ours = measure([sys.executable, "-m", "tclish"], path, args.runs)
         tclsh = shutil.which("tclsh")
-        theirs = measure([tclsh], path, args.runs) if tclsh else None
-    print("machine: %s, %s, Python %s, %d cores; %s; median of %d runs" % (
-        platform.machine(), platform.processor() or platform.system(), platform.python_version(),
-        os.cpu_count(), time.strftime("%Y-%m-%d"), args.runs))
+        if tclsh:
+            ours, theirs = measure_interleaved([[sys.executable, "-m", "tclish"], [tclsh]],
+                                               path, args.runs)
+        else:
+            ours, theirs = measure([sys.executable, "-m", "tclish"], path, args.runs), None
+    print("machine: %s, %s, Python %s, %d cores; %s; median of %d runs, interleaved; "
+          "load average %.2f %.2f %.2f" % ((
+              platform.machine(), platform.processor() or platform.system(),
+              platform.python_version(), os.cpu_count(), time.strftime("%Y-%m-%d"), args.runs)
+              + os.getloadavg()))
     rows = []
     ratios = []
     for name in BENCHMARKS:
@@ -171,9 +337,9 @@ def main():
         for name, a, b, r in rows:
             print("| %s | %.3f | %s | %s |" % (name, a, "%.3f" % b if b else "-", "%.1f" % r if r else "-"))
     else:
-        print("%-22s %14s %14s %8s" % ("benchmark", "tclish us/it", "tclsh us/it", "ratio"))
+        print("%-24s %14s %14s %8s" % ("benchmark", "tclish us/it", "tclsh us/it", "ratio"))
         for name, a, b, r in rows:
-            print("%-22s %14.3f %14s %8s" % (name, a, "%.3f" % b if b else "-", "%.1f" % r if r else "-"))
+            print("%-24s %14.3f %14s %8s" % (name, a, "%.3f" % b if b else "-", "%.1f" % r if r else "-"))
     if ratios:
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         print("geometric-mean ratio tclish/tclsh: %.1f" % geo)

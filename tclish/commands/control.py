@@ -3,13 +3,17 @@
 The compiler inlines the common shapes of these (compile/inline.py); these
 functions serve the rest: computed bodies, redefinitions, and `eval`."""
 
+from ..runtime.arith import truth
 from ..runtime.errors import BreakSignal, ContinueSignal, TclError
+# at the top, not in _switch_match: an import statement run per switch arm
+# cost more than the match itself (both modules are loaded at start-up anyway)
+from ..runtime.glob import glob_match
 from ..runtime.registry import command, wrong_args
+from ..runtime.tclre import PREFIX, RegexError, get_regex
 from ..runtime.values import TclList, to_list, to_str
 
 
 def _condition(interp, expr_value):
-    from ..runtime.arith import truth
     return truth(interp.expr(expr_value))
 
 
@@ -252,9 +256,7 @@ def _switch_match(mode, pattern, subject, nocase, is_last):
             return pattern.lower() == subject.lower(), []
         return pattern == subject, []
     if mode == "glob":
-        from ..runtime.glob import glob_match
         return glob_match(pattern, subject, nocase), []
-    from ..runtime.tclre import PREFIX, RegexError, get_regex
     try:
         rx = get_regex(pattern, nocase=nocase)
     except RegexError as e:

@@ -1,6 +1,5 @@
 """The `info` ensemble."""
 
-import socket
 import sys
 
 from ..runtime.errors import TclError
@@ -200,6 +199,7 @@ def info_tclversion(interp, argv):
 
 
 def info_hostname(interp, argv):
+    import socket  # here: importing it costs every start-up ~2 ms
     return socket.gethostname()
 
 

@@ -7,7 +7,7 @@ share the `-index` machinery (`_encode_index_list`, `_select`).
 """
 
 from ..runtime.errors import TclError
-from ..runtime.glob import glob_matcher, lower
+from ..runtime.glob import glob_matcher, is_literal, lower
 from ..runtime.indices import index_form, parse_index, parse_index_end
 from ..runtime.registry import command, resolve_prefix
 from ..runtime.tclre import PREFIX, RegexError, get_regex
@@ -663,6 +663,30 @@ def _matcher(spec, pattern, regexp_test):
     return lambda item: to_str(item) == pat
 
 
+def _plain_search(spec, pattern):
+    """Whether the search is for the first element equal to the pattern's string."""
+    return (spec.mode in ("exact", "glob") and spec.dtype == "ascii" and not spec.nocase
+            and not spec.all and not spec.negate and not spec.bisect and not spec.indexv
+            and (spec.mode == "exact" or is_literal(to_str(pattern))))
+
+
+def _first_equal(items, pat, offset):
+    """The index of the first item from `offset` whose string is `pat`, or -1:
+    list.index when every item up to the one found is a str (the usual case),
+    else the element-by-element loop (an int's string may equal the pattern)."""
+    try:
+        k = items.index(pat, offset)
+        end = k + 1
+    except ValueError:
+        k, end = -1, len(items)
+    if set(map(type, items[offset:end])) <= {str}:
+        return k
+    for i in range(offset, len(items)):
+        if to_str(items[i]) == pat:
+            return i
+    return -1
+
+
 def _binary_search(spec, items, offset, compare):
     indexv = spec.indexv
     index = -1
@@ -709,6 +733,8 @@ def cmd_lsearch(interp, argv):
     indexv = spec.indexv
     if spec.mode == "sorted" and not spec.all and not spec.negate:
         index = _binary_search(spec, items, offset, _ordering(spec, pattern))
+    elif _plain_search(spec, pattern):
+        index = _first_equal(items, to_str(pattern), offset)
     else:
         match = _matcher(spec, pattern, regexp_test)
         negate = spec.negate

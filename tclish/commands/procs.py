@@ -5,6 +5,7 @@ from ..runtime.frames import ElementLink, Frame, Var
 from ..runtime.interp import ImportedCmd
 from ..runtime.registry import command
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
+from ..runtime.interp import split_array_name  # module level: link_variable runs per upvar
 
 
 class ProcSpec:
@@ -336,7 +337,6 @@ def cmd_upvar(interp, argv):
 
 
 def link_variable(interp, target, other, local):
-    from ..runtime.interp import split_array_name
     base, index = split_array_name(other)
     saved = interp.frame
     interp.frame = target

@@ -744,7 +744,7 @@ def _foreach(c):
         names = to_list(words[1])
     except TclError:
         return None
-    if len(names) != 1 or not _simple_name(names[0]):
+    if not names or not all(_simple_name(n) for n in names):
         return None
     name = names[0]
     const, lst = c.word(2)
@@ -752,6 +752,9 @@ def _foreach(c):
     arg_error = c.arg_error()
     body = c.body(3, "foreach", everywhere=False)
     on_error = c.on_error()
+    if len(names) > 1:
+        return _foreach_several(interp, slow, epoch, tuple(names), get_list, arg_error, body,
+                                on_error)
 
     def foreach(fv):
         if interp.core_epoch != epoch:
@@ -778,6 +781,50 @@ def _foreach(c):
                     e.context_added = True
                     on_error(e)
                     raise
+            try:
+                body(fv)
+            except BreakSignal:
+                break
+            except ContinueSignal:
+                pass
+        return ""
+    return foreach
+
+
+def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error):
+    """foreach {a b ...} $list body: as the one-variable form, each iteration
+    setting the names in order, with "" past the end of the list."""
+    k = len(names)
+
+    def foreach(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            items = get_list(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        try:
+            items = to_list(items)
+        except TclError as e:
+            on_error(e)
+            raise
+        n = len(items)
+        for start in range(0, n, k):
+            for j in range(k):
+                name = names[j]
+                item = items[start + j] if start + j < n else ""
+                var = fv.get(name)
+                if var is not None and var.arr is None and var.traces is None:
+                    var.value = item
+                else:
+                    try:
+                        interp.set_var(name, item)
+                    except TclError as e:
+                        e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
+                        e.context_added = True
+                        on_error(e)
+                        raise
             try:
                 body(fv)
             except BreakSignal:

@@ -24,6 +24,7 @@ Neither torch nor prompt_toolkit is imported here.
 """
 
 import atexit
+import sys
 import threading
 import traceback
 import weakref
@@ -201,6 +202,7 @@ class Interp:
                 raise
             except Exception as e:
                 text = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
+                import traceback  # only on this error path: a costly import at start-up
                 info = text + "\n" + "".join(traceback.format_exception(e)).rstrip()
                 err = TclError(text, TclList(["PYTHON", type(e).__name__]))
                 err.errorinfo = info        # "while executing ..." lines follow it

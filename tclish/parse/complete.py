@@ -1,28 +1,41 @@
 """Is a script complete?  For `info complete` and the REPL's Enter key.
 
 The Tcl grammar answers: a script is incomplete exactly when parsing stops
-at end of input waiting for a close brace, bracket, quote or paren."""
+at end of input waiting for a close brace, bracket, quote or paren.
+A script the Lark-free simple parser accepts is complete, so Lark is
+imported only for the others (the REPL's first prompt needn't wait for it)."""
 
-from lark.exceptions import UnexpectedInput
-
-from .errors import describe
-from .grammars import get_parser
+from .simple import parse_simple
 
 
-def is_complete(text):
+def _lark_error(text):
+    """The Lark exception parsing `text` raises, or None."""
+    if parse_simple(text, lambda *parts: None) is not None:
+        return None
+    from lark.exceptions import UnexpectedInput
+
+    from .grammars import get_parser
     try:
         get_parser("tcl").parse(text)
     except UnexpectedInput as exc:
-        _, incomplete = describe(text, exc)
-        return not incomplete
-    return True
+        return exc
+    return None
+
+
+def is_complete(text):
+    exc = _lark_error(text)
+    if exc is None:
+        return True
+    from .errors import describe
+    _, incomplete = describe(text, exc)
+    return not incomplete
 
 
 def missing_closer(text):
     """The character the script still waits for ('}', ']', '"'), or None."""
-    try:
-        get_parser("tcl").parse(text)
-    except UnexpectedInput as exc:
+    exc = _lark_error(text)
+    if exc is not None:
+        from .errors import describe
         message, incomplete = describe(text, exc)
         if incomplete:
             return {"missing close-brace": "}", "missing close-bracket": "]",

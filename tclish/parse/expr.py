@@ -7,16 +7,16 @@ the precedence structure is the Lark grammar's job.
 
 import re
 
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
-
 from ..runtime.errors import TclError
 from ..runtime.lists import matching_brace
 from ..runtime.numbers import parse_number
 from ..runtime.values import parse_bool
 from .grammars import _grammar_text
 from .script import parse_script
+
+# Lark is imported by the first expression parsed (_parser), not at import:
+# a run that parses no expression never pays for it
+Token = UnexpectedInput = None
 
 _NUMBER_RE = re.compile(
     r"0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -66,7 +66,9 @@ def _word_extent(text, i, closers):
             return -1, None
 
 
-class ExprLexer(Lexer):
+class ExprLexer:
+    """Lark's lexer interface (the Lark subclass is made in _parser)."""
+
     def __init__(self, lexer_conf):
         pass
 
@@ -172,9 +174,14 @@ _PARSER = None
 
 
 def _parser():
-    global _PARSER
+    global _PARSER, Token, UnexpectedInput
     if _PARSER is None:
-        _PARSER = Lark(_grammar_text("expr"), parser="lalr", lexer=ExprLexer,
+        from lark import Lark, Token as token
+        from lark.exceptions import UnexpectedInput as unexpected
+        from lark.lexer import Lexer
+        Token, UnexpectedInput = token, unexpected
+        lexer = type("ExprLexer", (ExprLexer, Lexer), {})
+        _PARSER = Lark(_grammar_text("expr"), parser="lalr", lexer=lexer,
                        maybe_placeholders=False)
     return _PARSER
 

@@ -8,10 +8,6 @@ The analysed tables are cached on disk by Lark (keyed by grammar and
 versions), which keeps `tclish -c {puts hi}` fast."""
 
 import os
-import pkgutil
-import tempfile
-
-from lark import Lark
 
 _PARSERS = {}
 
@@ -22,11 +18,13 @@ def _cache_path(name):
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
+        import tempfile
         folder = tempfile.gettempdir()
     return os.path.join(folder, "lark-%s.cache" % name)
 
 
 def _grammar_text(name):
+    import pkgutil  # imported here: a run that parses only simple scripts needs no grammar
     try:
         data = pkgutil.get_data("tclish.grammar", name + ".lark")
     except ImportError:
@@ -43,6 +41,7 @@ def get_parser(name):
     """The Lark parser for grammar/<name>.lark (LALR, contextual lexer)."""
     parser = _PARSERS.get(name)
     if parser is None:
+        from lark import Lark  # here, not at import: see parse/simple.py
         text = _grammar_text(name)
         try:
             parser = Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False,

@@ -8,12 +8,12 @@ A script is a list of `Command`s.  A command's words are each one of:
 
 from bisect import bisect_left
 
-from lark import Token
-from lark.exceptions import UnexpectedInput
-
 from ..runtime.lists import backslash_subst
-from .errors import syntax_error
-from .grammars import get_parser
+from .simple import parse_simple
+
+# Lark is imported on the first script that the simple parser declines
+# (importing it is about half of `tclish -c {puts hi}`); see _lark()
+Token = UnexpectedInput = None
 
 
 class Command:
@@ -55,11 +55,15 @@ class Expand:
 
 def parse_script(text):
     """Parse Tcl source into a list of Commands, or raise TclError."""
-    if len(text) >= FAST_MIN and continuations(text) is None:
-        from .fastsplit import split_parse
-        commands = split_parse(text, parse_with_grammar)
+    if continuations(text) is None:
+        commands = parse_simple(text, Command)
         if commands is not None:
             return commands
+        if len(text) >= FAST_MIN:
+            from .fastsplit import split_parse
+            commands = split_parse(text, parse_with_grammar)
+            if commands is not None:
+                return commands
     return parse_with_grammar(text)
 
 
@@ -70,11 +74,23 @@ FAST_MIN = 1 << 16
 
 def parse_with_grammar(text):
     """parse_script by the grammar alone."""
+    parser = _lark()
     try:
-        tree = get_parser("tcl").parse(text)
+        tree = parser.parse(text)
     except UnexpectedInput as exc:
         raise syntax_error(text, exc) from None
     return _Builder(text, continuations(text)).script(tree.children[0])
+
+
+def _lark():
+    global Token, UnexpectedInput, syntax_error
+    if Token is None:
+        from lark import Token as token
+        from lark.exceptions import UnexpectedInput as unexpected
+        from .errors import syntax_error
+        Token, UnexpectedInput = token, unexpected
+    from .grammars import get_parser
+    return get_parser("tcl")
 
 
 # Continuation lines (as Tcl's TIP 280 keeps them): a braced word loses its

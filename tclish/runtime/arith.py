@@ -6,7 +6,6 @@ tested inline by the compiled closures before they call in here.
 """
 
 import math
-import random
 
 from .errors import TclError
 from .numbers import is_bad_octal, parse_number
@@ -468,6 +467,7 @@ def _fn_pow(interp, args):
 def _fn_rand(interp, args):
     rng = interp.extensions.get("rand")
     if rng is None:
+        import random  # here, not at start-up (it imports hashlib)
         rng = interp.extensions["rand"] = random.Random()
     return rng.random()
 
@@ -476,6 +476,7 @@ def _fn_srand(interp, args):
     seed = _to_num_arg(args[0])
     if type(seed) is float:
         raise TclError('expected integer but got "%s"' % to_str(args[0]), ("TCL", "VALUE", "NUMBER"))
+    import random
     rng = interp.extensions["rand"] = random.Random(seed)
     return rng.random()
 

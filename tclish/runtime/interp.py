@@ -10,6 +10,7 @@ import sys
 from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
 from .frames import DeclaredVar, ElementLink, Frame, Namespace, Var
 from .values import TclList, to_str
+from .numbers import parse_int  # for _c_int, on every upvar/uplevel: not imported per call
 
 MAX_NESTING = 1000
 
@@ -54,7 +55,6 @@ def body_note(what, line):
 
 def _c_int(text):
     """An integer string read as a C int (values up to 32 bits wrap), or None."""
-    from .numbers import parse_int
     n = parse_int(text) if text else None
     if n is None or not -0xFFFFFFFF <= n <= 0xFFFFFFFF:
         return None

@@ -16,21 +16,36 @@ falls through to the general command, which gives the same results and the
 same errors as before.  A word found in the tensor table can be neither an
 option (the table's names all start with "tensor") nor an empty value, so
 the binder would bind it the same way; that is what makes the shortcut exact.
+
+The named form of the same call (`torch::tensor_add -input $a -other $b`, in
+either order, any spelling of each option) takes the shortcut too: when the
+option words name exactly the leading handle parameters, each once, the
+binder's named binding gives the same values as the positional one.
 """
+
+from itertools import permutations, product
 
 from ..runtime.errors import TclError, TclSignal
 
 
-def _one(general, prepare, python_error, to_tcl, wants_tensor, context):
+def _one(general, prepare, python_error, to_tcl, wants_tensor, context, named):
     """The closure for one handle and nothing else: `torch::tensor_abs $a`."""
     func = None
+    options = {words[0] for words in named}
 
     def command(interp, argv):
         nonlocal func
-        if len(argv) == 2:
+        argc = len(argv)
+        if argc == 2 or argc == 3:
             try:
+                if argc == 2:
+                    a1 = argv[1]
+                elif argv[1] in options:
+                    a1 = argv[2]
+                else:
+                    return general(interp, argv)
                 reg = interp.extensions["torch"]
-                x1 = reg.tensors.get(argv[1])
+                x1 = reg.tensors.get(a1)
             except (KeyError, TypeError):       # no registry yet; an unhashable word
                 return general(interp, argv)
             if x1 is None:
@@ -50,18 +65,26 @@ def _one(general, prepare, python_error, to_tcl, wants_tensor, context):
     return command
 
 
-def _two(general, prepare, python_error, to_tcl, wants_tensor, context):
+def _two(general, prepare, python_error, to_tcl, wants_tensor, context, named):
     """The closure for two handles and nothing else: `torch::tensor_add $a $b`."""
     func = None
 
     def command(interp, argv):
         nonlocal func
-        if len(argv) == 3:
+        argc = len(argv)
+        if argc == 3 or argc == 5:
             try:
+                if argc == 3:
+                    a1, a2 = argv[1], argv[2]
+                else:
+                    order = named.get((argv[1], argv[3]))
+                    if order is None:
+                        return general(interp, argv)
+                    a1, a2 = (argv[2], argv[4]) if order[0] == 0 else (argv[4], argv[2])
                 reg = interp.extensions["torch"]
                 get = reg.tensors.get
-                x1 = get(argv[1])
-                x2 = get(argv[2])
+                x1 = get(a1)
+                x2 = get(a2)
             except (KeyError, TypeError):       # no registry yet; an unhashable word
                 return general(interp, argv)
             if x1 is None or x2 is None:
@@ -81,18 +104,27 @@ def _two(general, prepare, python_error, to_tcl, wants_tensor, context):
     return command
 
 
-def _with_tail(n, general, prepare, python_error, to_tcl, wants_tensor, context):
+def _with_tail(n, general, prepare, python_error, to_tcl, wants_tensor, context, named):
     """The closure for n handles followed by defaults: `torch::tensor_sum $a`."""
     argc = n + 1
     func = tail = kw = None
 
     def command(interp, argv):
         nonlocal func, tail, kw
-        if len(argv) == argc:
+        if len(argv) == argc or len(argv) == 2 * n + 1:
             try:
+                if len(argv) == argc:
+                    words = argv[1:]
+                else:
+                    order = named.get(tuple(argv[1::2]))
+                    if order is None:
+                        return general(interp, argv)
+                    words = [None] * n
+                    for k, i in enumerate(order):
+                        words[i] = argv[2 + 2 * k]
                 reg = interp.extensions["torch"]
                 get = reg.tensors.get
-                xs = [get(a) for a in argv[1:]]
+                xs = [get(a) for a in words]
             except (KeyError, TypeError):       # no registry yet; an unhashable word
                 return general(interp, argv)
             for x in xs:        # by identity: `None in xs` would call Tensor.__eq__ (~12 us)
@@ -134,6 +166,17 @@ def fast_shape(spec):
     return n
 
 
+def named_orders(spec, n):
+    """{(option word, ...): (parameter index, ...)} for every way of naming exactly
+    the first n parameters, each once, in any order and with any of its spellings."""
+    spellings = [[word for word, i in spec.index.items() if i == k] for k in range(n)]
+    orders = {}
+    for order in permutations(range(n)):
+        for words in product(*(spellings[i] for i in order)):
+            orders[words] = order
+    return orders
+
+
 def fast_command(spec, binder, general, resolve, python_error, to_tcl):
     """The command for `spec` with the all-handles shortcut in front of `general`,
     or `general` itself where the spec has no such shape."""
@@ -154,7 +197,8 @@ def fast_command(spec, binder, general, resolve, python_error, to_tcl):
                 tuple(v for p, v in zip(tail_params, tail) if not p.keyword),
                 {p.name: v for p, v in zip(tail_params, tail) if p.keyword})
 
-    args = (general, prepare, python_error, to_tcl, spec.returns == "tensor", spec.context)
+    args = (general, prepare, python_error, to_tcl, spec.returns == "tensor", spec.context,
+            named_orders(spec, n))
     if tail_params and bare is None:
         command = _with_tail(n, *args)
     else:

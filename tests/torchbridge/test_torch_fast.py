@@ -123,3 +123,34 @@ def test_handles_made_by_the_fast_path_free_their_tensor(fake, ab):
     assert len(tensors) == before + 1 and tensors[h].tolist() == [1.5, 1.0, 6.0]
     del h
     assert len(tensors) == before
+
+
+def test_named_calls_give_the_general_results(fake, ab):
+    # every spelling and order that names exactly the handle parameters, and
+    # near misses (an option twice, a wrong value, one too few) for every fast spec
+    from tclish.torchbridge.fast import named_orders
+    a, b = ab
+    for name, spec in SPECS.items():
+        n = fast_shape(spec)
+        if not n or not spec.deterministic or name in ("tensor_backward", "tensor_print",
+                                                       "box_iou"):
+            continue
+        values = (a, b)
+        for words, order in named_orders(spec, n).items():
+            argv = []
+            for word, i in zip(words, order):
+                argv += [word, values[i]]
+            both(fake, name, *argv)
+            both(fake, name, *argv[:-1], "nonsense")
+            both(fake, name, *argv[:2], *argv[:2])
+            both(fake, name, *argv[:-2])
+
+
+def test_named_tensor_add_either_order(fake, ab):
+    a, b = ab
+    expect = repr([0.5, -5.0, 2.0])
+    assert both(fake, "tensor_sub", "-input", a, "-other", b)[2] == expect
+    assert both(fake, "tensor_sub", "-other", b, "-input", a)[2] == expect
+    assert both(fake, "tensor_add", "-input2", b, "-input1", a)[2] == repr([1.5, 1.0, 6.0])
+    assert both(fake, "tensor_sub", "-input", a, "-input", b)[0] == "error"
+    assert both(fake, "tensor_sub", TclList(["-input"]), a, "-other", b)[0] == "error"
