@@ -32,7 +32,12 @@ import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-COMMANDS_TSV = os.path.normpath(os.path.join(REPO, "..", "shared", "tclibtorch", "commands.tsv"))
+# ../shared from the checkout; a git worktree one level deeper finds it a level up
+COMMANDS_TSV = next((p for p in (os.path.normpath(os.path.join(REPO, "..", *up, "shared", "tclibtorch",
+                                                              "commands.tsv"))
+                                 for up in ((".",), ("..",))) if os.path.exists(p)),
+                    os.path.normpath(os.path.join(REPO, "..", "shared", "tclibtorch",
+                                                  "commands.tsv")))
 DEFAULT_MIRRORS = ("/work/.mirror/vicmay+TCLIBTORCH/repo",)
 TESTS_SUBDIR = "tests/refactored"
 SUMMARY = re.compile(r"^\S+:\s+Total\s+(\d+)\s+Passed\s+(\d+)\s+Skipped\s+(\d+)\s+Failed\s+(\d+)",

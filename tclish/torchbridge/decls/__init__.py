@@ -3,9 +3,11 @@
 from . import (activation, advanced, advanced_ops, arithmetic, autograd, basic, convolution,
                creation, creation_ext, info, linalg, manipulation, manipulation_ext, math, padding,
                pooling, pooling_ext, random, reduction, signal, vision)
+from . import layers, losses, optim
 
 FAMILIES = (creation, creation_ext, arithmetic, math, basic, manipulation, manipulation_ext,
             reduction, advanced, advanced_ops, linalg, signal, random, activation, padding,
-            pooling, pooling_ext, convolution, info, autograd, vision)
+            pooling, pooling_ext, convolution, info, autograd, vision,
+            layers, losses, optim)
 
 ALL_SPECS = tuple(spec for family in FAMILIES for spec in family.SPECS)
