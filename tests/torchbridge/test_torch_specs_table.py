@@ -102,7 +102,10 @@ def test_every_syntax_gives_the_same_result(fake, spec):
             results[style] = ("error", e.message)
     first = results["positional"]
     assert all(r == first for r in results.values()), results
-    expected = {"tensor_grad": "error"}.get(spec.name, "tensor" if spec.returns == "tensor"
+    # the load commands need a file saved first (their docs examples do that)
+    expected = {"tensor_grad": "error", "load_state": "error", "load_state_dict": "error",
+                "load_checkpoint": "error", "get_checkpoint_info": "error",
+                "tensor_load": "error"}.get(spec.name, "tensor" if spec.returns == "tensor"
                                             else "value")
     assert first[0] == expected, first
 

@@ -3,11 +3,11 @@
 from . import (activation, advanced, advanced_ops, arithmetic, autograd, basic, convolution,
                creation, creation_ext, info, linalg, manipulation, manipulation_ext, math, padding,
                pooling, pooling_ext, random, reduction, signal, vision)
-from . import layers, losses, optim
+from . import checkpoint, layers, losses, optim, schedulers
 
 FAMILIES = (creation, creation_ext, arithmetic, math, basic, manipulation, manipulation_ext,
             reduction, advanced, advanced_ops, linalg, signal, random, activation, padding,
             pooling, pooling_ext, convolution, info, autograd, vision,
-            layers, losses, optim)
+            layers, losses, optim, schedulers, checkpoint)
 
 ALL_SPECS = tuple(spec for family in FAMILIES for spec in family.SPECS)
