@@ -3,10 +3,9 @@
 Every `reduction` accepts none/mean/sum and TCLIBTORCH's 0/1/2 for them.  Where
 torch.nn.functional has the loss, the declaration points straight at it."""
 
-from ..convert import BOOL, DOUBLE, REDUCTION, TENSOR, Choice, Double, Int
+from ..convert import BOOL, DOUBLE, REDUCTION, TENSOR, Choice, Double
 from ..spec import CommandSpec, Param
 
-_F = "torch.nn.functional:"
 _K = ".kernels.losses:"
 _V2 = "-data {{0.2 0.8} {0.6 0.4}} -dtype float32"
 _V2B = "-data {{0.1 0.9} {0.7 0.2}} -dtype float32"
@@ -39,39 +38,39 @@ _EXC = ("set x [torch::tensor_create {{2.0 0.5} {0.1 1.5}}]\n"
 
 SPECS = [
     # ---- loss_functions ----
-    _loss("mse_loss", [_input(), _target(), _reduction()], _F + "mse_loss",
+    _loss("mse_loss", [_input(), _target(), _reduction()], _K + "mse_loss",
           "Mean squared error.", _EX + "torch::tensor_item [torch::mse_loss $a $b]"),
     _loss("cross_entropy_loss",
           [_input(_V2), _target(_CLASS),
            Param("weight", TENSOR, None, "per-class weights"), _reduction()],
-          _F + "cross_entropy", "Cross entropy of logits and class indices (or probabilities).",
+          _K + "cross_entropy", "Cross entropy of logits and class indices (or probabilities).",
           _EXC + "torch::tensor_item [torch::cross_entropy_loss $x $t]"),
     _loss("nll_loss",
           [_input(_V2), _target(_CLASS),
            Param("weight", TENSOR, None, "per-class weights"), _reduction()],
-          _F + "nll_loss", "Negative log likelihood of log-probabilities and class indices.",
+          _K + "nll_loss", "Negative log likelihood of log-probabilities and class indices.",
           "set lp [torch::tensor_create {{-0.3 -1.4} {-2.0 -0.15}}]\n"
           "torch::tensor_item [torch::nll_loss $lp [torch::tensor_create {0 1} int64]]"),
     _loss("bce_loss",
           [_input("-data {0.2 0.9 0.4} -dtype float32"), _target(),
            Param("weight", TENSOR, None, "per-element weights"), _reduction()],
-          _F + "binary_cross_entropy", "Binary cross entropy of probabilities.",
+          _K + "binary_cross_entropy", "Binary cross entropy of probabilities.",
           "set p [torch::tensor_create {0.2 0.9}]\nset y [torch::tensor_create {0.0 1.0}]\n"
           "torch::tensor_item [torch::bce_loss $p $y]"),
     # ---- extended_loss_functions ----
-    _loss("l1_loss", [_input(), _target(), _reduction()], _F + "l1_loss",
+    _loss("l1_loss", [_input(), _target(), _reduction()], _K + "l1_loss",
           "Mean absolute error.", _EX + "torch::tensor_item [torch::l1_loss $a $b]"),
     _loss("smooth_l1_loss",
           [_input(), _target(), _reduction(),
            Param("beta", Double(0.0), 1.0, "where the loss turns from quadratic to linear",
                  keyword=True)],
-          _F + "smooth_l1_loss", "Smooth L1 loss.",
+          _K + "smooth_l1_loss", "Smooth L1 loss.",
           _EX + "torch::tensor_item [torch::smooth_l1_loss $a $b sum 0.5]"),
     _loss("huber_loss",
           [_input(), _target(), _reduction(),
            Param("delta", Double(0.0), 1.0, "where the loss turns from quadratic to linear",
                  keyword=True)],
-          _F + "huber_loss", "Huber loss.",
+          _K + "huber_loss", "Huber loss.",
           _EX + "torch::tensor_item [torch::huber_loss $a $b mean 0.5]"),
     _loss("kl_div_loss",
           [_input("-data {-1.2 -0.4 -2.0} -dtype float32"),
@@ -86,7 +85,7 @@ SPECS = [
            Param("input2", TENSOR, help="[N, D]", example=_V2B),
            _target(_SIGN), Param("margin", Double(-1.0, 1.0), 0.0, "margin for -1 pairs"),
            _reduction()],
-          _F + "cosine_embedding_loss", "Cosine embedding loss of pairs labelled 1 / -1.",
+          _K + "cosine_embedding_loss", "Cosine embedding loss of pairs labelled 1 / -1.",
           "set a [torch::tensor_create {{1.0 0.0} {0.0 1.0}}]\n"
           "set b [torch::tensor_create {{1.0 1.0} {1.0 0.0}}]\n"
           "torch::tensor_item [torch::cosine_embedding_loss $a $b "
@@ -96,13 +95,13 @@ SPECS = [
            Param("input2", TENSOR, help="scores", example=_Y),
            _target("-data {1.0 -1.0 1.0} -dtype float32"),
            Param("margin", DOUBLE, 0.0, "margin"), _reduction()],
-          _F + "margin_ranking_loss", "max(0, -y (x1 - x2) + margin).",
+          _K + "margin_ranking_loss", "max(0, -y (x1 - x2) + margin).",
           _EX + "torch::tensor_item [torch::margin_ranking_loss $a $b "
           "[torch::tensor_create {1.0 -1.0 1.0}]]"),
     _loss("hinge_embedding_loss",
           [_input(), _target("-data {1.0 -1.0 -1.0} -dtype float32"),
            Param("margin", DOUBLE, 1.0, "margin for -1 targets"), _reduction()],
-          _F + "hinge_embedding_loss", "x for y = 1, max(0, margin - x) for y = -1.",
+          _K + "hinge_embedding_loss", "x for y = 1, max(0, margin - x) for y = -1.",
           "torch::tensor_item [torch::hinge_embedding_loss [torch::tensor_create {0.3 0.5}] "
           "[torch::tensor_create {1.0 -1.0}]]"),
     _loss("multi_margin_loss",
@@ -112,17 +111,17 @@ SPECS = [
           _EXC + "torch::tensor_item [torch::multi_margin_loss $x $t]"),
     _loss("multilabel_margin_loss",
           [_input(_V2), _target("-data {{1 -1} {0 -1}} -dtype int64"), _reduction()],
-          _F + "multilabel_margin_loss",
+          _K + "multilabel_margin_loss",
           "Multi-label hinge loss; each target row lists class indices, ended by -1.",
           "torch::tensor_item [torch::multilabel_margin_loss "
           "[torch::tensor_create {{0.1 0.9 0.4}}] [torch::tensor_create {{1 -1 0}} int64]]"),
     _loss("multilabel_soft_margin_loss",
           [_input(_V2), _target("-data {{0.0 1.0} {1.0 0.0}} -dtype float32"), _reduction()],
-          _F + "multilabel_soft_margin_loss", "Multi-label one-versus-all logistic loss.",
+          _K + "multilabel_soft_margin_loss", "Multi-label one-versus-all logistic loss.",
           "torch::tensor_item [torch::multilabel_soft_margin_loss "
           "[torch::tensor_create {{0.1 0.9}}] [torch::tensor_create {{0.0 1.0}}]]"),
     _loss("soft_margin_loss", [_input(), _target(_SIGN.replace("}", " 1.0}", 1)), _reduction()],
-          _F + "soft_margin_loss", "Two-class logistic loss log(1 + exp(-y x)).",
+          _K + "soft_margin_loss", "Two-class logistic loss log(1 + exp(-y x)).",
           _EX + "torch::tensor_item [torch::soft_margin_loss $a "
           "[torch::tensor_create {1.0 -1.0 1.0}]]"),
     _loss("triplet_margin_loss",
@@ -132,7 +131,7 @@ SPECS = [
                                                             " -dtype float32"),
            Param("margin", DOUBLE, 1.0, "margin"), Param("p", Double(0.0), 2.0, "norm degree"),
            _reduction()],
-          _F + "triplet_margin_loss", "max(d(a, p) - d(a, n) + margin, 0).",
+          _K + "triplet_margin_loss", "max(d(a, p) - d(a, n) + margin, 0).",
           "set a [torch::tensor_create {{0.0 1.0}}]\n"
           "torch::tensor_item [torch::triplet_margin_loss $a "
           "[torch::tensor_create {{0.0 0.9}}] [torch::tensor_create {{1.0 0.0}}]]"),
@@ -152,14 +151,14 @@ SPECS = [
           [_input(), _target("-data {1.0 2.0 0.0} -dtype float32"),
            Param("log_input", BOOL, True, "the input is log(rate)"),
            Param("full", BOOL, False, "add the Stirling term"), _reduction()],
-          _F + "poisson_nll_loss", "Poisson negative log likelihood.",
+          _K + "poisson_nll_loss", "Poisson negative log likelihood.",
           _EX + "torch::tensor_item [torch::poisson_nll_loss $a $b]"),
     _loss("gaussian_nll_loss",
           [_input(), _target(), Param("var", TENSOR, help="variances (positive)",
                                       example="-data {0.5 1.0 2.0} -dtype float32"),
            Param("full", BOOL, False, "add the constant term"),
            Param("eps", Double(0.0), 1e-6, "variance clamp"), _reduction(False)],
-          _F + "gaussian_nll_loss", "Gaussian negative log likelihood.",
+          _K + "gaussian_nll_loss", "Gaussian negative log likelihood.",
           _EX + "torch::tensor_item [torch::gaussian_nll_loss $a $b [torch::ones {3}]]"),
     _loss("focal_loss",
           [_input(_V2), _target(_CLASS), Param("alpha", DOUBLE, 1.0, "class balance weight"),

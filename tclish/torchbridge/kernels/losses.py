@@ -71,3 +71,22 @@ def tversky(input, target, alpha=0.7, beta=0.3, smooth=1.0, reduction="mean"):
 
 def multi_margin(input, target, p="1", margin=1.0, reduction="mean"):
     return F.multi_margin_loss(input, target, p=int(p), margin=margin, reduction=reduction)
+
+
+def _quiet(func):
+    """func with torch's warnings silenced (mse_loss warns when target and input
+    broadcast): the value is PyTorch's, the warning text is not for Tcl users."""
+    def run(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return func(*args, **kwargs)
+    run.__name__ = func.__name__
+    return run
+
+
+for _name in ("mse_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss",
+              "smooth_l1_loss", "huber_loss", "cosine_embedding_loss", "margin_ranking_loss",
+              "hinge_embedding_loss", "multilabel_margin_loss", "multilabel_soft_margin_loss",
+              "soft_margin_loss", "triplet_margin_loss", "poisson_nll_loss",
+              "gaussian_nll_loss"):
+    globals()[_name] = _quiet(getattr(F, _name))
