@@ -12,6 +12,7 @@ optimizer before changing either, so a wrong or corrupt file changes nothing.
 import os
 import pickle
 import tempfile
+import warnings
 
 import torch
 
@@ -35,7 +36,10 @@ def _load(filename):
     if not os.path.exists(filename):
         raise ValueError('cannot read "%s": no such file' % filename)
     try:
-        return torch.load(filename, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():
+            # torch warns about files it will refuse anyway (an unusual pickle protocol)
+            warnings.simplefilter("ignore")
+            return torch.load(filename, map_location="cpu", weights_only=True)
     except (RuntimeError, pickle.UnpicklingError, EOFError, ValueError, OSError,
             AttributeError, KeyError, TypeError, IndexError) as e:
         if isinstance(e, pickle.UnpicklingError):
