@@ -6,6 +6,7 @@ torch.nn.functional has the loss, the declaration points straight at it."""
 from ..convert import BOOL, DOUBLE, REDUCTION, TENSOR, Choice, Double
 from ..spec import CommandSpec, Param
 
+_F = "torch.nn.functional:"
 _K = ".kernels.losses:"
 _V2 = "-data {{0.2 0.8} {0.6 0.4}} -dtype float32"
 _V2B = "-data {{0.1 0.9} {0.7 0.2}} -dtype float32"
@@ -43,18 +44,18 @@ SPECS = [
     _loss("cross_entropy_loss",
           [_input(_V2), _target(_CLASS),
            Param("weight", TENSOR, None, "per-class weights"), _reduction()],
-          _K + "cross_entropy", "Cross entropy of logits and class indices (or probabilities).",
+          _F + "cross_entropy", "Cross entropy of logits and class indices (or probabilities).",
           _EXC + "torch::tensor_item [torch::cross_entropy_loss $x $t]"),
     _loss("nll_loss",
           [_input(_V2), _target(_CLASS),
            Param("weight", TENSOR, None, "per-class weights"), _reduction()],
-          _K + "nll_loss", "Negative log likelihood of log-probabilities and class indices.",
+          _F + "nll_loss", "Negative log likelihood of log-probabilities and class indices.",
           "set lp [torch::tensor_create {{-0.3 -1.4} {-2.0 -0.15}}]\n"
           "torch::tensor_item [torch::nll_loss $lp [torch::tensor_create {0 1} int64]]"),
     _loss("bce_loss",
           [_input("-data {0.2 0.9 0.4} -dtype float32"), _target(),
            Param("weight", TENSOR, None, "per-element weights"), _reduction()],
-          _K + "binary_cross_entropy", "Binary cross entropy of probabilities.",
+          _F + "binary_cross_entropy", "Binary cross entropy of probabilities.",
           "set p [torch::tensor_create {0.2 0.9}]\nset y [torch::tensor_create {0.0 1.0}]\n"
           "torch::tensor_item [torch::bce_loss $p $y]"),
     # ---- extended_loss_functions ----
@@ -85,7 +86,7 @@ SPECS = [
            Param("input2", TENSOR, help="[N, D]", example=_V2B),
            _target(_SIGN), Param("margin", Double(-1.0, 1.0), 0.0, "margin for -1 pairs"),
            _reduction()],
-          _K + "cosine_embedding_loss", "Cosine embedding loss of pairs labelled 1 / -1.",
+          _F + "cosine_embedding_loss", "Cosine embedding loss of pairs labelled 1 / -1.",
           "set a [torch::tensor_create {{1.0 0.0} {0.0 1.0}}]\n"
           "set b [torch::tensor_create {{1.0 1.0} {1.0 0.0}}]\n"
           "torch::tensor_item [torch::cosine_embedding_loss $a $b "
@@ -95,13 +96,13 @@ SPECS = [
            Param("input2", TENSOR, help="scores", example=_Y),
            _target("-data {1.0 -1.0 1.0} -dtype float32"),
            Param("margin", DOUBLE, 0.0, "margin"), _reduction()],
-          _K + "margin_ranking_loss", "max(0, -y (x1 - x2) + margin).",
+          _F + "margin_ranking_loss", "max(0, -y (x1 - x2) + margin).",
           _EX + "torch::tensor_item [torch::margin_ranking_loss $a $b "
           "[torch::tensor_create {1.0 -1.0 1.0}]]"),
     _loss("hinge_embedding_loss",
           [_input(), _target("-data {1.0 -1.0 -1.0} -dtype float32"),
            Param("margin", DOUBLE, 1.0, "margin for -1 targets"), _reduction()],
-          _K + "hinge_embedding_loss", "x for y = 1, max(0, margin - x) for y = -1.",
+          _F + "hinge_embedding_loss", "x for y = 1, max(0, margin - x) for y = -1.",
           "torch::tensor_item [torch::hinge_embedding_loss [torch::tensor_create {0.3 0.5}] "
           "[torch::tensor_create {1.0 -1.0}]]"),
     _loss("multi_margin_loss",
@@ -111,17 +112,17 @@ SPECS = [
           _EXC + "torch::tensor_item [torch::multi_margin_loss $x $t]"),
     _loss("multilabel_margin_loss",
           [_input(_V2), _target("-data {{1 -1} {0 -1}} -dtype int64"), _reduction()],
-          _K + "multilabel_margin_loss",
+          _F + "multilabel_margin_loss",
           "Multi-label hinge loss; each target row lists class indices, ended by -1.",
           "torch::tensor_item [torch::multilabel_margin_loss "
           "[torch::tensor_create {{0.1 0.9 0.4}}] [torch::tensor_create {{1 -1 0}} int64]]"),
     _loss("multilabel_soft_margin_loss",
           [_input(_V2), _target("-data {{0.0 1.0} {1.0 0.0}} -dtype float32"), _reduction()],
-          _K + "multilabel_soft_margin_loss", "Multi-label one-versus-all logistic loss.",
+          _F + "multilabel_soft_margin_loss", "Multi-label one-versus-all logistic loss.",
           "torch::tensor_item [torch::multilabel_soft_margin_loss "
           "[torch::tensor_create {{0.1 0.9}}] [torch::tensor_create {{0.0 1.0}}]]"),
     _loss("soft_margin_loss", [_input(), _target(_SIGN.replace("}", " 1.0}", 1)), _reduction()],
-          _K + "soft_margin_loss", "Two-class logistic loss log(1 + exp(-y x)).",
+          _F + "soft_margin_loss", "Two-class logistic loss log(1 + exp(-y x)).",
           _EX + "torch::tensor_item [torch::soft_margin_loss $a "
           "[torch::tensor_create {1.0 -1.0 1.0}]]"),
     _loss("triplet_margin_loss",
@@ -131,7 +132,7 @@ SPECS = [
                                                             " -dtype float32"),
            Param("margin", DOUBLE, 1.0, "margin"), Param("p", Double(0.0), 2.0, "norm degree"),
            _reduction()],
-          _K + "triplet_margin_loss", "max(d(a, p) - d(a, n) + margin, 0).",
+          _F + "triplet_margin_loss", "max(d(a, p) - d(a, n) + margin, 0).",
           "set a [torch::tensor_create {{0.0 1.0}}]\n"
           "torch::tensor_item [torch::triplet_margin_loss $a "
           "[torch::tensor_create {{0.0 0.9}}] [torch::tensor_create {{1.0 0.0}}]]"),
@@ -151,14 +152,14 @@ SPECS = [
           [_input(), _target("-data {1.0 2.0 0.0} -dtype float32"),
            Param("log_input", BOOL, True, "the input is log(rate)"),
            Param("full", BOOL, False, "add the Stirling term"), _reduction()],
-          _K + "poisson_nll_loss", "Poisson negative log likelihood.",
+          _F + "poisson_nll_loss", "Poisson negative log likelihood.",
           _EX + "torch::tensor_item [torch::poisson_nll_loss $a $b]"),
     _loss("gaussian_nll_loss",
           [_input(), _target(), Param("var", TENSOR, help="variances (positive)",
                                       example="-data {0.5 1.0 2.0} -dtype float32"),
            Param("full", BOOL, False, "add the constant term"),
            Param("eps", Double(0.0), 1e-6, "variance clamp"), _reduction(False)],
-          _K + "gaussian_nll_loss", "Gaussian negative log likelihood.",
+          _F + "gaussian_nll_loss", "Gaussian negative log likelihood.",
           _EX + "torch::tensor_item [torch::gaussian_nll_loss $a $b [torch::ones {3}]]"),
     _loss("focal_loss",
           [_input(_V2), _target(_CLASS), Param("alpha", DOUBLE, 1.0, "class balance weight"),

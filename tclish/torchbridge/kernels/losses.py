@@ -19,6 +19,8 @@ def _reduce(loss, reduction):
 def kl_div(input, target, reduction="mean", log_target=False):
     # torch warns that "mean" is not the mathematical KL divergence ("batchmean"
     # is); the value is PyTorch's, the warning is not for Tcl users
+    if reduction != "mean":
+        return F.kl_div(input, target, reduction=reduction, log_target=log_target)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return F.kl_div(input, target, reduction=reduction, log_target=log_target)
@@ -73,20 +75,22 @@ def multi_margin(input, target, p="1", margin=1.0, reduction="mean"):
     return F.multi_margin_loss(input, target, p=int(p), margin=margin, reduction=reduction)
 
 
-def _quiet(func):
-    """func with torch's warnings silenced (mse_loss warns when target and input
-    broadcast): the value is PyTorch's, the warning text is not for Tcl users."""
-    def run(*args, **kwargs):
+
+def _quiet_on_broadcast(func):
+    """func, silencing the warning torch gives when input and target shapes differ
+    (they broadcast; the value is PyTorch's, the warning text is not for Tcl users).
+    Equal shapes, the usual case, skip the cost of catching warnings."""
+    def run(input, target, *args, **kwargs):
+        if input.shape == target.shape:
+            return func(input, target, *args, **kwargs)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return func(*args, **kwargs)
+            return func(input, target, *args, **kwargs)
     run.__name__ = func.__name__
     return run
 
 
-for _name in ("mse_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "l1_loss",
-              "smooth_l1_loss", "huber_loss", "cosine_embedding_loss", "margin_ranking_loss",
-              "hinge_embedding_loss", "multilabel_margin_loss", "multilabel_soft_margin_loss",
-              "soft_margin_loss", "triplet_margin_loss", "poisson_nll_loss",
-              "gaussian_nll_loss"):
-    globals()[_name] = _quiet(getattr(F, _name))
+mse_loss = _quiet_on_broadcast(F.mse_loss)
+l1_loss = _quiet_on_broadcast(F.l1_loss)
+smooth_l1_loss = _quiet_on_broadcast(F.smooth_l1_loss)
+huber_loss = _quiet_on_broadcast(F.huber_loss)

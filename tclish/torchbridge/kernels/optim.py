@@ -6,7 +6,6 @@ An optimizer holds the parameter tensors themselves (module parameters, or leaf
 tensors given by handle), so a step changes what every handle of them shows.
 """
 
-import warnings
 
 import torch
 from torch import optim
@@ -217,12 +216,10 @@ def step(registry, optimizer, closure=None):
         raise ValueError("LBFGS needs a closure: torch::optimizer_step $opt {script that "
                          "zeroes the gradients, computes the loss, calls tensor_backward "
                          "and answers the loss}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if closure is None:
-            optimizer.step()
-        else:
-            optimizer.step(closure_of(registry, closure))
+    if closure is None:
+        optimizer.step()
+    else:
+        optimizer.step(closure_of(registry, closure))
     return "OK"
 
 
