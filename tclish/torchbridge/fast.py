@@ -95,8 +95,11 @@ def _with_tail(n, general, prepare, python_error, to_tcl, wants_tensor, context)
                 xs = [get(a) for a in argv[1:]]
             except (KeyError, TypeError):       # no registry yet; an unhashable word
                 return general(interp, argv)
-            if None in xs:
-                return general(interp, argv)
+            # not `None in xs`: that compares None == tensor, which torch makes
+            # an elementwise comparison failing through an exception (~20 us each)
+            for x in xs:
+                if x is None:
+                    return general(interp, argv)
             if func is None:
                 func, tail, kw = prepare()
             if context:
