@@ -123,8 +123,8 @@ def load_checkpoint(filename, model, optimizer):
         except (ValueError, KeyError, TypeError) as e:
             raise ValueError('"%s" does not fit this optimizer: %s' % (filename, e)) from None
     model.load_state_dict(data["model_state_dict"])
-    return "Checkpoint loaded from %s (epoch %s, loss %s)" % (filename, data.get("epoch", 0),
-                                                            data.get("loss", 0.0))
+    return "Checkpoint loaded from %s: epoch=%s loss=%s lr=%s" % (
+        filename, data.get("epoch", 0), data.get("loss", 0.0), data.get("lr", 0.0))
 
 
 def checkpoint_info(filename):

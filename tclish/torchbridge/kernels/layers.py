@@ -280,21 +280,29 @@ def _decoder_layer(d_model, nhead, dim_feedforward, dropout):
     return quiet(nn.TransformerDecoderLayer, d_model, nhead, dim_feedforward, dropout)
 
 
+def _tokens(module, *inputs):
+    """Run a transformer module; a 1-D input is one token [d_model] (TCLIBTORCH's
+    scripts pass those), run as a sequence of one and answered in the same shape."""
+    if all(t.dim() == 1 for t in inputs):
+        return quiet(module, *(t.unsqueeze(0) for t in inputs)).squeeze(0)
+    return quiet(module, *inputs)
+
+
 def transformer_encoder_layer(src, d_model, nhead, dim_feedforward, dropout=0.1):
-    return quiet(_encoder_layer(d_model, nhead, dim_feedforward, dropout), src)
+    return _tokens(_encoder_layer(d_model, nhead, dim_feedforward, dropout), src)
 
 
 def transformer_encoder(src, d_model, nhead, num_layers, dim_feedforward):
     encoder = quiet(nn.TransformerEncoder, _encoder_layer(d_model, nhead, dim_feedforward, 0.0),
                     num_layers, enable_nested_tensor=False)
-    return quiet(encoder, src)
+    return _tokens(encoder, src)
 
 
 def transformer_decoder_layer(tgt, memory, d_model, nhead, dim_feedforward, dropout=0.1):
-    return quiet(_decoder_layer(d_model, nhead, dim_feedforward, dropout), tgt, memory)
+    return _tokens(_decoder_layer(d_model, nhead, dim_feedforward, dropout), tgt, memory)
 
 
 def transformer_decoder(tgt, memory, d_model, nhead, num_layers, dim_feedforward):
     decoder = nn.TransformerDecoder(_decoder_layer(d_model, nhead, dim_feedforward, 0.0),
                                     num_layers)
-    return quiet(decoder, tgt, memory)
+    return _tokens(decoder, tgt, memory)
