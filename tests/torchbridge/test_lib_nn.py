@@ -303,8 +303,9 @@ def test_lbfgs_steps_with_a_tcl_closure(tcl):
     tcl.eval("set w [torch::tensor_create -data {1.0 -2.0 0.5} -requiresGrad 1]; "
              "set c [torch::tensor_create {1.0 2.0 3.0}]")
     tcl.eval("set opt [torch::optimizer_lbfgs [list $w] 0.5 5]")
-    tcl.eval("torch::optimizer_step $opt {torch::optimizer_zero_grad $opt; set l [torch::tensor_sum"
-             " [torch::tensor_mul [torch::tensor_mul $w $w] $c]]; torch::tensor_backward $l; set l}")
+    tcl.eval("torch::optimizer_step $opt {torch::optimizer_zero_grad $opt; "
+             "set l [torch::tensor_sum [torch::tensor_mul [torch::tensor_mul $w $w] $c]]; "
+             "torch::tensor_backward $l; set l}")
     w = torch.tensor([1.0, -2.0, 0.5], requires_grad=True)
     opt = torch.optim.LBFGS([w], 0.5, 5)
 

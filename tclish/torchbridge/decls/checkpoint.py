@@ -14,6 +14,7 @@ _OPT = "torch::optimizer_sgd {torch::linear 2 1} 0.1"
 
 # where the generated tests' calls write (never the working directory)
 _TMP_FILE = os.path.join(tempfile.gettempdir(), "tclish_nn_example.pt")
+_MISSING = os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt")
 
 
 def _file(example=_TMP_FILE):
@@ -30,7 +31,7 @@ SPECS = [
     CommandSpec("save_state", [_module(), _file()], _K + "save_state",
                 "Save a module's state dict (torch.save); answers OK.", returns="value",
                 example=_TMP + "torch::save_state [torch::linear 2 1] $f\nfile delete $f"),
-    CommandSpec("load_state", [_module(), _file(os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt"))], _K + "load_state",
+    CommandSpec("load_state", [_module(), _file(_MISSING)], _K + "load_state",
                 "Load a state dict saved by save_state (or by Python) into a module of the "
                 "same architecture; answers OK.", returns="value",
                 example=_TMP + "set fc [torch::linear 2 1]\ntorch::save_state $fc $f\n"
@@ -40,7 +41,7 @@ SPECS = [
                 returns="value",
                 example=_TMP + "torch::save_state_dict [torch::linear 2 1] $f\nfile delete $f"),
     CommandSpec("load_state_dict", [_module("model", ("module",)),
-                                    _file(os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt"))],
+                                    _file(_MISSING)],
                 _K + "load_state_dict", "Load a state dict into a model of the same "
                 "architecture.", returns="value",
                 example=_TMP + "set fc [torch::linear 2 1]\ntorch::save_state_dict $fc $f\n"
@@ -58,7 +59,7 @@ SPECS = [
                 "set opt [torch::optimizer_adam $fc 0.01]\n"
                 "torch::save_checkpoint $fc $opt $f 3 0.25\nfile delete $f"),
     CommandSpec("load_checkpoint",
-                [_file(os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt")), _module("model", ("module",)),
+                [_file(_MISSING), _module("model", ("module",)),
                  Param("optimizer", OPTIMIZER, help="optimizer handle", example=_OPT)],
                 _K + "load_checkpoint",
                 "Restore model and optimizer state from a checkpoint.", returns="value",
@@ -66,7 +67,7 @@ SPECS = [
                 "set opt [torch::optimizer_adam $fc 0.01]\n"
                 "torch::save_checkpoint $fc $opt $f 3 0.25\n"
                 "torch::load_checkpoint $f $fc $opt\nfile delete $f"),
-    CommandSpec("get_checkpoint_info", [_file(os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt"))],
+    CommandSpec("get_checkpoint_info", [_file(_MISSING)],
                 _K + "checkpoint_info",
                 "A dict: epoch, loss, lr, tensors, parameters, param_groups.", returns="tensors",
                 example=_TMP + "set fc [torch::linear 2 1]\n"
@@ -76,7 +77,7 @@ SPECS = [
                 [Param("input", TENSOR, help="tensor handle", aliases=("tensor",)), _file()],
                 _K + "tensor_save", "Save a tensor (torch.save); answers OK.", returns="value",
                 example=_TMP + "torch::tensor_save [torch::ones {2}] $f\nfile delete $f"),
-    CommandSpec("tensor_load", [_file(os.path.join(tempfile.gettempdir(), "tclish_nn_missing.pt"))], _K + "tensor_load",
+    CommandSpec("tensor_load", [_file(_MISSING)], _K + "tensor_load",
                 "Load a tensor saved by tensor_save or torch.save.",
                 example=_TMP + "torch::tensor_save [torch::ones {2}] $f\n"
                 "torch::tensor_to_list [torch::tensor_load $f]\nfile delete $f"),
