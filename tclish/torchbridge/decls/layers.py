@@ -118,7 +118,7 @@ SPECS = [
                Param("track_running_stats", BOOL, True, "keep running mean and variance")],
             "torch.nn:BatchNorm2d", "batchnorm2d", "2-D batch normalisation (nn.BatchNorm2d).",
             "set bn [torch::batchnorm2d 2]\ntorch::tensor_shape "
-            "[torch::layer_forward $bn [torch::randn {4 2 3 3}]]"),
+            "[torch::layer_forward $bn [torch::randn {4 2 3 3}]]", legacy=("batchNorm2d",)),
     _module("maxpool1d",
             [Param("kernel_size", Int(1), help="window size", example="2"),
              Param("stride", Int(1), None, "stride (default: the kernel size)"),
@@ -126,7 +126,7 @@ SPECS = [
              Param("ceil_mode", BOOL, False, "round the output size up")],
             _K + "maxpool1d", "maxpool1d", "1-D max pooling layer (nn.MaxPool1d).",
             "set p [torch::maxpool1d 2]\ntorch::tensor_shape "
-            "[torch::layer_forward $p [torch::ones {1 1 6}]]"),
+            "[torch::layer_forward $p [torch::ones {1 1 6}]]", legacy=("maxPool1d",)),
     _module("maxpool3d",
             [Param("kernel_size", Int(1), help="cubic window size", example="2"),
              Param("stride", Int(1), None, "stride (default: the kernel size)"),
@@ -134,7 +134,7 @@ SPECS = [
              Param("ceil_mode", BOOL, False, "round the output size up")],
             _K + "maxpool3d", "maxpool3d", "3-D max pooling layer (nn.MaxPool3d).",
             "set p [torch::maxpool3d 2]\ntorch::tensor_shape "
-            "[torch::layer_forward $p [torch::ones {1 1 4 4 4}]]"),
+            "[torch::layer_forward $p [torch::ones {1 1 4 4 4}]]", legacy=("maxPool3d",)),
     _module("sequential",
             [Param("modules", MODULE_LIST, "", "child modules, run in order",
                    example=_LINEAR)],

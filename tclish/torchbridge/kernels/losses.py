@@ -55,10 +55,12 @@ def focal(input, target, alpha=1.0, gamma=2.0, reduction="mean"):
 
 def dice(input, target, smooth=1.0, reduction="mean"):
     """1 - (2 sum(p t) + smooth) / (sum(p) + sum(t) + smooth), p = sigmoid(input),
-    sums over all elements (one value, which every reduction leaves as it is)."""
+    sums over all elements: one value (shape [1] for reduction none)."""
     p = torch.sigmoid(input)
     intersection = (p * target).sum()
-    return 1 - (2 * intersection + smooth) / (p.sum() + target.sum() + smooth)
+    loss = 1 - (2 * intersection + smooth) / (p.sum() + target.sum() + smooth)
+    # TCLIBTORCH answers the one value as a 1-element tensor for "none"
+    return loss.unsqueeze(0) if reduction == "none" else loss
 
 
 def tversky(input, target, alpha=0.7, beta=0.3, smooth=1.0, reduction="mean"):
@@ -68,7 +70,8 @@ def tversky(input, target, alpha=0.7, beta=0.3, smooth=1.0, reduction="mean"):
     tp = (p * target).sum()
     fp = (p * (1 - target)).sum()
     fn = ((1 - p) * target).sum()
-    return 1 - (tp + smooth) / (tp + alpha * fp + beta * fn + smooth)
+    loss = 1 - (tp + smooth) / (tp + alpha * fp + beta * fn + smooth)
+    return loss.unsqueeze(0) if reduction == "none" else loss
 
 
 def multi_margin(input, target, p="1", margin=1.0, reduction="mean"):
