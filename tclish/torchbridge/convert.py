@@ -637,3 +637,100 @@ class DoubleOrList(Kind):
 OPTIONAL_TENSOR = TENSOR_OR_NONE     # one kind, two names (both helpers' spellings)
 INT_OR_LIST = IntOrList()
 DOUBLE_OR_LIST = DoubleOrList()
+
+
+# ---- kinds of the nn and training commands (modules, optimizers, schedulers) ----
+
+MODULE = HandleOf("module", "module")
+OPTIMIZER = HandleOf("optimizer", "optimizer")
+SCHEDULER = HandleOf("scheduler", "scheduler")
+
+
+class _Parameters(Kind):
+    """What an optimizer optimizes: a module handle (its parameters), one tensor
+    handle, or a Tcl list of tensor handles (TCLIBTORCH accepts all three)."""
+
+    name = "parameters"
+    metavar = "{tensor ...}|module"
+    example = ""
+    handle_kind = "tensor"
+    handle_list = True
+
+    def convert(self, value, registry):
+        modules = registry.tables.get("module")
+        try:
+            module = None if modules is None else modules.find(value)
+            if module is None:
+                t = registry.tensors.find(value)
+                if t is not None:
+                    return [t]
+        except TypeError:
+            module = None
+        if module is not None:
+            return list(module.parameters())
+        out = _TensorList.convert(self, value, registry)
+        if not out:
+            raise BadValue("no parameters to optimize (an empty list)")
+        return out
+
+
+class _Reduction(Kind):
+    """A loss reduction: none, mean or sum, or TCLIBTORCH's 0, 1, 2 for them."""
+
+    name = "reduction"
+    metavar = "none|mean|sum"
+    example = "sum"
+    _BY_NUMBER = {"0": "none", "1": "mean", "2": "sum"}
+
+    def convert(self, value, registry):
+        s = to_str(value)
+        s = self._BY_NUMBER.get(s.strip(), s)
+        if s in ("none", "mean", "sum"):
+            return s
+        raise BadValue("%s is not one of none, mean, sum (or 0, 1, 2)" % _quote(value))
+
+
+class _Script(Kind):
+    """A Tcl script or command prefix, evaluated later by the interpreter."""
+
+    name = "script"
+    metavar = "script"
+    example = ""
+
+    def convert(self, value, registry):
+        return value
+
+
+PARAMETERS = _Parameters()
+REDUCTION = _Reduction()
+SCRIPT = _Script()
+
+
+class HandleName(HandleOf):
+    """A handle of another kind, passed on as its name (the Tcl value itself),
+    for commands that answer with the handle they were given (model_train)."""
+
+    def convert(self, value, registry):
+        HandleOf.convert(self, value, registry)
+        return value
+
+
+class _ModuleList(Kind):
+    """A Tcl list of module handles (torch::sequential's children)."""
+
+    name = "module list"
+    metavar = "{module ...}"
+    example = ""
+    handle_kind = "module"
+    handle_list = True
+
+    def convert(self, value, registry):
+        try:
+            items = to_list(value)
+        except TclError as e:
+            raise BadValue(e.message) from None
+        return [MODULE.convert(x, registry) for x in items]
+
+
+MODULE_NAME = HandleName("module", "module")
+MODULE_LIST = _ModuleList()

@@ -95,9 +95,13 @@ def _is_counted_name(name, kind, counter):
 class HandleRegistry:
     """The live handles of one interpreter, one table and counter per kind."""
 
-    __slots__ = ("tables", "counters", "tensors", "_n_tensor")
+    __slots__ = ("tables", "counters", "tensors", "_n_tensor", "interp")
 
-    def __init__(self):
+    def __init__(self, interp=None):
+        # the interpreter that owns the registry: commands that run Tcl callbacks
+        # (an LBFGS closure, a lambda scheduler, a function to differentiate) reach
+        # it as `registry.interp` through their spec's context=True
+        self.interp = interp
         self.tensors = Table()
         self.tables = {"tensor": self.tensors}
         self.counters = {}
@@ -176,5 +180,5 @@ def registry_of(interp):
     ext = interp.extensions
     reg = ext.get("torch")
     if reg is None:
-        reg = ext["torch"] = HandleRegistry()
+        reg = ext["torch"] = HandleRegistry(interp)
     return reg

@@ -21,6 +21,10 @@ class FakeInterp:
         """Invoke a registered command with already-split argument values."""
         return self.commands[argv[0]](self, list(argv))
 
+    def invoke(self, argv):
+        """What the bridge calls to run a Tcl callback (a command prefix)."""
+        return self.call(*argv)
+
 
 @pytest.fixture
 def fake():

@@ -38,7 +38,8 @@ SPECS = [
     CommandSpec("cuda_device_count", [], "torch.cuda:device_count",
                 "The number of CUDA devices torch can use (0 without CUDA).", returns="value"),
     CommandSpec("handles", [], _K + "handles",
-                "The live tensor handles: a list of {name shape dtype device}.",
+                "The live handles: {name shape dtype device} per tensor, then "
+                "{name kind class} per module, optimizer, scheduler, ...",
                 returns="value", context=True, deterministic=False),
     CommandSpec("tensor_free",
                 [Param("handles", HANDLES, "", "handles to free now")],

@@ -143,6 +143,10 @@ def handles(registry):
     rows = TclList()
     for name, t in registry.live("tensor"):
         rows.append(TclList((name, TclList(t.shape), dtype_name(t.dtype), str(t.device))))
+    # then every other kind (modules, optimizers, schedulers, ...): {name kind class}
+    for kind in sorted(k for k in registry.tables if k != "tensor"):
+        for name, obj in registry.live(kind):
+            rows.append(TclList((name, kind, type(obj).__name__)))
     return rows
 
 
