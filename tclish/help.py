@@ -24,6 +24,7 @@ SYNOPSES = {
     "after": "Execute a command after a time delay",
     "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
     "append": "Append to variable",
+    "auto_execok": "Find the program a command name runs (its full path)",
     "apply": "Apply an anonymous function",
     "array": "Manipulate array variables",
     "binary": "Insert and extract fields from binary strings",

@@ -27,6 +27,9 @@ LAZY_FAMILIES = {
     "tclish.commands.globs": ("glob",),
     "tclish.commands.clock": ("clock",),
     "tclish.commands.traces": ("trace",),
+    "tclish.commands.events": ("after", "vwait", "update", "fileevent"),
+    "tclish.commands.exec": ("exec", "pid", "auto_execok"),
+    "tclish.commands.sockets": ("socket",),
     "tclish.help": ("help",),
 }
 

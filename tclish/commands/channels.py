@@ -48,11 +48,16 @@ def get_channel(interp, name):
 
 def add_channel(interp, fd, readable, writable):
     """Enter a new file channel for `fd` under the next free name fileN."""
+    return add_named_channel(interp, Channel("", fd, readable, writable), "file")
+
+
+def add_named_channel(interp, ch, prefix):
+    """Enter channel `ch` under the next free name prefixN (fileN, sockN)."""
     table = channel_table(interp)
     n = 3
-    while "file%d" % n in table:
+    while "%s%d" % (prefix, n) in table:
         n += 1
-    ch = Channel("file%d" % n, fd, readable, writable)
+    ch.name = "%s%d" % (prefix, n)
     table[ch.name] = ch
     return ch
 
@@ -114,8 +119,11 @@ def cmd_open(interp, argv):
     flags, seek_end, binary = parse_access(access)
     perms = to_int(argv[3]) if len(argv) > 3 else 0o666
     if name.startswith("|"):
-        raise TclError('couldn\'t open "%s": command pipelines are not supported' % name,
-                       ("TCL", "OPERATION", "OPEN", "PIPE"))
+        from .exec import open_pipeline
+        ch = open_pipeline(interp, name[1:], flags)
+        if binary:
+            ch.set_translation("binary", "binary")
+        return ch.name
     path = native_path(name)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), perms)
@@ -144,9 +152,12 @@ def close_channel(interp, name, direction=None):
                            % direction, ("TCL", "OPERATION", "CLOSE", "HALF"))
         other = "writable" if direction == "read" else "readable"
         if getattr(ch, other):
-            if direction == "write":
-                ch.flush()
-            setattr(ch, attr, False)
+            if hasattr(ch, "close_half"):
+                ch.close_half(direction)
+            else:
+                if direction == "write":
+                    ch.flush()
+                setattr(ch, attr, False)
             return ""
     del interp.channels[name]
     ch.close()
@@ -239,8 +250,9 @@ def cmd_tell(interp, argv):
 
 @command("fblocked", 1, 1, "channelId")
 def cmd_fblocked(interp, argv):
-    get_channel(interp, to_str(argv[1]))
-    return 0
+    ch = get_channel(interp, to_str(argv[1]))
+    blocked = getattr(ch, "blocked", None)
+    return 1 if blocked is not None and blocked() else 0
 
 
 def chan_flush(interp, argv):
@@ -296,7 +308,10 @@ def _split_two(ch, value, what, bad_text):
 
 def _set_option(ch, opt, value):
     if opt == "-blocking":
-        ch.blocking = 1 if to_bool(value) else 0
+        if hasattr(ch, "set_blocking"):
+            ch.set_blocking(to_bool(value))
+        else:
+            ch.blocking = 1 if to_bool(value) else 0
     elif opt == "-buffering":
         v = to_str(value)
         if v not in BUFFERINGS:
@@ -321,15 +336,18 @@ def _set_option(ch, opt, value):
         ch.set_translation(vin, vout)
 
 
-def _option_name(word):
-    matches = [o for o in _OPTIONS if o.startswith(word)] if len(word) > 1 else []
-    if word in _OPTIONS:
+def _option_name(word, ch=None):
+    extras = tuple(ch.extra_options()) if hasattr(ch, "extra_options") else ()
+    known = _OPTIONS + extras + (("-error",) if extras else ())
+    matches = [o for o in known if o.startswith(word)] if len(word) > 1 else []
+    if word in known:
         return word
     if len(matches) == 1:
         return matches[0]
-    raise TclError('bad option "%s": should be one of -blocking, -buffering, -buffersize, '
-                   '-encoding, -eofchar, or -translation' % word,
-                   ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
+    names = list(_OPTIONS + extras)
+    raise TclError('bad option "%s": should be one of %s, or %s' % (
+        word, ", ".join(names[:-1]), names[-1]),
+        ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
 
 
 def configure(interp, argv, cmd_name):
@@ -340,13 +358,23 @@ def configure(interp, argv, cmd_name):
         for opt in _OPTIONS:
             out.append(opt)
             out.append(_get_option(ch, opt, True))
+        for opt in getattr(ch, "listed_extras", lambda: ())():
+            out.append(opt)
+            out.append(ch.get_extra(opt))
         return out
     if len(args) == 1:
-        return _get_option(ch, _option_name(to_str(args[0])))
+        opt = _option_name(to_str(args[0]), ch)
+        if opt not in _OPTIONS:
+            return ch.get_extra(opt)
+        return _get_option(ch, opt)
     if len(args) % 2:
         raise wrong_args(cmd_name, "channelId ?-option value ...?")
     for i in range(0, len(args), 2):
-        _set_option(ch, _option_name(to_str(args[i])), args[i + 1])
+        opt = _option_name(to_str(args[i]), ch)
+        if opt not in _OPTIONS:
+            raise TclError('option "%s" is read-only' % opt,
+                           ("TCL", "OPERATION", "FCONFIGURE", "READONLY"))
+        _set_option(ch, opt, args[i + 1])
     return ""
 
 

@@ -269,7 +269,16 @@ def interp_hidden(interp, argv):
 
 
 def interp_bgerror(interp, argv):
-    return ""
+    from ..runtime.events import bgerror_handler, set_bgerror_handler
+    target = find_interp(interp, argv[2])
+    if len(argv) == 3:
+        return bgerror_handler(target)
+    prefix = argv[3]
+    if not to_list(prefix):
+        raise TclError("cmdPrefix must be list of length >= 1",
+                       ("TCL", "OPERATION", "INTERP", "BGERRORFORMAT"))
+    set_bgerror_handler(target, prefix)
+    return prefix
 
 
 cmd_interp = ensemble("interp", {

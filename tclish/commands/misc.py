@@ -1,12 +1,11 @@
-"""package, after, pwd, cd, and tclish's `load` compatibility."""
+"""package, pwd, cd, and tclish's `load` compatibility."""
 
 import importlib
 import os
-import time
 
 from ..runtime.errors import TclError
 from ..runtime.registry import command, ensemble
-from ..runtime.values import TclList, to_int, to_str
+from ..runtime.values import TclList, to_str
 
 # packages that tclish provides itself: name -> version
 BUILTIN_PACKAGES = {
@@ -98,22 +97,6 @@ cmd_package = ensemble("package", {
         [int(p) for p in to_str(a[2]).split(".")], [int(p) for p in to_str(a[3]).split(".")]),
         2, 2, "version1 version2"),
 })
-
-
-@command("after", 1, None, "option ?arg ...?")
-def cmd_after(interp, argv):
-    first = to_str(argv[1])
-    try:
-        ms = to_int(first)
-    except TclError:
-        if first in ("idle", "cancel", "info"):
-            return ""
-        raise TclError('bad argument "%s": must be cancel, idle, info, or an integer' % first,
-                       ("TCL", "LOOKUP", "INDEX", "argument", first)) from None
-    if len(argv) == 2:
-        time.sleep(max(ms, 0) / 1000.0)
-        return ""
-    return "after#0"
 
 
 @command("pwd", 0, 0, "")

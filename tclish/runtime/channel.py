@@ -91,6 +91,7 @@ class Channel:
     def __init__(self, name, fd, readable, writable):
         self.name = name
         self.fd = fd
+        self.wfd = fd            # pipes write to another descriptor
         self.readable = readable
         self.writable = writable
         self.blocking = 1
@@ -108,6 +109,9 @@ class Channel:
         self._eof = False        # the last input operation reached end of file
         self._at_end = False     # the underlying file has returned end of file
         self._eofchar_seen = False
+        self._blocked = False    # the last input operation ran out of data (non-blocking)
+        self._need_more = False  # buffered input holds no complete line yet
+        self.event_handlers = None
 
     # ---- configuration ---------------------------------------------------------
 
@@ -116,6 +120,22 @@ class Channel:
         self._unread()
         self.encoding = tcl_name
         self._codec = codec
+
+    def set_blocking(self, flag):
+        self.blocking = 1 if flag else 0
+        for fd in {self.fd, self.wfd}:
+            if fd is not None and fd >= 0:
+                try:
+                    os.set_blocking(fd, bool(flag))
+                except OSError:
+                    pass
+        if flag and self._out:
+            self.flush()
+
+    def input_ready(self):
+        """Buffered input a readable handler should see without waiting."""
+        return (self._pos < len(self._text) and not self._need_more) or (
+            self._at_end and self.readable)
 
     def set_translation(self, value_in, value_out):
         if "binary" in (value_in, value_out):
@@ -148,17 +168,35 @@ class Channel:
         self._out += data
         if (self.buffering == "none" or len(self._out) >= self.buffersize
                 or (self.buffering == "line" and "\n" in text)):
-            self.flush()
+            self.flush("writing")
 
-    def flush(self):
+    def flush(self, verb="flushing"):
         out = self._out
         while out:
             try:
-                n = os.write(self.fd, out)
+                n = os.write(self.wfd, out)
+            except BlockingIOError:
+                # non-blocking: the rest goes out when the descriptor is writable
+                self._flush_later()
+                return
             except OSError as e:
                 del out[:]
-                raise os_tcl_error('error flushing "%s"' % self.name, e) from None
+                raise os_tcl_error('error %s "%s"' % (verb, self.name), e) from None
             del out[:n]
+
+    def _flush_later(self):
+        from .events import get_loop
+        loop = get_loop()
+        key = (id(self), "w", "flush")
+
+        def more():
+            try:
+                self.flush()
+            except TclError:
+                pass
+            if not self._out:
+                loop.unwatch(key)
+        loop.watch(key, self.wfd, "w", more)
 
     # ---- input -----------------------------------------------------------------
 
@@ -175,11 +213,15 @@ class Channel:
             return False
         try:
             data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
+        except BlockingIOError:
+            self._blocked = True
+            return False
         except OSError as e:
             raise os_tcl_error('error reading "%s"' % self.name, e) from None
         dec = self._decoder
         if dec is None:
             dec = self._decoder = codecs.getincrementaldecoder(self._codec)("surrogateescape")
+        self._need_more = False
         text = dec.decode(data, final=not data)
         eofchar = self.eofchar[0]
         if eofchar:
@@ -215,6 +257,7 @@ class Channel:
         """The next line without its end, or None at end of file."""
         self._check_readable()
         self._eof = False
+        self._blocked = False
         mode = self.trans_in
         start = self._pos
         # fast path: a whole \n-terminated line is already buffered
@@ -250,6 +293,9 @@ class Channel:
             # rescan the last character: it may be the \r of a \r\n
             offset = max(0, len(text) - self._pos - 1)
             if not self._fill():
+                if self._blocked:
+                    self._need_more = True
+                    return None
                 self._eof = True
                 rest = self._text[self._pos:]
                 self._text, self._pos = "", 0
@@ -262,6 +308,7 @@ class Channel:
         """Up to `count` characters (all when None) after translation."""
         self._check_readable()
         self._eof = False
+        self._blocked = False
         if count is None:
             return self._take(self._read_all())
         parts = []
@@ -269,7 +316,7 @@ class Channel:
         crlf_modes = self.trans_in in ("auto", "crlf")
         while need > 0:
             if self._pos >= len(self._text) and not self._fill():
-                self._eof = True
+                self._eof = not self._blocked
                 break
             end = self._pos + need
             text = self._text
@@ -293,7 +340,7 @@ class Channel:
         while self._fill():
             parts.append(self._text)
             self._text = ""
-        self._eof = True
+        self._eof = not self._blocked
         return "".join(parts)
 
     def eof(self):
@@ -358,14 +405,32 @@ class Channel:
         except OSError as e:
             raise os_tcl_error('error during truncate on "%s"' % self.name, e) from None
 
+    def blocked(self):
+        return self._blocked
+
     def close(self):
+        from .events import get_loop
+        get_loop().forget(id(self))
         try:
+            if self._out and not self.blocking:
+                self.set_blocking(True)
             self.flush()
         finally:
+            self._close_fds()
+
+    def _close_fds(self):
+        fds = [self.fd] if self.wfd == self.fd else [self.fd, self.wfd]
+        self.fd = self.wfd = -1
+        error = None
+        for fd in fds:
+            if fd is None or fd < 0:
+                continue
             try:
-                os.close(self.fd)
+                os.close(fd)
             except OSError as e:
-                raise os_tcl_error('error closing "%s"' % self.name, e) from None
+                error = e
+        if error is not None:
+            raise os_tcl_error('error closing "%s"' % self.name, error) from None
 
 
 def _find_eol(text, start):
