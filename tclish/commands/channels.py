@@ -325,6 +325,10 @@ def _set_option(ch, opt, value):
     elif opt == "-eofchar":
         vin, vout = _split_two(ch, value, "-eofchar",
                                "should be a list of zero, one, or two elements")
+        for v in (vin, vout):
+            if v and (len(v) != 1 or not 0 < ord(v) < 0x80):
+                raise TclError("bad value for -eofchar: must be non-NUL ASCII character",
+                               ("TCL", "VALUE", "CHANNEL"))
         old_in, old_out = ch.eofchar
         ch.eofchar = (old_in if vin is None else vin, old_out if vout is None else vout)
     else:
@@ -465,6 +469,23 @@ def chan_truncate(interp, argv):
     return ""
 
 
+def chan_event(interp, argv):
+    from .events import channel_event
+    return channel_event(interp, argv[1:], "chan event")
+
+
+def chan_pipe(interp, argv):
+    if len(argv) > 2:
+        # Tcl's usage text here ends in a space
+        raise TclError('wrong # args: should be "chan pipe "', ("TCL", "WRONGARGS"))
+    r, w = os.pipe()
+    os.set_inheritable(r, False)
+    os.set_inheritable(w, False)
+    rch = add_channel(interp, r, True, False)
+    wch = add_channel(interp, w, False, True)
+    return TclList([rch.name, wch.name])
+
+
 def _unsupported(what):
     def fail(interp, argv):
         raise TclError('"chan %s" is not supported by tclish' % what,
@@ -479,12 +500,12 @@ CHAN_SUBCOMMANDS = {
     "copy": (chan_copy, 2, 6, "input output ?-size size? ?-command callback?"),
     "create": (_unsupported("create"), 2, 2, "mode cmdprefix"),
     "eof": (_chan_sub(cmd_eof), 1, 1, "channelId"),
-    "event": (_unsupported("event"), 2, 3, "channelId event ?script?"),
+    "event": (chan_event, 2, 3, "channelId event ?script?"),
     "flush": (chan_flush, 1, 1, "channelId"),
     "gets": (_chan_sub(cmd_gets), 1, 2, "channelId ?varName?"),
     "names": (chan_names, 0, 1, "?pattern?"),
     "pending": (chan_pending, 2, 2, "mode channelId"),
-    "pipe": (_unsupported("pipe"), 0, 0, ""),
+    "pipe": (chan_pipe, 0, None, ""),
     "pop": (_unsupported("pop"), 1, 1, "channelId"),
     "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
     "push": (_unsupported("push"), 2, 2, "channelId cmdprefix"),

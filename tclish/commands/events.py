@@ -134,6 +134,9 @@ def cmd_vwait(interp, argv):
     base, index = split_array_name(name)
     qualified = base if base.startswith("::") else "::" + base
     var = interp.lookup_var(qualified, create=True)
+    if index is not None and var.value is not None:
+        raise TclError('can\'t trace "%s": variable isn\'t array' % name,
+                       ("TCL", "LOOKUP", "VARNAME", base))
     done = []
 
     def trace(_interp, _base, idx, op):
@@ -253,6 +256,12 @@ def forget_channel(interp, ch):
         handlers.clear()
     for key in [k for k in loop.watchers if k[0] == id(ch)]:
         loop.unwatch(key)
+
+
+@command("::tcl::Bgerror", 0, None, "")
+def cmd_tcl_bgerror(interp, argv):
+    from ..runtime.events import cmd_default_bgerror
+    return cmd_default_bgerror(interp, argv)
 
 
 @command("fileevent", 2, 3, "channelId event ?script?")

@@ -337,7 +337,7 @@ def background_error(interp, err):
 
 
 def _report_bgerrors(interp):
-    from .values import TclList, to_list, to_str
+    from .values import TclList, to_list
     pending = interp.extensions.pop("bgerrors", [])
     for err in pending:
         prefix = bgerror_handler(interp)
@@ -345,46 +345,59 @@ def _report_bgerrors(interp):
                            err.errorcode if isinstance(err.errorcode, str)
                            else TclList(err.errorcode),
                            "-errorinfo", err.errorinfo])
-        interp.set_error_vars(err)
+        saved = interp.frame
+        interp.frame = interp.global_frame
+        interp.cur_ns = interp.global_ns
         try:
-            if to_str(prefix) == DEFAULT_BGERROR:
-                _default_bgerror(interp, err)
-            else:
-                words = list(to_list(prefix)) + [err.message, options]
-                saved = interp.frame
-                interp.frame = interp.global_frame
-                interp.cur_ns = interp.global_ns
-                try:
-                    interp.invoke(words)
-                finally:
-                    interp.frame = saved
-                    interp.cur_ns = saved.ns
+            interp.invoke(list(to_list(prefix)) + [err.message, options])
         except TclSignal as s:
             if s.code == 3:      # break: drop the rest, as Tcl does
                 return
         except TclError as e2:
             _write_stderr(interp, "%s\n" % e2.errorinfo)
+        finally:
+            interp.frame = saved
+            interp.cur_ns = saved.ns
 
 
-def _default_bgerror(interp, err):
-    """::tcl::Bgerror: call the `bgerror` command if there is one, else print
-    errorInfo on stderr."""
+def cmd_default_bgerror(interp, argv):
+    """::tcl::Bgerror msg options: call the `bgerror` command if there is one,
+    else print errorInfo on stderr (TclDefaultBgErrorHandlerObjCmd)."""
+    from .values import to_int, to_list, to_str
+    if len(argv) != 3:
+        raise TclError('wrong # args: should be "%s msg options"' % to_str(argv[0]),
+                       ("TCL", "WRONGARGS"))
+    items = list(to_list(argv[2]))
+    opts = {to_str(items[i]): items[i + 1] for i in range(0, len(items) - 1, 2)}
+    for key in ("-level", "-code"):
+        if key not in opts:
+            raise TclError('missing return option "%s"' % key, ("TCL", "ARGUMENT", "MISSING"))
+        to_int(opts[key])
+    code = to_int(opts["-code"])
+    if code == 0:
+        return ""
+    message = to_str(argv[1])
+    if code != 1:
+        if code in (3, 4):
+            message = 'invoked "%s" outside of a loop' % ("break" if code == 3 else "continue")
+        else:
+            message = "command returned bad code: %d" % code
+    info = to_str(opts.get("-errorinfo", message))
+    ecode = opts.get("-errorcode", "NONE")
     if interp.resolve_command("bgerror") is None:
-        _write_stderr(interp, err.errorinfo + "\n")
-        return
-    saved = interp.frame
-    interp.frame = interp.global_frame
-    interp.cur_ns = interp.global_ns
+        _write_stderr(interp, info + "\n")
+        return ""
+    gv = interp.global_ns.vars
+    interp.set_var("::errorInfo", info)
+    interp.set_var("::errorCode", ecode)
     try:
-        interp.set_error_vars(err)
-        interp.invoke(["bgerror", err.message])
+        interp.invoke(["bgerror", message])
     except TclError as e2:
         _write_stderr(interp, "bgerror failed to handle background error.\n"
                       "    Original error: %s\n    Error in bgerror: %s\n"
-                      % (err.message, e2.message))
-    finally:
-        interp.frame = saved
-        interp.cur_ns = saved.ns
+                      % (message, e2.message))
+    del gv
+    return ""
 
 
 def _write_stderr(interp, text):
