@@ -22,6 +22,7 @@ from .runtime.values import to_str
 # One line per Tcl 8.6 command, after the NAME section of its manual page.
 SYNOPSES = {
     "after": "Execute a command after a time delay",
+    "::tcl::Bgerror": "The default background error handler",
     "::tcl::unsupported::timerate": "Calibrated performance measurement of a script",
     "append": "Append to variable",
     "auto_execok": "Find the program a command name runs (its full path)",

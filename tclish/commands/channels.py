@@ -30,8 +30,29 @@ def channel_table(interp):
         table.clear()
         for name in STD_NAMES:
             table[name] = StdChannel(interp, name)
+        fd_stdin = _real_stdin(interp)
+        if fd_stdin is not None:
+            table["stdin"] = fd_stdin
         table.update(others)
     return table
+
+
+def _real_stdin(interp):
+    """stdin as a file channel on descriptor 0 when the interpreter reads the
+    process's own standard input: then it can be non-blocking and have
+    readable events, as in tclsh (a child reading its pipe needs both)."""
+    import sys
+    if interp.extensions.get("stdin") is not None:
+        return None
+    try:
+        if sys.stdin is None or sys.stdin.fileno() != 0:
+            return None
+        os.fstat(0)
+    except (AttributeError, OSError, ValueError):
+        return None
+    ch = Channel("stdin", 0, True, False)
+    ch.buffering = "line"
+    return ch
 
 
 def get_channel(interp, name):
@@ -409,12 +430,12 @@ def copy_channel(interp, args, cmd_name):
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
                        ("TCL", "OPERATION", "WRITE"))
+    if callback is not None:
+        from .events import background_copy
+        return background_copy(interp, src, dst, size, callback)
     text = src.read(size)
     dst.write(text)
     total = len(text.encode("utf-8")) if dst.encoding != "binary" else len(text)
-    if callback is not None:
-        interp.eval(to_str(callback) + " " + str(total))
-        return ""
     return total
 
 

@@ -87,6 +87,8 @@ def cmd_after(interp, argv):
     if ms is not None:
         if len(argv) == 2:
             if ms > 0:
+                from ..runtime.events import flush_std
+                flush_std()
                 time.sleep(ms / 1000.0)
             return ""
         return _schedule(interp, "timer", max(ms, 0), argv[2:])
@@ -270,3 +272,59 @@ def cmd_fileevent(interp, argv):
 
 
 __all__ = ["cmd_after", "cmd_vwait", "cmd_update", "cmd_fileevent", "eval_global"]
+
+
+# ---- fcopy -command -------------------------------------------------------------------
+
+def background_copy(interp, src, dst, size, callback):
+    """`fcopy src dst ?-size n? -command cb`: copy as input arrives, from the
+    event loop, then call `cb bytes ?error?` at the global level."""
+    loop = get_loop(interp)
+    key = (id(src), "r", "fcopy")
+    fd = getattr(src, "fd", None)
+    was_blocking = None
+    if fd is not None and fd >= 0:
+        # the copy must never block the loop, whatever the channel's mode
+        try:
+            import os
+            was_blocking = os.get_blocking(fd)
+            os.set_blocking(fd, False)
+        except OSError:
+            was_blocking = None
+    state = {"total": 0, "left": size}
+
+    def finish(error=None):
+        loop.unwatch(key)
+        if was_blocking is not None and getattr(src, "fd", -1) >= 0:
+            try:
+                import os
+                os.set_blocking(src.fd, was_blocking)
+            except OSError:
+                pass
+        try:
+            dst.flush()
+        except TclError as e:
+            error = error or e.message
+        words = TclList([state["total"]] if error is None else [state["total"], error])
+        script = to_str(callback) + " " + to_str(words)
+        run_handler(interp, script)
+
+    def step():
+        left = state["left"]
+        chunk = 1 << 16 if left is None else min(left, 1 << 16)
+        try:
+            text = src.read(chunk) if chunk else ""
+            if text:
+                dst.write(text)
+        except TclError as e:
+            finish(e.message)
+            return
+        n = len(text) if dst.encoding == "binary" else len(text.encode("utf-8", "surrogateescape"))
+        state["total"] += n
+        if left is not None:
+            state["left"] = left - len(text)
+        if src.eof() or state["left"] == 0:
+            finish()
+
+    loop.watch(key, fd, "r", step, getattr(src, "input_ready", None))
+    return ""

@@ -114,12 +114,16 @@ def parse_pipeline(interp, words):
         elif stream == "err":
             pipe.stderr = spec_value
         else:
+            # both to one place; a later `>` moves stdout alone
             pipe.stdout = spec_value
-            pipe.stderr = ("out",)
+            pipe.stderr = ("dup", spec_value)
     if not current:
         raise _syntax("illegal use of | or |& in command", "PIPESYNTAX")
     pipe.commands.append(current)
     pipe.merge.append(False)
+    for argv in pipe.commands:
+        if argv[0].startswith("~"):
+            argv[0] = native_path(argv[0])
     return pipe
 
 
@@ -217,8 +221,12 @@ def start(interp, pipe, capture_out, capture_err, input_pipe=False, ignore_stder
             stdout = fds.own(w)
         else:
             stdout = _inherit(interp, "stdout", fds, forward)
-        if pipe.stderr is not None and pipe.stderr[0] == "out":
+        if pipe.stderr is not None and pipe.stderr[0] == "out" or (
+                pipe.stderr is not None and pipe.stderr[0] == "dup"
+                and pipe.stderr[1] is pipe.stdout):
             stderr = stdout
+        elif pipe.stderr is not None and pipe.stderr[0] == "dup":
+            stderr = _open_output(pipe.stderr[1], fds)
         elif pipe.stderr is not None:
             stderr = _open_output(pipe.stderr, fds)
         elif ignore_stderr or not capture_err:

@@ -65,6 +65,58 @@ def run_script(interp, text, path):
     return 0
 
 
+def run_stdin(interp):
+    """A script piped into stdin runs as tclsh runs it: each command as soon
+    as it is complete (so a parent process can talk to this one through a
+    pipe, and the script's own `gets stdin` reads the lines after it); an
+    error prints its message on stderr and the next command still runs."""
+    from ..commands.channels import get_channel
+    from ..parse.complete import is_complete
+    try:
+        ch = get_channel(interp, "stdin")
+    except TclError:
+        return run_script(interp, sys.stdin.read(), "stdin")
+    pending = []
+    while True:
+        try:
+            line = ch.gets()
+        except TclError as e:
+            sys.stderr.write(e.message + "\n")
+            return 1
+        except KeyboardInterrupt:
+            return 130
+        if line is None:
+            if not pending:
+                return 0
+            script = "\n".join(pending)
+        else:
+            pending.append(line)
+            script = "\n".join(pending)
+            if not is_complete(script + "\n"):
+                continue
+        pending = []
+        try:
+            call_with_stack_room(lambda _: interp.eval(script), None)
+        except ExitRequest as e:
+            return e.code
+        except TclError as e:
+            interp.set_error_vars(e)
+            _flush(interp)
+            sys.stderr.write(e.message + "\n")
+        except TclSignal as s:
+            if s.code in (3, 4):
+                _flush(interp)
+                sys.stderr.write('invoked "%s" outside of a loop\n'
+                                 % ("break" if s.code == 3 else "continue"))
+        except KeyboardInterrupt:
+            _flush(interp)
+            sys.stderr.write("interrupted\n")
+            return 130
+        _flush(interp)
+        if line is None:
+            return 0
+
+
 def _flush(interp):
     try:
         interp.stdout.flush()
@@ -102,7 +154,7 @@ def main(argv=None):
         status = run_repl(interp)
     else:
         setup_globals(interp, "tclish", [])
-        status = run_script(interp, sys.stdin.read(), "stdin")
+        status = run_stdin(interp)
     _flush(interp)
     return status
 

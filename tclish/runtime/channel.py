@@ -110,6 +110,8 @@ class Channel:
         self._at_end = False     # the underlying file has returned end of file
         self._eofchar_seen = False
         self._blocked = False    # the last input operation ran out of data (non-blocking)
+        self._saw_cr = False     # auto mode: a \r ended the last line; skip a \n next
+        self._raw = b""          # read-ahead given back on a pipe or socket (no seek)
         self._need_more = False  # buffered input holds no complete line yet
         self.event_handlers = None
 
@@ -134,7 +136,7 @@ class Channel:
 
     def input_ready(self):
         """Buffered input a readable handler should see without waiting."""
-        return (self._pos < len(self._text) and not self._need_more) or (
+        return ((self._pos < len(self._text) or self._raw) and not self._need_more) or (
             self._at_end and self.readable)
 
     def set_translation(self, value_in, value_out):
@@ -211,8 +213,14 @@ class Channel:
             self.flush()
         if self._eofchar_seen:
             return False
+        if self.fd == 0 and self.blocking:
+            from .events import flush_std
+            flush_std()
         try:
-            data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
+            if self._raw:
+                data, self._raw = self._raw, b""
+            else:
+                data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
         except BlockingIOError:
             self._blocked = True
             return False
@@ -234,6 +242,8 @@ class Channel:
             self._pos = 0
         else:
             self._text += text
+        if self._saw_cr and self._text:
+            self._skip_lf()
         if not data:
             self._at_end = True
             return bool(text)
@@ -253,8 +263,16 @@ class Channel:
             raw = raw.translate(_LATIN1_FOR_ESCAPES)
         return raw
 
+    def _skip_lf(self):
+        if self._pos < len(self._text):
+            if self._text[self._pos] == "\n":
+                self._pos += 1
+            self._saw_cr = False
+
     def gets(self):
         """The next line without its end, or None at end of file."""
+        if self._saw_cr:
+            self._skip_lf()
         self._check_readable()
         self._eof = False
         self._blocked = False
@@ -281,10 +299,12 @@ class Channel:
                 i = text.find("\n", start)
             if i >= 0:
                 if mode == "auto" and text[i] == "\r" and i + 1 == len(text) and not self._at_end:
-                    start = i - self._pos
-                    self._fill()
-                    start += self._pos
-                    continue
+                    # a \r ends the buffer: return the line now (the peer may
+                    # be waiting for our answer) and drop a \n that follows
+                    line = text[self._pos:i]
+                    self._pos = i + 1
+                    self._saw_cr = True
+                    return self._take(line)
                 line = text[self._pos:i]
                 pair = mode == "crlf" or (mode == "auto" and text.startswith("\r\n", i))
                 step = 2 if pair else 1
@@ -306,6 +326,8 @@ class Channel:
 
     def read(self, count=None):
         """Up to `count` characters (all when None) after translation."""
+        if self._saw_cr:
+            self._skip_lf()
         self._check_readable()
         self._eof = False
         self._blocked = False
@@ -317,6 +339,7 @@ class Channel:
         while need > 0:
             if self._pos >= len(self._text) and not self._fill():
                 self._eof = not self._blocked
+                self._need_more = self._blocked
                 break
             end = self._pos + need
             text = self._text
@@ -341,6 +364,7 @@ class Channel:
             parts.append(self._text)
             self._text = ""
         self._eof = not self._blocked
+        self._need_more = self._blocked
         return "".join(parts)
 
     def eof(self):
@@ -362,19 +386,25 @@ class Channel:
 
     def _drop_input(self):
         self._text, self._pos = "", 0
+        self._saw_cr = False
         self._decoder = None
         self._at_end = False
         self._eofchar_seen = False
 
     def _unread(self):
-        """Give back read-ahead so the OS position matches Tcl's position."""
+        """Give back read-ahead so the OS position matches Tcl's position
+        (on a pipe or socket, keep it as bytes to decode afresh)."""
         n = self._unconsumed_bytes()
         if n:
             try:
                 os.lseek(self.fd, -n, os.SEEK_CUR)
             except OSError:
-                pass
+                rest = self._text[self._pos:].encode(self._codec, "surrogateescape")
+                if self._decoder is not None:
+                    rest += self._decoder.getstate()[0]
+                self._raw = rest + self._raw
         self._drop_input()
+        self._need_more = False
 
     def tell(self):
         try:
@@ -474,6 +504,7 @@ class StdChannel:
     def set_encoding(self, tcl_name):
         python_codec(tcl_name)
         self.encoding = tcl_name
+        self._note_plain()
 
     def set_translation(self, value_in, value_out):
         if "binary" in (value_in, value_out):
@@ -482,12 +513,41 @@ class StdChannel:
             self.trans_in = "lf" if value_in in ("platform", "binary") else value_in
         if value_out is not None and self.writable:
             self.trans_out = "lf" if value_out in ("platform", "auto", "binary") else value_out
+        self._note_plain()
+
+    def _note_plain(self):
+        """`puts` without a channel writes straight to the stream unless
+        stdout has a non-default encoding or translation (see io.cmd_puts)."""
+        if self.name == "stdout":
+            key = "stdout-channel"
+            if self.encoding != "utf-8" or self.trans_out != "lf":
+                self.interp.extensions[key] = self
+            else:
+                self.interp.extensions.pop(key, None)
 
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
                            ("TCL", "OPERATION", "WRITE"))
         out = self.stream()
+        if self.encoding != "utf-8" or self.trans_out != "lf":
+            raw = getattr(out, "buffer", None)
+            if raw is not None:
+                # bytes in the channel's encoding, after what the text layer holds
+                if self.trans_out == "crlf":
+                    text = text.replace("\n", "\r\n")
+                elif self.trans_out == "cr":
+                    text = text.replace("\n", "\r")
+                codec = python_codec(self.encoding)
+                if codec == "latin-1":
+                    data = bytes(ord(c) & 0xFF for c in text)
+                else:
+                    data = text.encode(codec, "replace")
+                out.flush()
+                raw.write(data)
+                if self.buffering == "none":
+                    raw.flush()
+                return
         out.write(text)
         if self.buffering == "none":
             out.flush()

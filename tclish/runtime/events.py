@@ -18,6 +18,7 @@ import collections
 import heapq
 import itertools
 import selectors
+import sys
 import threading
 import time
 
@@ -131,6 +132,8 @@ class EventLoop:
                 timeout = max(0.0, self.timers[0].due - now) if self.timers else None
             else:
                 timeout = 0.0
+            if timeout != 0.0:
+                flush_std()
             if self.watchers:
                 self._poll(timeout)
             elif timeout:
@@ -252,6 +255,19 @@ class EventLoop:
                 # closed behind our back: keep the mask so it is not retried
                 self._registered.pop(fd, None)
         return sel if self._registered else None
+
+
+def flush_std():
+    """Flush the process's stdout and stderr before waiting.  Tcl's stdout
+    is line-buffered even on a pipe; Python's is not, so a child tclish that
+    prints a line and then waits for events (or reads its stdin) would hold
+    that line back from the parent waiting for it."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 _local = threading.local()
