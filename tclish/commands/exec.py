@@ -14,7 +14,7 @@ import tempfile
 from ..runtime.channel import Channel, os_tcl_error
 from ..runtime.errors import TclError
 from ..runtime.paths import native_path
-from ..runtime.process import child_error, detach, reap_detached, spawn
+from ..runtime.process import child_error, detach, reap_detached, spawn, wait_all
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
 
@@ -430,6 +430,7 @@ class PipeChannel(Channel):
             if err_fd is not None:
                 os.close(err_fd)
             return
+        waited = wait_all(self.procs)     # before reading what they wrote on stderr
         err = b""
         if err_fd is not None:
             try:
@@ -437,7 +438,7 @@ class PipeChannel(Channel):
                 err = _read_all(err_fd)
             finally:
                 os.close(err_fd)
-        text, code = child_error(self.procs, decode_output(err))
+        text, code = child_error(self.procs, decode_output(err), waited=waited)
         if code is not None:
             if text.endswith("\n"):
                 text = text[:-1]

@@ -153,7 +153,12 @@ class SocketChannel(Channel):
 
     def close_half(self, direction):
         if direction == "write":
-            self.flush()
+            if self._out:
+                # everything written goes out before the end-of-file marker
+                saved = self.blocking
+                Channel.set_blocking(self, True)
+                self.flush()
+                Channel.set_blocking(self, saved)
             how, self.writable = socket.SHUT_WR, False
         else:
             how, self.readable = socket.SHUT_RD, False

@@ -133,10 +133,11 @@ def wait_all(procs):
     return abnormal, code, message
 
 
-def child_error(procs, stderr_text, stdout_text=""):
-    """Wait for `procs` and build Tcl's result: (text, errorCode or None);
-    errorCode is None when the pipeline succeeded."""
-    abnormal, code, killed = wait_all(procs)
+def child_error(procs, stderr_text, stdout_text="", waited=None):
+    """Wait for `procs` (unless `waited` holds wait_all's answer) and build
+    Tcl's result: (text, errorCode or None); None when the pipeline
+    succeeded."""
+    abnormal, code, killed = waited if waited is not None else wait_all(procs)
     failed = bool(code) or bool(stderr_text)
     if stderr_text:
         extra = stderr_text
