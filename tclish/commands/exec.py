@@ -382,6 +382,7 @@ class PipeChannel(Channel):
     reports their status as `exec` does."""
 
     kind = "pipe"
+    duplex = True
 
     def __init__(self, name, procs, read_fd, write_fd, err_fd):
         Channel.__init__(self, name, read_fd if read_fd is not None else -1,

@@ -39,6 +39,7 @@ def _address_triple(sockaddr):
 
 class SocketChannel(Channel):
     kind = "socket"
+    duplex = True
 
     def __init__(self, sock, connecting=False):
         Channel.__init__(self, "", sock.fileno(), True, True)

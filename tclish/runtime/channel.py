@@ -87,6 +87,9 @@ class Channel:
     """A file channel on an OS file descriptor."""
 
     kind = "file"
+    # pipes and sockets read and write separate streams: a write keeps the
+    # read-ahead (a file must give it back so both share one position)
+    duplex = False
 
     def __init__(self, name, fd, readable, writable):
         self.name = name
@@ -155,7 +158,7 @@ class Channel:
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
                            ("TCL", "OPERATION", "WRITE"))
-        if self._text or self._decoder is not None:
+        if (self._text or self._decoder is not None) and not self.duplex:
             self._unread()
         mode = self.trans_out
         if mode == "crlf":
