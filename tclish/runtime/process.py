@@ -95,6 +95,13 @@ def spawn(commands, stdin, stdout, stderr, merge_stderr):
                 os.close(out_fd)
             prev_read = next_read
     except BaseException:
+        # the processes already started lost their neighbour and usually end
+        # at once: give them a moment, so a failed pipeline leaves no zombie
+        for proc in procs:
+            try:
+                proc.wait(timeout=0.2)
+            except (subprocess.TimeoutExpired, KeyboardInterrupt):
+                pass
         detach(procs)
         raise
     return procs
