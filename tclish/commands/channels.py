@@ -519,7 +519,8 @@ CHAN_SUBCOMMANDS = {
     "close": (_chan_sub(cmd_close), 1, 2, "channelId ?direction?"),
     "configure": (chan_configure, 1, None, "channelId ?-option value ...?"),
     "copy": (chan_copy, 2, 6, "input output ?-size size? ?-command callback?"),
-    "create": (_unsupported("create"), 2, 2, "mode cmdprefix"),
+    "create": (lambda interp, argv: __import__("tclish.commands.reflected", fromlist=["x"])
+               .chan_create(interp, argv), 0, None, "mode cmdprefix"),
     "eof": (_chan_sub(cmd_eof), 1, 1, "channelId"),
     "event": (chan_event, 2, 3, "channelId event ?script?"),
     "flush": (chan_flush, 1, 1, "channelId"),

@@ -191,6 +191,9 @@ def channel_event(interp, argv, cmd_name):
     ch = get_channel(interp, to_str(argv[1]))
     word = to_str(argv[2])
     kind = _EVENT_NAMES.get(word)
+    if kind is None and word:
+        hits = [k for k in _EVENT_NAMES if k.startswith(word)]
+        kind = _EVENT_NAMES[hits[0]] if len(hits) == 1 else None
     if kind is None:
         raise TclError('bad event name "%s": must be readable or writable' % word,
                        ("TCL", "LOOKUP", "INDEX", "event name", word))

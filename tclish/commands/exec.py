@@ -417,6 +417,13 @@ class PipeChannel(Channel):
         from ..runtime.events import get_loop
         get_loop().forget(id(self))
         blocking = self.blocking
+        if not blocking and self._out and self.wfd >= 0:
+            detach(self.procs)
+            if self.err_fd is not None:
+                os.close(self.err_fd)
+                self.err_fd = None
+            self.close_in_background()
+            return
         try:
             if self.wfd >= 0 and self._out:
                 if not blocking:

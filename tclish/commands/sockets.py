@@ -330,6 +330,8 @@ def cmd_socket(interp, argv):
             is_async = True
             i += 1
             continue
+        if opt == "-server" and is_async:
+            raise TclError("cannot set -async option for server sockets")
         if i + 1 >= len(args):
             raise TclError("no argument given for %s option" % opt)
         value = args[i + 1]
@@ -339,6 +341,7 @@ def cmd_socket(interp, argv):
         elif opt == "-myport":
             if server is not None:
                 raise TclError("option -myport is not valid for servers")
+            _port(value)
             myport = value
         else:
             if is_async:

@@ -179,7 +179,7 @@ class Channel:
         out = self._out
         while out:
             try:
-                n = os.write(self.wfd, out)
+                n = self._raw_write(out)
             except BlockingIOError:
                 # non-blocking: the rest goes out when the descriptor is writable
                 self._flush_later()
@@ -188,6 +188,42 @@ class Channel:
                 del out[:]
                 raise os_tcl_error('error %s "%s"' % (verb, self.name), e) from None
             del out[:n]
+
+    def close_in_background(self):
+        """Close the read side now; flush the rest from the event loop, then
+        close the write side."""
+        from .events import get_loop
+        loop = get_loop()
+        try:
+            self.flush()        # what fits goes now
+        except TclError:
+            del self._out[:]
+        if not self._out:
+            self._close_fds()
+            return
+        if self.fd != self.wfd and self.fd is not None and self.fd >= 0:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = -1
+        key = (("closing", id(self)), "w")
+
+        def more():
+            try:
+                self.flush()
+            except TclError:
+                del self._out[:]
+            if not self._out:
+                loop.unwatch(key)
+                self._close_fds()
+        loop.watch(key, self.wfd, "w", more)
+
+    def _raw_read(self, n):
+        return os.read(self.fd, n)
+
+    def _raw_write(self, data):
+        return os.write(self.wfd, data)
 
     def _flush_later(self):
         from .events import get_loop
@@ -223,7 +259,7 @@ class Channel:
             if self._raw:
                 data, self._raw = self._raw, b""
             else:
-                data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
+                data = self._raw_read(max(self.buffersize, _READ_SIZE))
         except BlockingIOError:
             self._blocked = True
             return False
@@ -444,6 +480,10 @@ class Channel:
     def close(self):
         from .events import get_loop
         get_loop().forget(id(self))
+        if self._out and not self.blocking and self.duplex:
+            # as Tcl: a non-blocking channel finishes its output in the background
+            self.close_in_background()
+            return
         try:
             if self._out and not self.blocking:
                 self.set_blocking(True)
