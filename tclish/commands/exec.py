@@ -163,8 +163,7 @@ def _channel_fd(ch, fds, reading):
         ch.flush()
     if fd is None or fd < 0:
         if reading:
-            raise TclError('channel "%s" has no file descriptor' % ch.name,
-                           ("TCL", "OPERATION", "EXEC", "BADCHAN"))
+            return None       # an embedded interpreter's stdin: the process's own
         r, w = os.pipe()
         fds.forward.append((r, ch))
         return fds.own(w)

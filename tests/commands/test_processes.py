@@ -124,3 +124,16 @@ def test_echo_example_runs():
                          stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert out.stdout == "echo: hello\necho: tclish speaks TCP\necho: the last line\n"
+
+
+def test_repl_runs_an_unknown_command_as_a_program(capfd):
+    # tclsh's interactive `unknown`: a program on PATH runs, output on the terminal
+    from tclish.frontends.repl.evaluator import Evaluator
+    from tclish.runtime.interp import Interp
+    ev = Evaluator(Interp())
+    assert ev.evaluate("echo from the shell").status == "ok"
+    assert capfd.readouterr().out == "from the shell\n"
+    outcome = ev.evaluate("no_such_command_xyz a")
+    assert (outcome.status, outcome.text) == ("error", 'invalid command name "no_such_command_xyz"')
+    outcome = ev.evaluate("sh -c {exit 3}")
+    assert (outcome.status, outcome.text) == ("error", "child process exited abnormally")
