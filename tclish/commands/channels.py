@@ -181,6 +181,12 @@ def close_channel(interp, name, direction=None):
                 setattr(ch, attr, False)
             return ""
     del interp.channels[name]
+    if ch.__dict__.get("transforms") if hasattr(ch, "__dict__") else None:
+        try:
+            _refl().pop_all(ch)
+        except TclError:
+            ch.close()
+            raise
     ch.close()
     return ""
 
@@ -507,6 +513,11 @@ def chan_pipe(interp, argv):
     return TclList([rch.name, wch.name])
 
 
+def _refl():
+    from . import reflected
+    return reflected
+
+
 def _unsupported(what):
     def fail(interp, argv):
         raise TclError('"chan %s" is not supported by tclish' % what,
@@ -528,9 +539,10 @@ CHAN_SUBCOMMANDS = {
     "names": (chan_names, 0, 1, "?pattern?"),
     "pending": (chan_pending, 2, 2, "mode channelId"),
     "pipe": (chan_pipe, 0, None, ""),
-    "pop": (_unsupported("pop"), 1, 1, "channelId"),
+    "pop": (lambda interp, argv: _refl().chan_pop(interp, argv), 1, 1, "channelId"),
     "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
-    "push": (_unsupported("push"), 2, 2, "channelId cmdprefix"),
+    "push": (lambda interp, argv: _refl().chan_push(interp, argv), 0, None,
+             "channel cmdprefix"),
     "puts": (_chan_sub(io.cmd_puts), 1, 3, "?-nonewline? ?channelId? string"),
     "read": (chan_read, 1, 2, _read_usage("chan read")),
     "seek": (_chan_sub(cmd_seek), 2, 3, "channelId offset ?origin?"),

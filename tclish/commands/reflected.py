@@ -161,3 +161,152 @@ def chan_create(interp, argv):
     ch = RefChannel(interp, name, prefix, set(methods), readable, writable)
     channel_table(interp)[name] = ch
     return name
+
+
+# ---- chan push / chan pop: reflected transforms (TIP 230) ---------------------------------
+
+TRANSFORM_METHODS = ("clear", "drain", "finalize", "flush", "initialize", "limit?", "read",
+                     "write")
+
+
+class Transform:
+    """One pushed transformation: the channel's raw reads and writes go
+    through the handler's `read` and `write`."""
+
+    def __init__(self, interp, handle, prefix, methods, ch):
+        self.interp = interp
+        self.handle = handle
+        self.prefix = prefix
+        self.methods = methods
+        self.ch = ch
+        self.below_read = ch._raw_read
+        self.below_write = ch._raw_write
+
+    def call(self, method, *args):
+        interp = self.interp
+        saved = interp.frame
+        interp.frame = interp.global_frame
+        interp.cur_ns = interp.global_ns
+        try:
+            return interp.invoke(list(self.prefix) + [method, self.handle] + list(args))
+        finally:
+            interp.frame = saved
+            interp.cur_ns = saved.ns
+
+    def raw_read(self, n):
+        while True:
+            data = self.below_read(n)
+            if not data:
+                if "drain" in self.methods:
+                    out = _latin1(to_str(self.call("drain")))
+                    self.methods = self.methods - {"drain"}
+                    if out:
+                        return out
+                return b""
+            if "read" not in self.methods:
+                return data
+            out = _latin1(to_str(self.call("read", data.decode("latin-1"))))
+            if out:
+                return out
+
+    def raw_write(self, data):
+        if "write" in self.methods:
+            out = _latin1(to_str(self.call("write", data.decode("latin-1"))))
+            while out:
+                n = self.below_write(out)
+                out = out[n:]
+        else:
+            view = data
+            while view:
+                n = self.below_write(view)
+                view = view[n:]
+        return len(data)
+
+    def detach(self):
+        """Undo the transform: flush its output, finalize it."""
+        ch = self.ch
+        try:
+            ch.flush()
+            if "flush" in self.methods:
+                out = _latin1(to_str(self.call("flush")))
+                while out:
+                    out = out[self.below_write(out):]
+            if "drain" in self.methods and "read" in self.methods:
+                self.call("drain")
+        finally:
+            ch._raw_read = self.below_read
+            ch._raw_write = self.below_write
+            self.call("finalize")
+
+
+def chan_push(interp, argv):
+    if len(argv) != 4:
+        raise TclError('wrong # args: should be "chan push channel cmdprefix"',
+                       ("TCL", "WRONGARGS"))
+    from .channels import get_channel
+    ch = get_channel(interp, to_str(argv[2]))
+    prefix = list(to_list(argv[3]))
+    if not prefix or interp.resolve_command(to_str(prefix[0])) is None:
+        name = to_str(prefix[0]) if prefix else ""
+        raise TclError('invalid command name "%s"' % name, ("TCL", "LOOKUP", "COMMAND", name))
+    counter = interp.extensions.get("reftrans-count", 0)
+    interp.extensions["reftrans-count"] = counter + 1
+    handle = "rt%d" % counter
+    mode = TclList([m for m, ok in (("read", ch.readable), ("write", ch.writable)) if ok])
+    head = to_str(TclList(prefix))
+    result = interp.invoke(prefix + ["initialize", handle, mode])
+    try:
+        methods = [to_str(m) for m in to_list(result)]
+    except TclError:
+        text = 'chan handler "%s initialize" returned non-list: %s' % (head, to_str(result))
+        raise TclError(text, ("TCL", "OPERATION", "REFCHAN"), text) from None
+    for m in reversed(methods):
+        if m not in TRANSFORM_METHODS or m == "limit?":
+            raise TclError('chan handler "%s initialize" returned bad method "%s": must be %s, '
+                           'or %s' % (head, m, ", ".join(TRANSFORM_METHODS[:-1]),
+                                      TRANSFORM_METHODS[-1]), ("TCL", "OPERATION", "REFCHAN"))
+    if "initialize" not in methods or "finalize" not in methods:
+        raise TclError('chan handler "%s" does not support all required methods' % head,
+                       ("TCL", "OPERATION", "REFCHAN"))
+    if not ((ch.readable and "read" in methods) or (ch.writable and "write" in methods)):
+        raise TclError('chan handler "%s" makes the channel inaccessible' % head,
+                       ("TCL", "OPERATION", "REFCHAN"))
+    for have, need in (("drain", "read"), ("flush", "write")):
+        if have in methods and need not in methods:
+            raise TclError('chan handler "%s" supports "%s" but not "%s"' % (head, have, need),
+                           ("TCL", "OPERATION", "REFCHAN"))
+    if not hasattr(ch, "_raw_read"):
+        raise TclError('can not push a transformation onto channel "%s"' % ch.name,
+                       ("TCL", "OPERATION", "REFCHAN"))
+    ch.flush()
+    if hasattr(ch, "_unread"):
+        ch._unread()
+    transform = Transform(interp, handle, prefix, set(methods), ch)
+    ch._raw_read = transform.raw_read
+    ch._raw_write = transform.raw_write
+    stack = ch.__dict__.setdefault("transforms", [])
+    stack.append(transform)
+    return ch.name
+
+
+def chan_pop(interp, argv):
+    from .channels import close_channel, get_channel
+    ch = get_channel(interp, to_str(argv[2]))
+    stack = ch.__dict__.get("transforms")
+    if not stack:
+        return close_channel(interp, ch.name)
+    stack.pop().detach()
+    return ""
+
+
+def pop_all(ch):
+    """Finalize a closing channel's transforms, top first."""
+    stack = ch.__dict__.get("transforms")
+    error = None
+    while stack:
+        try:
+            stack.pop().detach()
+        except TclError as e:
+            error = error or e
+    if error is not None:
+        raise error
