@@ -83,10 +83,45 @@ BENCHMARKS = {
         set o [::BenchCounter new]
         for {set i 0} {$i < $n} {incr i} { $o bump }
         $o destroy
+    """),
     "clock format": (10000, """
         for {set i 0} {$i < $n} {incr i} {
             clock format [expr {1700000000 + $i * 3607}] -format {%Y-%m-%d %H:%M:%S %a} -gmt 1
         }
+    """),
+    # processes, pipes and sockets (issue 11): the OS does much of the work
+    "exec true round trip": (200, """
+        for {set i 0} {$i < $n} {incr i} { exec true }
+    """),
+    "10 MB pipe read": (1, """
+        for {set i 0} {$i < $n} {incr i} {
+            set f [open "|head -c 10000000 /dev/zero"]
+            fconfigure $f -translation binary
+            set data [read $f]
+            close $f
+        }
+    """),
+    "socket echo 10000 lines": (10000, """
+        proc echo_accept {c a p} {
+            fconfigure $c -buffering line -blocking 0
+            fileevent $c readable [list echo_line $c]
+        }
+        proc echo_line {c} {
+            while {[gets $c line] >= 0} { puts $c $line }
+            if {[eof $c]} { close $c }
+        }
+        set s [socket -server echo_accept -myaddr 127.0.0.1 0]
+        set c [socket 127.0.0.1 [lindex [fconfigure $s -sockname] 2]]
+        for {set i 0} {$i < $n} {incr i} { puts $c "line number $i" }
+        close $c write
+        fconfigure $c -blocking 0
+        set ::echoed 0
+        fileevent $c readable [list apply {{c} {
+            while {[gets $c line] >= 0} { incr ::echoed }
+            if {[eof $c]} { close $c; set ::echo_done 1 }
+        }} $c]
+        vwait ::echo_done
+        close $s
     """),
 }
 

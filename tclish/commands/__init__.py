@@ -35,7 +35,6 @@ LAZY_FAMILIES = {
     "tclish.commands.packages": ("package", "::tcl::LoadBuiltin"),
     "tclish.commands.encodings": ("encoding",),
     "tclish.commands.zlibcmd": ("zlib", "::zlib::pkgconfig"),
-    "tclish.commands.pidcmd": ("pid",),
     "tclish.commands.autoload": ("::tcl::AutoloadUnknown", "::tcl::UnknownTrace"),
     "tclish.commands.traces": ("trace",),
     "tclish.commands.coroutines": ("coroutine", "yield", "yieldto", "tailcall",
@@ -43,6 +42,10 @@ LAZY_FAMILIES = {
     "tclish.commands.oo": ("::oo::class", "::oo::object", "::oo::define", "::oo::objdefine",
                            "::oo::copy", "::oo::Helpers::self", "::oo::Helpers::next",
                            "::oo::Helpers::nextto"),
+    "tclish.commands.events": ("after", "vwait", "update", "fileevent",
+                               "::tcl::Bgerror"),
+    "tclish.commands.exec": ("exec", "pid", "auto_execok"),
+    "tclish.commands.sockets": ("socket",),
     "tclish.help": ("help",),
     "tclish.commands.plot": ("plot", "show"),
 }

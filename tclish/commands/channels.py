@@ -30,8 +30,29 @@ def channel_table(interp):
         table.clear()
         for name in STD_NAMES:
             table[name] = StdChannel(interp, name)
+        fd_stdin = _real_stdin(interp)
+        if fd_stdin is not None:
+            table["stdin"] = fd_stdin
         table.update(others)
     return table
+
+
+def _real_stdin(interp):
+    """stdin as a file channel on descriptor 0 when the interpreter reads the
+    process's own standard input: then it can be non-blocking and have
+    readable events, as in tclsh (a child reading its pipe needs both)."""
+    import sys
+    if interp.extensions.get("stdin") is not None:
+        return None
+    try:
+        if sys.stdin is None or sys.stdin.fileno() != 0:
+            return None
+        os.fstat(0)
+    except (AttributeError, OSError, ValueError):
+        return None
+    ch = Channel("stdin", 0, True, False)
+    ch.buffering = "line"
+    return ch
 
 
 def get_channel(interp, name):
@@ -48,11 +69,16 @@ def get_channel(interp, name):
 
 def add_channel(interp, fd, readable, writable):
     """Enter a new file channel for `fd` under the next free name fileN."""
+    return add_named_channel(interp, Channel("", fd, readable, writable), "file")
+
+
+def add_named_channel(interp, ch, prefix):
+    """Enter channel `ch` under the next free name prefixN (fileN, sockN)."""
     table = channel_table(interp)
     n = 3
-    while "file%d" % n in table:
+    while "%s%d" % (prefix, n) in table:
         n += 1
-    ch = Channel("file%d" % n, fd, readable, writable)
+    ch.name = "%s%d" % (prefix, n)
     table[ch.name] = ch
     return ch
 
@@ -116,8 +142,11 @@ def cmd_open(interp, argv):
     flags, seek_end, binary = parse_access(access)
     perms = to_int(argv[3]) if len(argv) > 3 else 0o666
     if name.startswith("|"):
-        raise TclError('couldn\'t open "%s": command pipelines are not supported' % name,
-                       ("TCL", "OPERATION", "OPEN", "PIPE"))
+        from .exec import open_pipeline
+        ch = open_pipeline(interp, name[1:], flags)
+        if binary:
+            ch.set_translation("binary", "binary")
+        return ch.name
     path = native_path(name)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), perms)
@@ -146,11 +175,20 @@ def close_channel(interp, name, direction=None):
                            % direction, ("TCL", "OPERATION", "CLOSE", "HALF"))
         other = "writable" if direction == "read" else "readable"
         if getattr(ch, other):
-            if direction == "write":
-                ch.flush()
-            setattr(ch, attr, False)
+            if hasattr(ch, "close_half"):
+                ch.close_half(direction)
+            else:
+                if direction == "write":
+                    ch.flush()
+                setattr(ch, attr, False)
             return ""
     del interp.channels[name]
+    if ch.__dict__.get("transforms") if hasattr(ch, "__dict__") else None:
+        try:
+            _refl().pop_all(ch)
+        except TclError:
+            ch.close()
+            raise
     ch.close()
     return ""
 
@@ -241,8 +279,9 @@ def cmd_tell(interp, argv):
 
 @command("fblocked", 1, 1, "channelId")
 def cmd_fblocked(interp, argv):
-    get_channel(interp, to_str(argv[1]))
-    return 0
+    ch = get_channel(interp, to_str(argv[1]))
+    blocked = getattr(ch, "blocked", None)
+    return 1 if blocked is not None and blocked() else 0
 
 
 def chan_flush(interp, argv):
@@ -298,7 +337,10 @@ def _split_two(ch, value, what, bad_text):
 
 def _set_option(ch, opt, value):
     if opt == "-blocking":
-        ch.blocking = 1 if to_bool(value) else 0
+        if hasattr(ch, "set_blocking"):
+            ch.set_blocking(to_bool(value))
+        else:
+            ch.blocking = 1 if to_bool(value) else 0
     elif opt == "-buffering":
         v = to_str(value)
         if v not in BUFFERINGS:
@@ -312,6 +354,10 @@ def _set_option(ch, opt, value):
     elif opt == "-eofchar":
         vin, vout = _split_two(ch, value, "-eofchar",
                                "should be a list of zero, one, or two elements")
+        for v in (vin, vout):
+            if v and (len(v) != 1 or not 0 < ord(v) < 0x80):
+                raise TclError("bad value for -eofchar: must be non-NUL ASCII character",
+                               ("TCL", "VALUE", "CHANNEL"))
         old_in, old_out = ch.eofchar
         ch.eofchar = (old_in if vin is None else vin, old_out if vout is None else vout)
     else:
@@ -323,15 +369,18 @@ def _set_option(ch, opt, value):
         ch.set_translation(vin, vout)
 
 
-def _option_name(word):
-    matches = [o for o in _OPTIONS if o.startswith(word)] if len(word) > 1 else []
-    if word in _OPTIONS:
+def _option_name(word, ch=None):
+    extras = tuple(ch.extra_options()) if hasattr(ch, "extra_options") else ()
+    known = _OPTIONS + extras + (("-error",) if extras else ())
+    matches = [o for o in known if o.startswith(word)] if len(word) > 1 else []
+    if word in known:
         return word
     if len(matches) == 1:
         return matches[0]
-    raise TclError('bad option "%s": should be one of -blocking, -buffering, -buffersize, '
-                   '-encoding, -eofchar, or -translation' % word,
-                   ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
+    names = list(_OPTIONS + extras)
+    raise TclError('bad option "%s": should be one of %s, or %s' % (
+        word, ", ".join(names[:-1]), names[-1]),
+        ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
 
 
 def configure(interp, argv, cmd_name):
@@ -342,13 +391,23 @@ def configure(interp, argv, cmd_name):
         for opt in _OPTIONS:
             out.append(opt)
             out.append(_get_option(ch, opt, True))
+        for opt in getattr(ch, "listed_extras", lambda: ())():
+            out.append(opt)
+            out.append(ch.get_extra(opt))
         return out
     if len(args) == 1:
-        return _get_option(ch, _option_name(to_str(args[0])))
+        opt = _option_name(to_str(args[0]), ch)
+        if opt not in _OPTIONS:
+            return ch.get_extra(opt)
+        return _get_option(ch, opt)
     if len(args) % 2:
         raise wrong_args(cmd_name, "channelId ?-option value ...?")
     for i in range(0, len(args), 2):
-        _set_option(ch, _option_name(to_str(args[i])), args[i + 1])
+        opt = _option_name(to_str(args[i]), ch)
+        if opt not in _OPTIONS:
+            raise TclError('option "%s" is read-only' % opt,
+                           ("TCL", "OPERATION", "FCONFIGURE", "READONLY"))
+        _set_option(ch, opt, args[i + 1])
     return ""
 
 
@@ -379,12 +438,12 @@ def copy_channel(interp, args, cmd_name):
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
                        ("TCL", "OPERATION", "WRITE"))
+    if callback is not None:
+        from .events import background_copy
+        return background_copy(interp, src, dst, size, callback)
     text = src.read(size)
     dst.write(text)
     total = len(text.encode("utf-8")) if dst.encoding != "binary" else len(text)
-    if callback is not None:
-        interp.eval(to_str(callback) + " " + str(total))
-        return ""
     return total
 
 
@@ -439,6 +498,28 @@ def chan_truncate(interp, argv):
     return ""
 
 
+def chan_event(interp, argv):
+    from .events import channel_event
+    return channel_event(interp, argv[1:], "chan event")
+
+
+def chan_pipe(interp, argv):
+    if len(argv) > 2:
+        # Tcl's usage text here ends in a space
+        raise TclError('wrong # args: should be "chan pipe "', ("TCL", "WRONGARGS"))
+    r, w = os.pipe()
+    os.set_inheritable(r, False)
+    os.set_inheritable(w, False)
+    rch = add_channel(interp, r, True, False)
+    wch = add_channel(interp, w, False, True)
+    return TclList([rch.name, wch.name])
+
+
+def _refl():
+    from . import reflected
+    return reflected
+
+
 def _unsupported(what):
     def fail(interp, argv):
         raise TclError('"chan %s" is not supported by tclish' % what,
@@ -451,17 +532,19 @@ CHAN_SUBCOMMANDS = {
     "close": (_chan_sub(cmd_close), 1, 2, "channelId ?direction?"),
     "configure": (chan_configure, 1, None, "channelId ?-option value ...?"),
     "copy": (chan_copy, 2, 6, "input output ?-size size? ?-command callback?"),
-    "create": (_unsupported("create"), 2, 2, "mode cmdprefix"),
+    "create": (lambda interp, argv: __import__("tclish.commands.reflected", fromlist=["x"])
+               .chan_create(interp, argv), 0, None, "mode cmdprefix"),
     "eof": (_chan_sub(cmd_eof), 1, 1, "channelId"),
-    "event": (_unsupported("event"), 2, 3, "channelId event ?script?"),
+    "event": (chan_event, 2, 3, "channelId event ?script?"),
     "flush": (chan_flush, 1, 1, "channelId"),
     "gets": (_chan_sub(cmd_gets), 1, 2, "channelId ?varName?"),
     "names": (chan_names, 0, 1, "?pattern?"),
     "pending": (chan_pending, 2, 2, "mode channelId"),
-    "pipe": (_unsupported("pipe"), 0, 0, ""),
-    "pop": (_unsupported("pop"), 1, 1, "channelId"),
+    "pipe": (chan_pipe, 0, None, ""),
+    "pop": (lambda interp, argv: _refl().chan_pop(interp, argv), 1, 1, "channelId"),
     "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
-    "push": (_unsupported("push"), 2, 2, "channelId cmdprefix"),
+    "push": (lambda interp, argv: _refl().chan_push(interp, argv), 0, None,
+             "channel cmdprefix"),
     "puts": (_chan_sub(io.cmd_puts), 1, 3, "?-nonewline? ?channelId? string"),
     "read": (chan_read, 1, 2, _read_usage("chan read")),
     "seek": (_chan_sub(cmd_seek), 2, 3, "channelId offset ?origin?"),

@@ -204,7 +204,11 @@ def info_hostname(interp, argv):
 
 
 def info_nameofexecutable(interp, argv):
-    return sys.executable
+    # the program that runs Tcl scripts with tclish (so `exec [info
+    # nameofexecutable] script.tcl` works), as tcltest's `interpreter`
+    from ..tcltest.package import default_interpreter
+    program = default_interpreter(interp)
+    return program if " " not in program else sys.executable
 
 
 def info_sharedlibextension(interp, argv):

@@ -607,40 +607,24 @@ def _move_channel(interp, argv, keep):
 
 
 def interp_bgerror(interp, argv):
+    from ..runtime.events import bgerror_handler, set_bgerror_handler
     target = find_interp(interp, argv[2])
-    if len(argv) > 3:
-        try:
-            prefix = to_list(argv[3])
-        except TclError:
-            prefix = None
-        if not prefix:
-            raise TclError("cmdPrefix must be list of length >= 1",
-                           ("TCL", "OPERATION", "BGERRORFORMAT", "LENGTH"))
-        target.extensions["bgerror-prefix"] = argv[3]
-        return argv[3]
-    return target.extensions.get("bgerror-prefix", "::tcl::Bgerror")
+    if len(argv) == 3:
+        return bgerror_handler(target)
+    prefix = argv[3]
+    if not to_list(prefix):
+        raise TclError("cmdPrefix must be list of length >= 1",
+                       ("TCL", "OPERATION", "INTERP", "BGERRORFORMAT"))
+    set_bgerror_handler(target, prefix)
+    return prefix
 
 
 def background_error(interp, err):
-    """Report an error of a callback that has nobody to return it to: the
-    interpreter's bgerror handler, else stderr as tclsh does."""
-    prefix = interp.extensions.get("bgerror-prefix")
-    if prefix is None and interp.resolve_command("::bgerror") is not None:
-        prefix = "::bgerror"
-    if prefix is not None:
-        from .errors import error_options
-        try:
-            words = list(to_list(prefix)) + [err.message]
-            if prefix != "::bgerror":
-                words.append(error_options(err))
-            _at_global(interp, lambda: interp.invoke(words))
-            return
-        except (TclError, TclSignal):
-            pass
-    try:
-        interp.stderr.write(err.errorinfo + "\n")
-    except (OSError, ValueError):
-        pass
+    """Report an error of a callback that has nobody to return it to (a limit's
+    callback, a destructor): through the event loop's background-error
+    handling (runtime/events.py), so `interp bgerror` and `bgerror` see it."""
+    from ..runtime.events import background_error as queue
+    queue(interp, err)
 
 
 def interp_debug(interp, argv):

@@ -21,10 +21,13 @@ class ExitRequest(SystemExit):
 def channel(interp, name, mode="w"):
     """The file object for a channel name, or Tcl's error."""
     if name == "stdout":
-        return interp.stdout
+        return interp.extensions.get("stdout-channel") or interp.stdout
     if name == "stderr":
         return interp.stderr
     if name == "stdin":
+        ch = interp.channels.get("stdin")
+        if ch is not None:
+            return ch
         return interp.extensions.get("stdin") or sys.stdin
     ch = interp.channels.get(name)
     if ch is None:
@@ -53,11 +56,17 @@ def _puts(interp, argv):
     n = len(argv)
     newline = True
     if n == 2:
+        if "stdout-channel" in interp.extensions:
+            interp.extensions["stdout-channel"].write(to_str(argv[1]) + "\n")
+            return ""
         interp.stdout.write(to_str(argv[1]) + "\n")
         return ""
     if n == 3:
         first = to_str(argv[1])
         if first == "-nonewline":
+            if "stdout-channel" in interp.extensions:
+                interp.extensions["stdout-channel"].write(to_str(argv[2]))
+                return ""
             interp.stdout.write(to_str(argv[2]))
             return ""
         out = channel(interp, first)

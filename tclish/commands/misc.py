@@ -1,27 +1,10 @@
-"""after, pwd, cd."""
+"""pwd and cd (after lives with the event loop, in events.py)."""
 
 import os
-import time
 
 from ..runtime.errors import TclError
 from ..runtime.registry import command
-from ..runtime.values import to_int, to_str
-
-@command("after", 1, None, "option ?arg ...?")
-def cmd_after(interp, argv):
-    first = to_str(argv[1])
-    try:
-        ms = to_int(first)
-    except TclError:
-        if first in ("idle", "cancel", "info"):
-            return ""
-        raise TclError('bad argument "%s": must be cancel, idle, info, or an integer' % first,
-                       ("TCL", "LOOKUP", "INDEX", "argument", first)) from None
-    if len(argv) == 2:
-        time.sleep(max(ms, 0) / 1000.0)
-        return ""
-    return "after#0"
-
+from ..runtime.values import to_str
 
 @command("pwd", 0, 0, "")
 def cmd_pwd(interp, argv):

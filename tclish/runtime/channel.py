@@ -89,10 +89,14 @@ class Channel:
     """A file channel on an OS file descriptor."""
 
     kind = "file"
+    # pipes and sockets read and write separate streams: a write keeps the
+    # read-ahead (a file must give it back so both share one position)
+    duplex = False
 
     def __init__(self, name, fd, readable, writable):
         self.name = name
         self.fd = fd
+        self.wfd = fd            # pipes write to another descriptor
         self.readable = readable
         self.writable = writable
         self.blocking = 1
@@ -110,6 +114,11 @@ class Channel:
         self._eof = False        # the last input operation reached end of file
         self._at_end = False     # the underlying file has returned end of file
         self._eofchar_seen = False
+        self._blocked = False    # the last input operation ran out of data (non-blocking)
+        self._saw_cr = False     # auto mode: a \r ended the last line; skip a \n next
+        self._raw = b""          # read-ahead given back on a pipe or socket (no seek)
+        self._need_more = False  # buffered input holds no complete line yet
+        self.event_handlers = None
 
     # ---- configuration ---------------------------------------------------------
 
@@ -118,6 +127,22 @@ class Channel:
         self._unread()
         self.encoding = tcl_name
         self._codec = codec
+
+    def set_blocking(self, flag):
+        self.blocking = 1 if flag else 0
+        for fd in {self.fd, self.wfd}:
+            if fd is not None and fd >= 0:
+                try:
+                    os.set_blocking(fd, bool(flag))
+                except OSError:
+                    pass
+        if flag and self._out:
+            self.flush()
+
+    def input_ready(self):
+        """Buffered input a readable handler should see without waiting."""
+        return ((self._pos < len(self._text) or self._raw) and not self._need_more) or (
+            self._at_end and self.readable)
 
     def set_translation(self, value_in, value_out):
         if "binary" in (value_in, value_out):
@@ -135,7 +160,7 @@ class Channel:
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
                            ("TCL", "OPERATION", "WRITE"))
-        if self._text or self._decoder is not None:
+        if (self._text or self._decoder is not None) and not self.duplex:
             self._unread()
         mode = self.trans_out
         if mode == "crlf":
@@ -150,17 +175,71 @@ class Channel:
         self._out += data
         if (self.buffering == "none" or len(self._out) >= self.buffersize
                 or (self.buffering == "line" and "\n" in text)):
-            self.flush()
+            self.flush("writing")
 
-    def flush(self):
+    def flush(self, verb="flushing"):
         out = self._out
         while out:
             try:
-                n = os.write(self.fd, out)
+                n = self._raw_write(out)
+            except BlockingIOError:
+                # non-blocking: the rest goes out when the descriptor is writable
+                self._flush_later()
+                return
             except OSError as e:
                 del out[:]
-                raise os_tcl_error('error flushing "%s"' % self.name, e) from None
+                raise os_tcl_error('error %s "%s"' % (verb, self.name), e) from None
             del out[:n]
+
+    def close_in_background(self):
+        """Close the read side now; flush the rest from the event loop, then
+        close the write side."""
+        from .events import get_loop
+        loop = get_loop()
+        try:
+            self.flush()        # what fits goes now
+        except TclError:
+            del self._out[:]
+        if not self._out:
+            self._close_fds()
+            return
+        if self.fd != self.wfd and self.fd is not None and self.fd >= 0:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = -1
+        key = (("closing", id(self)), "w")
+
+        def more():
+            try:
+                self.flush()
+            except TclError:
+                del self._out[:]
+            if not self._out:
+                loop.unwatch(key)
+                self._close_fds()
+        loop.watch(key, self.wfd, "w", more)
+
+    def _raw_read(self, n):
+        return os.read(self.fd, n)
+
+    def _raw_write(self, data):
+        return os.write(self.wfd, data)
+
+    def _flush_later(self):
+        from .events import get_loop
+        loop = get_loop()
+        key = (id(self), "w", "flush")
+
+        def more():
+            try:
+                self.flush()
+            except TclError:
+                pass
+            if not self._out:
+                loop.unwatch(key)
+        loop.watch(key, self.wfd, "w", more)
 
     # ---- input -----------------------------------------------------------------
 
@@ -175,13 +254,23 @@ class Channel:
             self.flush()
         if self._eofchar_seen:
             return False
+        if self.fd == 0 and self.blocking:
+            from .events import flush_std
+            flush_std()
         try:
-            data = os.read(self.fd, max(self.buffersize, _READ_SIZE))
+            if self._raw:
+                data, self._raw = self._raw, b""
+            else:
+                data = self._raw_read(max(self.buffersize, _READ_SIZE))
+        except BlockingIOError:
+            self._blocked = True
+            return False
         except OSError as e:
             raise os_tcl_error('error reading "%s"' % self.name, e) from None
         dec = self._decoder
         if dec is None:
             dec = self._decoder = codecs.getincrementaldecoder(self._codec)("surrogateescape")
+        self._need_more = False
         text = dec.decode(data, final=not data)
         eofchar = self.eofchar[0]
         if eofchar:
@@ -194,6 +283,8 @@ class Channel:
             self._pos = 0
         else:
             self._text += text
+        if self._saw_cr and self._text:
+            self._skip_lf()
         if not data:
             self._at_end = True
             return bool(text)
@@ -213,10 +304,19 @@ class Channel:
             raw = raw.translate(_LATIN1_FOR_ESCAPES)
         return raw
 
+    def _skip_lf(self):
+        if self._pos < len(self._text):
+            if self._text[self._pos] == "\n":
+                self._pos += 1
+            self._saw_cr = False
+
     def gets(self):
         """The next line without its end, or None at end of file."""
+        if self._saw_cr:
+            self._skip_lf()
         self._check_readable()
         self._eof = False
+        self._blocked = False
         mode = self.trans_in
         start = self._pos
         # fast path: a whole \n-terminated line is already buffered
@@ -240,10 +340,12 @@ class Channel:
                 i = text.find("\n", start)
             if i >= 0:
                 if mode == "auto" and text[i] == "\r" and i + 1 == len(text) and not self._at_end:
-                    start = i - self._pos
-                    self._fill()
-                    start += self._pos
-                    continue
+                    # a \r ends the buffer: return the line now (the peer may
+                    # be waiting for our answer) and drop a \n that follows
+                    line = text[self._pos:i]
+                    self._pos = i + 1
+                    self._saw_cr = True
+                    return self._take(line)
                 line = text[self._pos:i]
                 pair = mode == "crlf" or (mode == "auto" and text.startswith("\r\n", i))
                 step = 2 if pair else 1
@@ -252,6 +354,9 @@ class Channel:
             # rescan the last character: it may be the \r of a \r\n
             offset = max(0, len(text) - self._pos - 1)
             if not self._fill():
+                if self._blocked:
+                    self._need_more = True
+                    return None
                 self._eof = True
                 rest = self._text[self._pos:]
                 self._text, self._pos = "", 0
@@ -262,8 +367,11 @@ class Channel:
 
     def read(self, count=None):
         """Up to `count` characters (all when None) after translation."""
+        if self._saw_cr:
+            self._skip_lf()
         self._check_readable()
         self._eof = False
+        self._blocked = False
         if count is None:
             return self._take(self._read_all())
         parts = []
@@ -271,7 +379,8 @@ class Channel:
         crlf_modes = self.trans_in in ("auto", "crlf")
         while need > 0:
             if self._pos >= len(self._text) and not self._fill():
-                self._eof = True
+                self._eof = not self._blocked
+                self._need_more = self._blocked
                 break
             end = self._pos + need
             text = self._text
@@ -295,7 +404,8 @@ class Channel:
         while self._fill():
             parts.append(self._text)
             self._text = ""
-        self._eof = True
+        self._eof = not self._blocked
+        self._need_more = self._blocked
         return "".join(parts)
 
     def eof(self):
@@ -317,19 +427,25 @@ class Channel:
 
     def _drop_input(self):
         self._text, self._pos = "", 0
+        self._saw_cr = False
         self._decoder = None
         self._at_end = False
         self._eofchar_seen = False
 
     def _unread(self):
-        """Give back read-ahead so the OS position matches Tcl's position."""
+        """Give back read-ahead so the OS position matches Tcl's position
+        (on a pipe or socket, keep it as bytes to decode afresh)."""
         n = self._unconsumed_bytes()
         if n:
             try:
                 os.lseek(self.fd, -n, os.SEEK_CUR)
             except OSError:
-                pass
+                rest = self._text[self._pos:].encode(self._codec, "surrogateescape")
+                if self._decoder is not None:
+                    rest += self._decoder.getstate()[0]
+                self._raw = rest + self._raw
         self._drop_input()
+        self._need_more = False
 
     def tell(self):
         try:
@@ -360,14 +476,36 @@ class Channel:
         except OSError as e:
             raise os_tcl_error('error during truncate on "%s"' % self.name, e) from None
 
+    def blocked(self):
+        return self._blocked
+
     def close(self):
+        from .events import get_loop
+        get_loop().forget(id(self))
+        if self._out and not self.blocking and self.duplex:
+            # as Tcl: a non-blocking channel finishes its output in the background
+            self.close_in_background()
+            return
         try:
+            if self._out and not self.blocking:
+                self.set_blocking(True)
             self.flush()
         finally:
+            self._close_fds()
+
+    def _close_fds(self):
+        fds = [self.fd] if self.wfd == self.fd else [self.fd, self.wfd]
+        self.fd = self.wfd = -1
+        error = None
+        for fd in fds:
+            if fd is None or fd < 0:
+                continue
             try:
-                os.close(self.fd)
+                os.close(fd)
             except OSError as e:
-                raise os_tcl_error('error closing "%s"' % self.name, e) from None
+                error = e
+        if error is not None:
+            raise os_tcl_error('error closing "%s"' % self.name, error) from None
 
 
 def _find_eol(text, start):
@@ -411,6 +549,7 @@ class StdChannel:
     def set_encoding(self, tcl_name):
         python_codec(tcl_name)
         self.encoding = tcl_name
+        self._note_plain()
 
     def set_translation(self, value_in, value_out):
         if "binary" in (value_in, value_out):
@@ -419,12 +558,41 @@ class StdChannel:
             self.trans_in = "lf" if value_in in ("platform", "binary") else value_in
         if value_out is not None and self.writable:
             self.trans_out = "lf" if value_out in ("platform", "auto", "binary") else value_out
+        self._note_plain()
+
+    def _note_plain(self):
+        """`puts` without a channel writes straight to the stream unless
+        stdout has a non-default encoding or translation (see io.cmd_puts)."""
+        if self.name == "stdout":
+            key = "stdout-channel"
+            if self.encoding != "utf-8" or self.trans_out != "lf":
+                self.interp.extensions[key] = self
+            else:
+                self.interp.extensions.pop(key, None)
 
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
                            ("TCL", "OPERATION", "WRITE"))
         out = self.stream()
+        if self.encoding != "utf-8" or self.trans_out != "lf":
+            raw = getattr(out, "buffer", None)
+            if raw is not None:
+                # bytes in the channel's encoding, after what the text layer holds
+                if self.trans_out == "crlf":
+                    text = text.replace("\n", "\r\n")
+                elif self.trans_out == "cr":
+                    text = text.replace("\n", "\r")
+                codec = python_codec(self.encoding)
+                if codec == "latin-1":
+                    data = bytes(ord(c) & 0xFF for c in text)
+                else:
+                    data = text.encode(codec, "replace")
+                out.flush()
+                raw.write(data)
+                if self.buffering == "none":
+                    raw.flush()
+                return
         out.write(text)
         if self.buffering == "none":
             out.flush()

@@ -49,7 +49,7 @@ def builtin_constraints(interp):
         "root": root, "notRoot": not root,
         # tcltest probes these by opening files and pipes; tclish's answers are fixed
         "nonBlockFiles": True, "asyncPipeClose": True, "eformat": True,
-        "unixExecs": unix, "stdio": False, "socket": True, "hasIsoLocale": False,
+        "unixExecs": unix, "stdio": True, "socket": True, "hasIsoLocale": False,
     }
     return {name: 1 if flag else 0 for name, flag in values.items()}
 

@@ -52,6 +52,15 @@ class Evaluator:
         try:
             value = self._run(text)
         except TclError as e:
+            try:
+                shell = self._shell_command(text, e)
+            except TclError as e2:
+                e = e2
+                shell = None
+            except KeyboardInterrupt:
+                return Outcome("interrupted", text="interrupted")
+            if shell is not None:
+                return Outcome("ok", shell, to_str(shell))
             interp.set_error_vars(e)
             return Outcome("error", e, text=e.message)
         except KeyboardInterrupt:
@@ -60,6 +69,25 @@ class Evaluator:
             return Outcome("interrupted", text="interrupted")
         self.recent.append(value)
         return Outcome("ok", value, to_str(value))
+
+    def _shell_command(self, text, err):
+        """As tclsh's interactive `unknown`: a top-level command that names no
+        Tcl command but a program on PATH runs that program, its output on
+        the terminal.  None when the input is not such a command."""
+        code = err.errorcode
+        if isinstance(code, str) or tuple(code[:3]) != ("TCL", "LOOKUP", "COMMAND"):
+            return None
+        from ...runtime.values import to_list
+        try:
+            words = [to_str(w) for w in to_list(text.strip())]
+        except TclError:
+            return None
+        if not words or words[0] != to_str(code[3]) or "\n" in text.strip():
+            return None
+        interp = self.interp
+        if not to_str(interp.invoke(["auto_execok", words[0]])):
+            return None
+        return interp.invoke(["exec", ">&@stdout", "<@stdin"] + words)
 
     def _run(self, text):
         try:
