@@ -79,7 +79,8 @@ class Evaluator:
             return None
         from ...runtime.values import to_list
         try:
-            words = [to_str(w) for w in to_list(text.strip())]
+            # the words as the command saw them: after $ and [] substitution
+            words = [to_str(w) for w in to_list(self.interp.eval("list " + text.strip()))]
         except TclError:
             return None
         if not words or words[0] != to_str(code[3]) or "\n" in text.strip():

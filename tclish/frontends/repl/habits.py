@@ -6,10 +6,8 @@
 * `!!`, `!N` and `!prefix` re-run an earlier command (tclsh's `unknown` does
   this through `history`); each command entered is numbered, and added to
   Tcl's `history` when that command exists;
-* an unknown command that names a program on PATH runs it, with the
-  terminal as its stdin/stdout/stderr (tclsh's `unknown` + `auto_execok`),
-  only for the command typed at top level, and only while `unknown` is
-  tclish's default (a script's own handler has had its say);
+* (an unknown command that names a program on PATH runs it: the evaluator
+  does that, through `auto_execok` and `exec`, see evaluator.py);
 * output that did not end its line (`puts -nonewline`) gets a newline before
   the next prompt, which would otherwise draw over it.
 """
@@ -17,8 +15,6 @@
 import io
 import os
 import re
-import shutil
-import subprocess
 
 from ...runtime.errors import TclError
 from ...runtime.values import to_str
@@ -121,32 +117,3 @@ class History:
                 self.interp.invoke(["history", "add", text])
             except TclError:
                 pass
-
-
-def run_program(interp, text, error):
-    """If `error` says the first word of `text` is no command, and that word is a
-    program on PATH, run the command line as that program; its exit status is
-    the outcome (None: not a program, leave the error as it is)."""
-    code = error.errorcode
-    words = code if isinstance(code, (list, tuple)) else str(code).split()
-    if len(words) < 4 or list(words[:3]) != ["TCL", "LOOKUP", "COMMAND"]:
-        return None
-    handler = interp.resolve_command("unknown")
-    if handler is not None and getattr(handler, "library_family", None) != "namespaces":
-        return None         # the script's own unknown handler had its say
-    name = to_str(words[3])
-    if "/" in name or shutil.which(name) is None:
-        return None
-    stripped = text.strip()
-    if not stripped.startswith(name) or "\n" in stripped or ";" in stripped:
-        return None
-    from ...runtime.lists import split_list
-    try:
-        argv = [to_str(w) for w in split_list(to_str(interp.eval("list " + stripped)))]
-    except TclError:
-        return None
-    try:
-        return subprocess.call(argv)
-    except OSError as e:
-        raise TclError('couldn\'t execute "%s": %s' % (name, (e.strerror or str(e)).lower()),
-                       ("POSIX", "ENOENT", str(e))) from None

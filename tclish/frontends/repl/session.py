@@ -104,15 +104,6 @@ class Repl:
             text = event
         self.events.add(text)
         outcome = self.evaluator.evaluate(text)
-        if outcome.status == "error":
-            try:
-                status = habits.run_program(self.interp, text, outcome.value)
-            except TclError as e:
-                status, outcome.text = None, e.message
-            if status is not None:
-                if status:
-                    self.display.error("child process exited abnormally")
-                return
         _flush(self.interp)
         self.tracker.end_line()
         if outcome.status == "ok":
