@@ -75,6 +75,10 @@ def init(rank, world_size, master_addr, master_port, backend, timeout):
         raise RuntimeError("already in a process group as rank %d of %d (%s): "
                            "torch::distributed_destroy first" % current)
     wait = datetime.timedelta(seconds=timeout)
+    if backend == "nccl":
+        # nccl wants one device per rank: the local rank's (torchrun sets LOCAL_RANK),
+        # so a bare "cuda" in the script means this rank's GPU
+        torch.cuda.set_device(_env_int("LOCAL_RANK", rank) % torch.cuda.device_count())
     if given == (None, None, "", None) and "TORCHELASTIC_RUN_ID" in os.environ:
         # under torchrun: its agent already serves the rendezvous store
         dist.init_process_group(backend, init_method="env://", timeout=wait)
