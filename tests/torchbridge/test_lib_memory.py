@@ -68,17 +68,20 @@ def test_threads_round_trip(interp):
         torch.set_num_threads(before)
 
 
-def test_flush_denormal_is_torchs_answer(interp):
+def test_flush_denormal_sets_torchs_switch(interp):
     try:
         supported = torch.set_flush_denormal(True)
         torch.set_flush_denormal(False)
-        assert interp.eval("torch::set_flush_denormal -enabled 1") == ("1" if supported
-                                                                      else "0")
         if supported:       # 1e-310 is a float64 denormal: flushed to zero
+            assert interp.eval("torch::set_flush_denormal -enabled 1") == \
+                "denormal_flushing_enabled"
             assert torch.tensor([1e-310], dtype=torch.float64)[0].item() == 0.0
+        else:
+            with pytest.raises(TclError, match="can't flush denormals"):
+                interp.eval("torch::set_flush_denormal 1")
     finally:
         torch.set_flush_denormal(False)
-    assert interp.eval("torch::set_flush_denormal 0") == ("1" if supported else "0")
+    assert interp.eval("torch::set_flush_denormal 0") == "denormal_flushing_disabled"
     assert torch.tensor([1e-310], dtype=torch.float64)[0].item() != 0.0
 
 

@@ -51,8 +51,9 @@ SPECS = [
                         "torch::set_num_threads $n"),
     CommandSpec("set_flush_denormal",
                 [Param("enabled", BOOL, help="flush denormal floats to zero", example="0")],
-                _K + "set_flush_denormal", "Flush denormal floats to zero on the CPU (or stop): "
-                "1 if the CPU supports it, else 0 (torch.set_flush_denormal).",
+                _K + "set_flush_denormal", "Flush denormal floats to zero on the CPU (or stop), as "
+                "torch.set_flush_denormal: denormal_flushing_enabled or _disabled (an error "
+                "where the CPU can't).",
                 returns="value", example="torch::set_flush_denormal 0"),
     CommandSpec("benchmark",
                 [Param("operation", Choice("matmul", "mm", "add", "conv2d"),

@@ -2,17 +2,16 @@
 the process's own memory (from /proc/self/status or getrusage) on CPU; nothing invented."""
 
 import atexit
-import contextlib
 import os
 import resource
 import sys
 import tempfile
 import time
-import warnings
 
 import torch
 
 from ...runtime.values import TclDict
+from .quiet import quiet as _quiet
 
 _KB = 1024
 
@@ -130,8 +129,13 @@ def set_num_threads(num_threads):
 
 
 def set_flush_denormal(enabled):
-    """torch's answer: 1 if the CPU supports flushing denormals (then it is set), else 0."""
-    return 1 if torch.set_flush_denormal(bool(enabled)) else 0
+    """Flush denormal floats to zero (SSE3's FTZ/DAZ) or stop; the new state, in
+    TCLIBTORCH's words.  A CPU without the switch can't enable it: an error."""
+    if not torch.set_flush_denormal(bool(enabled)):
+        if enabled:
+            raise ValueError("this CPU can't flush denormals to zero (torch.set_flush_denormal "
+                             "is unsupported here)")
+    return "denormal_flushing_enabled" if enabled else "denormal_flushing_disabled"
 
 
 _SIZE_ERROR = 'invalid size "%s": must be N, NxM or NxMxP with positive integers'
@@ -194,34 +198,6 @@ def benchmark(operation, iterations, size, dtype, device, verbose):
 
 # the profiler is process-wide in torch: one at a time, whichever interpreter started it
 _PROFILER = {}
-
-
-@contextlib.contextmanager
-def _quiet():
-    """Silence Python warnings and the profiler library's own lines on fd 1 and 2
-    (kineto logs straight from C++: no Python switch reaches it)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (AttributeError, ValueError, OSError):
-                pass
-        saved = []
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            for fd in (1, 2):
-                saved.append((fd, os.dup(fd)))
-                os.dup2(devnull, fd)
-            os.close(devnull)
-        except OSError:
-            pass
-        try:
-            yield
-        finally:
-            for fd, copy in saved:
-                os.dup2(copy, fd)
-                os.close(copy)
 
 
 @atexit.register
