@@ -33,9 +33,6 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMMANDS_TSV = os.path.normpath(os.path.join(REPO, "..", "shared", "tclibtorch", "commands.tsv"))
-if not os.path.exists(COMMANDS_TSV):     # a worktree one level deeper (/work/wt/NAME)
-    COMMANDS_TSV = os.path.normpath(os.path.join(REPO, "..", "..", "shared", "tclibtorch",
-                                                 "commands.tsv"))
 DEFAULT_MIRRORS = ("/work/.mirror/vicmay+TCLIBTORCH/repo",)
 TESTS_SUBDIR = "tests/refactored"
 SUMMARY = re.compile(r"^\S+:\s+Total\s+(\d+)\s+Passed\s+(\d+)\s+Skipped\s+(\d+)\s+Failed\s+(\d+)",
