@@ -16,6 +16,7 @@ Every wait is bounded by the group's timeout (init's `timeout`, seconds): a
 rank that dies or never comes is a Tcl error, not a hang.
 """
 
+import atexit
 import datetime
 import os
 
@@ -114,6 +115,18 @@ def init(rank, world_size, master_addr, master_port, backend, timeout):
         dist.init_process_group(backend, store=store, rank=rank, world_size=world_size,
                                 timeout=wait)
     return _joined()
+
+
+@atexit.register
+def _destroy_at_exit():
+    # leave the group while Python is whole: a group whose peer died, left to the
+    # interpreter's teardown, can abort the process (std::terminate in gloo)
+    if dist.is_available() and dist.is_initialized():
+        try:
+            with quiet():
+                dist.destroy_process_group()
+        except Exception:       # exiting anyway; nothing to tell
+            pass
 
 
 def _joined():
