@@ -127,7 +127,10 @@ def test_three_ranks_all_reduce_gives_the_sum_everywhere(tmp_path):
 
 
 def test_a_rank_that_dies_makes_the_others_fail_in_time(tmp_path):
+    # the barrier first: a peer gone while gloo still connects the pair aborts the
+    # survivor inside torch (std::terminate), a race this test is not about
     script = r"""
+    torch::distributed_barrier
     if {[torch::get_rank] == 1} { exit 3 }
     set t [torch::ones 2]
     puts [catch {torch::distributed_all_reduce $t} msg]
@@ -138,7 +141,7 @@ def test_a_rank_that_dies_makes_the_others_fail_in_time(tmp_path):
         tmp_path, script, 2, timeout=90,
         init="torch::distributed_init -timeout 5")
     assert c1 == 3
-    assert c0 == 0, err0
+    assert c0 == 0, (out0, err0)
     assert out0.split()[0] == "1", "all_reduce with a dead peer is a Tcl error"
     assert time.monotonic() - start < 80
 

@@ -138,11 +138,17 @@ EXPECTED_ERRORS = dict.fromkeys(
      # the load commands need a file saved first (their docs examples do that)
      "load_state", "load_state_dict", "load_checkpoint", "get_checkpoint_info", "tensor_load"),
     "error")
+if not torch.cuda.is_available():       # the CUDA queries refuse without a device
+    EXPECTED_ERRORS.update(cuda_device_info="error", cuda_memory_info="error")
+# process-wide state one call at a time (tests/torchbridge/test_lib_memory.py)
+STATEFUL = ("profiler_start", "profiler_stop")
 
 
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=[s.name for s in ALL_SPECS])
 def test_every_syntax_gives_the_same_result(fake, spec):
     from tclish.runtime.errors import TclError
+    if spec.name in STATEFUL:
+        pytest.skip("process-wide state")
     assert fake.commands[spec.qualified] is fake.commands[spec.qualified_camel]
     results = {}
     for style, _ in _calls(spec, _values(fake, spec)):
@@ -155,7 +161,10 @@ def test_every_syntax_gives_the_same_result(fake, spec):
     if not all(r[0] == "error" for r in results.values()):
         # (an example every way refuses may be refused for a different parameter
         # first, depending on the order the arguments come in)
-        assert all(r == first for r in results.values()), results
+        if spec.returns == "value" and not spec.deterministic:   # memory in use, timings
+            assert all(r[0] == first[0] for r in results.values()), results
+        else:
+            assert all(r == first for r in results.values()), results
     expected = EXPECTED_ERRORS.get(spec.name, "tensor" if spec.returns == "tensor" else "value")
     if first[0] == "handle":        # a handle of another kind (scaler3)
         assert spec.returns in ("tensors", "handle"), first

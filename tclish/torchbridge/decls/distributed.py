@@ -42,8 +42,9 @@ SPECS = [
          Param("master_port", Int(minimum=1), None, "rendezvous port (default $MASTER_PORT, else 29500)"),
          Param("backend", Choice("auto", "gloo", "nccl"), "auto",
                "gloo, nccl, or auto (nccl with CUDA, else gloo)"),
-         Param("timeout", Double(minimum=0.1), 60.0,
-               "seconds any rendezvous or collective may wait for the other ranks")],
+         Param("timeout", Double(minimum=0.1), None,
+               "seconds any rendezvous or collective may wait for the other ranks "
+               "(default $TCLISH_DIST_TIMEOUT, else 60)")],
         _K + "init",
         "Join the process group (torchrun's environment supplies what is not given).",
         returns="value", deterministic=False,

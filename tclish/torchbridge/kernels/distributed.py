@@ -16,6 +16,7 @@ Every wait is bounded by the group's timeout (init's `timeout`, seconds): a
 rank that dies or never comes is a Tcl error, not a hang.
 """
 
+import atexit
 import datetime
 import os
 
@@ -23,6 +24,7 @@ import torch
 import torch.distributed as dist
 
 from ..handles import NewHandle
+from .quiet import quiet
 
 DEFAULT_PORT = 29500
 DEFAULT_TIMEOUT = 60.0
@@ -53,6 +55,19 @@ def _env_int(name, default):
         raise ValueError("environment variable %s is not an integer: %r" % (name, value)) from None
 
 
+def _env_timeout():
+    """$TCLISH_DIST_TIMEOUT seconds (for scripts that can't pass -timeout), else 60."""
+    value = os.environ.get("TCLISH_DIST_TIMEOUT", "")
+    try:
+        seconds = float(value) if value else 60.0
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0.1:
+        raise ValueError("environment variable TCLISH_DIST_TIMEOUT must be a number of "
+                         "seconds >= 0.1, not %r" % value)
+    return seconds
+
+
 def init(rank, world_size, master_addr, master_port, backend, timeout):
     given = (rank, world_size, master_addr, master_port)
     rank = _env_int("RANK", 0) if rank is None else rank
@@ -74,7 +89,13 @@ def init(rank, world_size, master_addr, master_port, backend, timeout):
             return _joined()
         raise RuntimeError("already in a process group as rank %d of %d (%s): "
                            "torch::distributed_destroy first" % current)
+    if timeout is None:
+        timeout = _env_timeout()
     wait = datetime.timedelta(seconds=timeout)
+    if backend == "nccl":
+        # nccl wants one device per rank: the local rank's (torchrun sets LOCAL_RANK),
+        # so a bare "cuda" in the script means this rank's GPU
+        torch.cuda.set_device(_env_int("LOCAL_RANK", rank) % torch.cuda.device_count())
     if given == (None, None, "", None) and "TORCHELASTIC_RUN_ID" in os.environ:
         # under torchrun: its agent already serves the rendezvous store
         dist.init_process_group(backend, init_method="env://", timeout=wait)
@@ -83,13 +104,29 @@ def init(rank, world_size, master_addr, master_port, backend, timeout):
         store = dist.HashStore()
     else:
         try:
-            store = dist.TCPStore(master_addr, master_port, world_size, rank == 0, timeout=wait)
+            with quiet():       # c10d logs each retry with a C++ stack to fd 2
+                store = dist.TCPStore(master_addr, master_port, world_size, rank == 0,
+                                      timeout=wait)
         except (RuntimeError, OSError) as e:
             raise RuntimeError("cannot reach the rendezvous at %s:%d (rank %d of %d): %s"
                                % (master_addr, master_port, rank, world_size,
                                   str(e).splitlines()[0])) from None
-    dist.init_process_group(backend, store=store, rank=rank, world_size=world_size, timeout=wait)
+    with quiet():
+        dist.init_process_group(backend, store=store, rank=rank, world_size=world_size,
+                                timeout=wait)
     return _joined()
+
+
+@atexit.register
+def _destroy_at_exit():
+    # leave the group while Python is whole: a group whose peer died, left to the
+    # interpreter's teardown, can abort the process (std::terminate in gloo)
+    if dist.is_available() and dist.is_initialized():
+        try:
+            with quiet():
+                dist.destroy_process_group()
+        except Exception:       # exiting anyway; nothing to tell
+            pass
 
 
 def _joined():
