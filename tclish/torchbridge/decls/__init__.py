@@ -1,9 +1,10 @@
 """All torch command declarations, one module per family; the one list to look at."""
 
-from . import (activation, advanced, advanced_ops, arithmetic, autograd, basic, convolution,
-               amp, creation, creation_ext, distributed, info, quantization, sparse, vision_ops, linalg, manipulation, manipulation_ext, math, padding,
-               pooling, pooling_ext, random, reduction, signal, vision, memory)
-from . import checkpoint, devices, layers, losses, optim, schedulers
+from . import (activation, advanced, advanced_ops, amp, arithmetic, autograd, basic, checkpoint,
+               convolution, creation, creation_ext, devices, distributed, info, layers, linalg,
+               losses, manipulation, manipulation_ext, math, memory, optim, padding, pooling,
+               pooling_ext, quantization, random, reduction, schedulers, signal, sparse, vision,
+               vision_ops)
 
 FAMILIES = (creation, creation_ext, arithmetic, math, basic, manipulation, manipulation_ext,
             reduction, advanced, advanced_ops, linalg, signal, random, activation, padding,
