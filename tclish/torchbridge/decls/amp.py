@@ -70,3 +70,16 @@ SPECS = [
                         "[torch::tensor_create -data {1 0 1} -dtype bool] 5"),
 ]
 
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'grad_scaler_get_scale':
+        'set s [torch::grad_scaler_new 1024.0 -device cpu]\ntorch::grad_scaler_get_scale $s',
+    'grad_scaler_scale':
+        'set s [torch::grad_scaler_new 1024.0 -device cpu]\ntorch::tensor_item [torch::grad_scaler_scale $s [torch::tensor_create {2.0}]]',
+    'grad_scaler_step':
+        'set s [torch::grad_scaler_new 1024.0 -device cpu]\nset w [torch::tensor_create -data {1.0} -requiresGrad 1]\nset opt [torch::optimizer_sgd [list $w] 0.1]\ntorch::tensor_backward [torch::grad_scaler_scale $s [torch::tensor_mul $w 2.0]]\ntorch::grad_scaler_step $s $opt\ntorch::grad_scaler_update $s',
+    'grad_scaler_update':
+        'set s [torch::grad_scaler_new 1024.0 -device cpu]\ntorch::grad_scaler_scale $s [torch::ones 1]\ntorch::grad_scaler_update $s 512.0\ntorch::grad_scaler_get_scale $s',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

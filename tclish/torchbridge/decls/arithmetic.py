@@ -74,3 +74,11 @@ SPECS = [
         "torch:norm",
         "The p-norm of all elements, or along dim."),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'tensor_norm':
+        'torch::tensor_item [torch::tensor_norm [torch::tensor_create {3.0 4.0}]]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -154,3 +154,11 @@ SPECS = [
                 example="torch::grad_check_finite_diff {apply {x {torch::tensor_mul $x $x}}} "
                         "[torch::tensor_create {1.0 2.0}] 1e-6"),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'tensor_requires_grad':
+        'torch::tensor_requires_grad [torch::tensor_create -data {1.0} -requiresGrad 1]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

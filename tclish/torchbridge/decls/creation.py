@@ -125,3 +125,13 @@ SPECS = [
     _like("zeros_like", "filled with zeros", "torch:zeros_like"),
     _like("ones_like", "filled with ones", "torch:ones_like"),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'rand':
+        'torch::manual_seed 1\ntorch::tensor_shape [torch::rand {2 3}]',
+    'randn':
+        'torch::manual_seed 1\ntorch::tensor_shape [torch::randn {2 3}]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -31,3 +31,11 @@ SPECS = [
                 returns="tensors",
                 example=_EXAMPLE + "torch::parameters_to $m cpu"),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'layer_cuda':
+        'set m [torch::linear 2 1]\nif {[torch::cuda_is_available]} { torch::layer_cuda $m }\ntorch::layer_device $m',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -124,3 +124,21 @@ SPECS = [
                 "1 if this process is in a group of more than one, else 0.", returns="value",
                 example="torch::is_distributed"),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'distributed_irecv':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 1:  set w [torch::distributed_irecv {3} 0]; set t [torch::distributed_wait $w]\ntorch::get_rank',
+    'distributed_isend':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 0:  set w [torch::distributed_isend [torch::ones 3] 1]; torch::distributed_wait $w\ntorch::get_rank',
+    'distributed_recv':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 1:  set t [torch::distributed_recv {3} 0]\ntorch::get_rank',
+    'distributed_send':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 0:  torch::distributed_send [torch::ones 3] 1\n# rank 1:  torch::distributed_recv {3} 0\ntorch::get_world_size',
+    'distributed_test':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 1:  set w [torch::distributed_irecv {3} 0]; torch::distributed_test $w\ntorch::get_rank',
+    'distributed_wait':
+        '# rank 0:  torch::distributed_init 0 2 127.0.0.1 29500\n# rank 1:  torch::distributed_init 1 2 127.0.0.1 29500\n# rank 1:  set t [torch::distributed_wait [torch::distributed_irecv {3} 0]]\ntorch::get_rank',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

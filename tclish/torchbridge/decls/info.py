@@ -46,3 +46,17 @@ SPECS = [
                 _K + "free", "Free tensors now instead of when their handles are dropped.",
                 returns="value", context=True),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'cuda_device_count':
+        'torch::cuda_device_count',
+    'cuda_is_available':
+        'torch::cuda_is_available',
+    'handles':
+        'set t [torch::ones {2 3}]\ntorch::handles',
+    'tensor_free':
+        'set t [torch::ones 3]\ntorch::tensor_free $t',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

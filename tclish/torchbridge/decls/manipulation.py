@@ -58,3 +58,13 @@ SPECS = [
         "torch:index_select",
         "The entries at the given indices along dim."),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'tensor_index_select':
+        'set i [torch::tensor_create -data {2 0} -dtype int64]\ntorch::tensor_to_list [torch::tensor_index_select [torch::arange 0 5] 0 $i]',
+    'tensor_slice':
+        'torch::tensor_to_list [torch::tensor_slice [torch::arange 0 10] 0 2 8 2]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -34,3 +34,15 @@ SPECS = [
         ".kernels.pooling:interpolate",
         "Resize by size or scale factor (nearest, bilinear, bicubic, area, ...)."),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'adaptive_avg_pool2d':
+        'torch::tensor_shape [torch::adaptive_avg_pool2d [torch::ones {1 1 8 8}] {2 2}]',
+    'adaptive_max_pool2d':
+        'torch::tensor_shape [torch::adaptive_max_pool2d [torch::ones {1 1 8 8}] {2 2}]',
+    'interpolate':
+        'torch::tensor_shape [torch::interpolate [torch::ones {1 1 2 2}] -size {4 4}]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

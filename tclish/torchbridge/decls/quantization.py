@@ -78,3 +78,34 @@ SPECS = [
                 _K + "relu", "max(x, 0) of a quantized tensor."),
 ]
 
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'dequantize':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::tensor_to_list [torch::dequantize $q]',
+    'fake_quantize_per_channel':
+        'torch::tensor_to_list [torch::fake_quantize_per_channel [torch::tensor_create {{-1.0 0.5} {2.0 3.5}}] [torch::tensor_create {0.1 0.2}] [torch::tensor_create -data {0 1} -dtype int32] 0]',
+    'fake_quantize_per_tensor':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::tensor_to_list [torch::fake_quantize_per_tensor [torch::tensor_create {0.53 1.04}] 0.1 0]',
+    'int_repr':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::tensor_to_list [torch::int_repr $q]',
+    'q_per_channel_axis':
+        'set qc [torch::quantize_per_channel [torch::tensor_create {{-1.0 0.5} {2.0 3.5}}] [torch::tensor_create {0.1 0.2}] [torch::tensor_create -data {0 1} -dtype int64] 0 qint8]\ntorch::q_per_channel_axis $qc',
+    'q_per_channel_scales':
+        'set qc [torch::quantize_per_channel [torch::tensor_create {{-1.0 0.5} {2.0 3.5}}] [torch::tensor_create {0.1 0.2}] [torch::tensor_create -data {0 1} -dtype int64] 0 qint8]\ntorch::tensor_to_list [torch::q_per_channel_scales $qc]',
+    'q_per_channel_zero_points':
+        'set qc [torch::quantize_per_channel [torch::tensor_create {{-1.0 0.5} {2.0 3.5}}] [torch::tensor_create {0.1 0.2}] [torch::tensor_create -data {0 1} -dtype int64] 0 qint8]\ntorch::tensor_to_list [torch::q_per_channel_zero_points $qc]',
+    'q_scale':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::q_scale $q',
+    'q_zero_point':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::q_zero_point $q',
+    'quantize_per_channel':
+        'set qc [torch::quantize_per_channel [torch::tensor_create {{-1.0 0.5} {2.0 3.5}}] [torch::tensor_create {0.1 0.2}] [torch::tensor_create -data {0 1} -dtype int64] 0 qint8]\ntorch::tensor_to_list [torch::int_repr $qc]',
+    'quantized_add':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::q_scale [torch::quantized_add $q $q 0.2 0]',
+    'quantized_mul':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::q_scale [torch::quantized_mul $q $q 0.05 0]',
+    'quantized_relu':
+        'set q [torch::quantize_per_tensor [torch::tensor_create {0.5 1.0 -0.3}] 0.1 10 quint8]\ntorch::tensor_to_list [torch::dequantize [torch::quantized_relu $q]]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

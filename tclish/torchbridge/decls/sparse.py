@@ -83,3 +83,33 @@ SPECS = [
                                                           example="3 2")],
                 _K + "reshape", "The same elements in a new shape (row-major order kept)."),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'sparse_add':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_add $s $s]]',
+    'sparse_coalesce':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_coalesce $s]]',
+    'sparse_csc_tensor':
+        'set c [torch::tensor_create -data {0 1 2 3} -dtype int64]\nset r [torch::tensor_create -data {1 0 1} -dtype int64]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_csc_tensor $c $r [torch::tensor_create {1.0 2.0 3.0}] {2 3}]]',
+    'sparse_csr_tensor':
+        'set c [torch::tensor_create -data {0 2 3} -dtype int64]\nset r [torch::tensor_create -data {0 2 1} -dtype int64]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_csr_tensor $c $r [torch::tensor_create {1.0 2.0 3.0}] {2 3}]]',
+    'sparse_log_softmax':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_shape [torch::sparse_log_softmax $s 1]',
+    'sparse_mask':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_mask [torch::ones {2 3}] $s]]',
+    'sparse_mm':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_mm $s [torch::ones {3 1}]]',
+    'sparse_reshape':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_to_dense [torch::sparse_reshape $s {3 2}]]',
+    'sparse_softmax':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_shape [torch::sparse_softmax $s 1]',
+    'sparse_sum':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_item [torch::sparse_sum $s]',
+    'sparse_to_dense':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_to_list [torch::sparse_to_dense $s]',
+    'sparse_transpose':
+        'set i [torch::tensor_create -data {{0 1 1} {2 0 2}} -dtype int64]\nset s [torch::sparse_coo_tensor $i [torch::tensor_create {3.0 4.0 5.0}] {2 3}]\ntorch::tensor_shape [torch::sparse_transpose $s 0 1]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -52,3 +52,17 @@ SPECS = [
         ".kernels.boxes:box_iou",
         "Pairwise intersection over union: [N, M]."),
 ]
+
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'box_iou':
+        'set b [torch::tensor_create {{0 0 2 2} {1 1 3 3}}]\ntorch::tensor_to_list [torch::box_iou $b $b]',
+    'nms':
+        'set b [torch::tensor_create {{0 0 2 2} {0.1 0.1 2 2} {3 3 4 4}}]\ntorch::tensor_to_list [torch::nms $b [torch::tensor_create {0.9 0.8 0.7}] 0.5]',
+    'roi_align':
+        'set f [torch::ones {1 1 8 8}]\nset b [torch::tensor_create {{0 0 0 4 4}}]\ntorch::tensor_shape [torch::roi_align $f $b {2 2} 1.0 2 1]',
+    'roi_pool':
+        'set f [torch::ones {1 1 8 8}]\nset b [torch::tensor_create {{0 0 0 4 4}}]\ntorch::tensor_shape [torch::roi_pool $f $b {2 2} 1.0]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

@@ -76,3 +76,26 @@ SPECS = [
                 _K + "denormalize", "image * std + mean per channel."),
 ]
 
+# examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)
+_EXAMPLES = {
+    'affine_grid':
+        'set theta [torch::tensor_create {{{1.0 0.0 0.0} {0.0 1.0 0.0}}}]\ntorch::tensor_shape [torch::affine_grid $theta {1 1 4 4}]',
+    'channel_shuffle':
+        'torch::tensor_shape [torch::channel_shuffle [torch::ones {1 4 2 2}] 2]',
+    'denormalize_image':
+        'set img [torch::zeros {3 2 2}]\nset m [torch::tensor_create {0.5 0.5 0.5}]\nset s [torch::tensor_create {0.25 0.25 0.25}]\ntorch::tensor_to_list [torch::denormalize_image $img $m $s]',
+    'grid_sample':
+        'set theta [torch::tensor_create {{{1.0 0.0 0.0} {0.0 1.0 0.0}}}]\nset g [torch::affine_grid $theta {1 1 4 4}]\ntorch::tensor_shape [torch::grid_sample [torch::ones {1 1 4 4}] $g]',
+    'normalize_image':
+        'set img [torch::ones {3 2 2}]\nset m [torch::tensor_create {0.5 0.5 0.5}]\nset s [torch::tensor_create {0.25 0.25 0.25}]\ntorch::tensor_to_list [torch::normalize_image $img $m $s]',
+    'pixel_unshuffle':
+        'torch::tensor_shape [torch::pixel_unshuffle [torch::ones {1 1 4 4}] 2]',
+    'resize_image':
+        'torch::tensor_shape [torch::resize_image [torch::ones {3 8 8}] {4 6}]',
+    'upsample_bilinear':
+        'torch::tensor_shape [torch::upsample_bilinear [torch::ones {1 1 2 2}] {4 4}]',
+    'upsample_nearest':
+        'torch::tensor_shape [torch::upsample_nearest [torch::ones {1 1 2 2}] {4 4}]',
+}
+for _spec in SPECS:
+    _spec.example = _spec.example or _EXAMPLES.get(_spec.name, "")

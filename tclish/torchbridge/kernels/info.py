@@ -122,16 +122,39 @@ def _print(values, sizes, depth, out):
     for i, sub in enumerate(values):
         if i:
             out.append(sep)
-        _print(sub, sizes[1:], depth + 1, out)
+        if sub is _ELLIPSIS:
+            out.append("...")
+        else:
+            _print(sub, sizes[1:], depth + 1, out)
     out.append("}")
 
 
+# as torch prints: more than this many elements are summarised, each long
+# dimension showing its first and last EDGE items around "..."
+SUMMARY_THRESHOLD = 1000
+EDGE = 3
+_ELLIPSIS = object()
+
+
+def _summarised(t):
+    """Nested lists of t's values, long dimensions cut to EDGE ... EDGE."""
+    if t.dim() == 0:
+        return t.item()
+    n = t.shape[0]
+    if n <= 2 * EDGE:
+        return [_summarised(t[i]) for i in range(n)]
+    return ([_summarised(t[i]) for i in range(EDGE)] + [_ELLIPSIS]
+            + [_summarised(t[i]) for i in range(n - EDGE, n)])
+
+
 def print(input):
-    """The values in nested braces, spaced as TCLIBTORCH prints them."""
+    """The values in nested braces, spaced as TCLIBTORCH prints them; a tensor of
+    more than 1000 elements is summarised as torch summarises it."""
     # every element goes through a C float, whatever the dtype
     t = input.detach().to(device="cpu", dtype=torch.float32)
+    values = t.tolist() if t.numel() <= SUMMARY_THRESHOLD else _summarised(t)
     out = []
-    _print(t.tolist(), tuple(t.shape), 1, out)
+    _print(values, tuple(t.shape), 1, out)
     return "".join(out)
 
 
