@@ -13,6 +13,7 @@ the reference.
 
 import re
 
+from ..runtime.lists import matching_brace
 from .script import CmdSub, Command, Expand, VarRef
 
 # a command of plain words: printable ASCII without Tcl's special characters,
@@ -171,20 +172,11 @@ def _command_end(text, i, n, in_bracket):
 
 
 def _brace_end(text, i, n):
-    depth = 0
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    raise _Incomplete()
+    """Just past the brace closing the one at text[i] (n is len(text))."""
+    j = matching_brace(text, i)
+    if j < 0:
+        raise _Incomplete()
+    return j + 1
 
 
 def _quote_end(text, i, n):

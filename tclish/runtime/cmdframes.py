@@ -35,6 +35,7 @@ import sys
 from bisect import bisect_left
 
 from ..parse.script import continuations
+from .lists import matching_brace
 from .values import TclList, to_str
 
 # kinds of Python frames
@@ -367,20 +368,8 @@ def _element_start(text, index):
 def _skip_element(text, i):
     n = len(text)
     if text[i] == "{":
-        depth = 0
-        while i < n:
-            c = text[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return n
+        j = matching_brace(text, i)
+        return n if j < 0 else j + 1
     if text[i] == '"':
         i += 1
         while i < n and text[i] != '"':
