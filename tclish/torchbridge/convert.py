@@ -490,20 +490,7 @@ class _NormOrd(Kind):
         return int(v) if v == int(v) else v
 
 
-class _IntOrIntList(Kind):
-    """One integer, or a list of integers (torch's `int | tuple[int]` arguments)."""
-
-    name = "int or int list"
-    metavar = "int|{int ...}"
-    example = "0"
-
-    def convert(self, value, registry):
-        items = _int_items(value, "integers")
-        return items[0] if len(items) == 1 else items
-
-
 NORM_ORD = _NormOrd()
-INT_OR_INTS = _IntOrIntList()
 
 
 class _TensorOrNone(_Tensor):
@@ -594,14 +581,16 @@ SHAPES = _Shapes()
 class IntOrList(Kind):
     """An integer or a list of integers (a kernel size, stride, padding): one integer
     stays an int, so torch repeats it over every spatial dimension.  `words` are
-    further accepted strings (conv padding's `same` and `valid`)."""
+    further accepted strings (conv padding's `same` and `valid`); with `allow_empty`
+    an empty list is passed on as one (torch's `int | tuple[int]` dims)."""
 
     name = "int or int list"
     example = "1"
 
-    def __init__(self, words=(), minimum=None):
+    def __init__(self, words=(), minimum=None, allow_empty=False):
         self.words = frozenset(words)
         self.minimum = minimum
+        self.allow_empty = allow_empty
         self.metavar = "int|{int ...}" + "".join("|" + w for w in sorted(words))
 
     def convert(self, value, registry):
@@ -609,6 +598,8 @@ class IntOrList(Kind):
         if s in self.words:
             return s
         dims = _int_items(value, "integers")
+        if not dims and self.allow_empty:
+            return dims
         if not dims:
             raise BadValue("expected an integer or a list of integers but got %s" % _quote(value))
         if self.minimum is not None and min(dims) < self.minimum:
@@ -636,6 +627,7 @@ class DoubleOrList(Kind):
 
 OPTIONAL_TENSOR = TENSOR_OR_NONE     # one kind, two names (both helpers' spellings)
 INT_OR_LIST = IntOrList()
+INT_OR_INTS = IntOrList(allow_empty=True)     # dims: one, several, or none given
 DOUBLE_OR_LIST = DoubleOrList()
 
 
