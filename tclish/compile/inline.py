@@ -774,13 +774,7 @@ def _foreach(c):
             if var is not None and var.arr is None and var.traces is None:
                 var.value = item
             else:
-                try:
-                    interp.set_var(name, item)
-                except TclError as e:
-                    e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
-                    e.context_added = True
-                    on_error(e)
-                    raise
+                _set_loop_var(interp, name, item, on_error)
             try:
                 body(fv)
             except BreakSignal:
@@ -789,6 +783,18 @@ def _foreach(c):
                 pass
         return ""
     return foreach
+
+
+def _set_loop_var(interp, name, item, on_error):
+    """A foreach loop variable set the general way (an array, a traced or a new
+    variable), with Tcl's errorInfo line on failure; the plain case is inline."""
+    try:
+        interp.set_var(name, item)
+    except TclError as e:
+        e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
+        e.context_added = True
+        on_error(e)
+        raise
 
 
 def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error):
@@ -818,13 +824,7 @@ def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_e
                 if var is not None and var.arr is None and var.traces is None:
                     var.value = item
                 else:
-                    try:
-                        interp.set_var(name, item)
-                    except TclError as e:
-                        e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
-                        e.context_added = True
-                        on_error(e)
-                        raise
+                    _set_loop_var(interp, name, item, on_error)
             try:
                 body(fv)
             except BreakSignal:
