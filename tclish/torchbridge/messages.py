@@ -87,9 +87,17 @@ def info(spec):
 
 # --- binding errors ----------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _wrong_args_text(spec):
+    # Tcl's own phrase first, then TCLIBTORCH's phrase and the full usage:
+    # scripts written for either match on one of the three.
+    first = _positional_form(spec, spec.orders[0]) if spec.orders else spec.qualified
+    return 'wrong # args: should be "%s" (Wrong number of arguments. %s)' % (first, usage(spec))
+
+
 def usage_error(spec):
     """Too few or too many positional arguments."""
-    return TclError(usage(spec), ("TCL", "WRONGARGS"))
+    return TclError(_wrong_args_text(spec), ("TCL", "WRONGARGS"))
 
 
 def missing_required(spec, indices):
