@@ -181,9 +181,9 @@ class Interp:
         install_all(self)
         # what the compiler may inline: only while a name still means this
         self.builtin_commands = {name: self.global_ns.commands.get(name) for name in INLINE_NAMES}
-        # the torch:: commands: declarations only; torch itself is imported
-        # when the first one runs
-        from ..torchbridge.install import install as install_torch
+        # the torch:: commands: names only; the declarations are read when the
+        # first one runs (torchbridge/lazy.py), torch imported when it needs torch
+        from ..torchbridge.lazy import install as install_torch
         install_torch(self)
         self.set_var("::errorInfo", "")
         self.set_var("::errorCode", "NONE")

@@ -16,7 +16,7 @@ list of converted values in declaration order, defaults filled in.
 from ..runtime.numbers import parse_number
 from ..runtime.values import TclList
 from . import messages
-from .convert import BadValue
+from .convert import BadValue, _Tensor, _TensorOrNone, _TensorOrScalar
 
 
 class _Missing:
@@ -27,6 +27,8 @@ class _Missing:
 
 
 MISSING = _Missing()
+# the kinds whose converter gives a live tensor handle's tensor, exactly
+_TENSOR_KINDS = (_Tensor, _TensorOrScalar, _TensorOrNone)
 _UNLIMITED = 1 << 30
 
 
@@ -57,11 +59,14 @@ class Binder:
 
     def _plans(self):
         """For a spec with one positional order: plans[len(argv)] lists
-        (argv position, parameter index, converter, empty-means-None) for each
-        positional call length the spec accepts; empty for other specs."""
+        (argv position, parameter index, converter, empty-means-None, handle
+        first) for each positional call length the spec accepts; empty for
+        other specs.  "Handle first": the kind gives a live tensor handle's
+        tensor, so one look-up in the tensor table binds such an argument."""
         if len(self.orders) > 1 or self.variadic:
             return {}
-        return {npos + 1: tuple((k + 1, i, self.convs[i], self.none_ok[i])
+        direct = tuple(type(p.kind) in _TENSOR_KINDS for p in self.params)
+        return {npos + 1: tuple((k + 1, i, self.convs[i], self.none_ok[i], direct[i])
                                 for k, i in enumerate(self.order[:npos]))
                 for npos in range(self.min_pos, self.max_pos + 1)}
 
@@ -94,8 +99,19 @@ class Binder:
         if plan is not None:
             # the fast path: a positional call of an accepted length
             values = (self._defaults or self.defaults())[:]
-            for k, i, conv, none_ok in plan:
+            tensors = registry.tensors
+            for k, i, conv, none_ok, direct in plan:
                 a = argv[k]
+                if direct:
+                    # a live handle: no option (its name starts with "tensor"), not
+                    # empty, and what the kind's converter would give
+                    try:
+                        t = tensors.get(a)
+                    except TypeError:       # an unhashable value (a list) is no handle
+                        t = None
+                    if t is not None:
+                        values[i] = t
+                        continue
                 if isinstance(a, str) and a[:1] == "-" and self._is_option(a):
                     return self._bind_general(argv, registry)
                 if none_ok and a == "":

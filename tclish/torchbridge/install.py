@@ -22,7 +22,7 @@ from .binder import Binder
 from .decls import ALL_SPECS
 from .fast import fast_command
 from .convert import torch_module
-from .handles import NewHandle, registry_of
+from .handles import Handle, NewHandle, registry_of
 
 # torch warns on stderr when numpy is missing (it works without): a Tcl
 # script's stderr is not the place for that
@@ -132,6 +132,9 @@ def make_command(spec):
     handle_kind, handle_prefix = spec.handle or (None, None)
     context = spec.context
     func = None
+    if wants_tensor and not kwnames and not context:
+        command = _tensor_command(spec, binder)
+        return _finish(spec, fast_command(spec, binder, command, resolve, _python_error, to_tcl))
 
     def command(interp, argv):
         nonlocal func
@@ -158,7 +161,41 @@ def make_command(spec):
             return to_tcl_handles(reg, result)
         return reg.new(handle_kind, result, handle_prefix)
 
-    command = fast_command(spec, binder, command, resolve, _python_error, to_tcl)
+    return _finish(spec, fast_command(spec, binder, command, resolve, _python_error, to_tcl))
+
+
+def _tensor_command(spec, binder):
+    """`make_command`'s command for the commonest spec (a tensor result, every
+    argument by position, no registry argument), with fewer tests per call and
+    the registry's new_tensor in line (see fast.py: every step counts in a
+    command that costs a few microseconds)."""
+    func = None
+
+    def command(interp, argv):
+        nonlocal func
+        try:
+            reg = interp.extensions.get("torch") or registry_of(interp)
+            values = binder.bind(argv, reg)
+            if func is None:
+                func = resolve(spec.func)
+            result = func(*values)
+        except (TclError, TclSignal):
+            raise
+        except Exception as e:
+            raise _python_error(e) from None
+        if result is None:
+            return ""
+        reg._n_tensor = n = reg._n_tensor + 1
+        name = f"tensor{n}"
+        tensors = reg.tensors
+        tensors[name] = result
+        h = Handle(name)
+        h._table = tensors
+        return h
+    return command
+
+
+def _finish(spec, command):
     command.__name__ = "cmd_" + spec.name
     command.__qualname__ = command.__name__
     command.spec = spec

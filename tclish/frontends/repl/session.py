@@ -54,10 +54,11 @@ class Repl:
         self.tracker = habits.LineTracker(interp.stdout)
         interp.stdout = self.tracker
         self.display = Display(stdout or sys.stdout, stderr or sys.stderr)
+        lexer = tcl_lexer()
         self.prompt_session = PromptSession(
             multiline=True,
             prompt_continuation=self._continuation,
-            lexer=tcl_lexer(),
+            lexer=lexer,
             completer=TclCompleter(interp),
             complete_while_typing=False,
             validator=TclValidator(),
@@ -69,6 +70,8 @@ class Repl:
             input=input,
             output=output,
         )
+        # the highlighter is built once the first prompt is drawn (lexer.py)
+        self.prompt_session.app.after_render += lexer.warm_up
 
     def _continuation(self, width, line_number, wrap_count):
         """The mark before a continuation line: the brace, bracket or quote
