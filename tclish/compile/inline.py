@@ -836,3 +836,6 @@ def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_e
 
 
 __all__ = ["compile_inline", "inline"]
+
+# the forms of other families register themselves here (after INLINERS exists)
+from . import inline_switch  # noqa: E402,F401
