@@ -41,9 +41,11 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     maker = INLINERS.get(head)
     if maker is None or interp.limits is not None:
         return None  # (a limited interpreter counts every command it runs)
-    current = interp.resolve_command(head)
-    if current is None or current is not interp.builtin_commands.get(head):
-        return None  # redefined (or shadowed in this namespace) before compiling
+    if head in interp.builtin_commands:
+        current = interp.resolve_command(head)
+        if current is None or current is not interp.builtin_commands[head]:
+            return None  # redefined (or shadowed in this namespace) before compiling
+    # (forms of other commands check for themselves: compile/guard.py)
     if any(type(w) is Expand for w in words):
         return None
     slow = compile_invocation(interp, cmd, base_line, mode)
@@ -838,4 +840,4 @@ def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_e
 __all__ = ["compile_inline", "inline"]
 
 # the forms of other families register themselves here (after INLINERS exists)
-from . import inline_switch  # noqa: E402,F401
+from . import inline_data, inline_switch, inline_vars  # noqa: E402,F401

@@ -145,13 +145,14 @@ def compile_commands(interp, commands, base_line=1, mode=COMPILED):
             first(fv)
             return second(fv)
         return run_two
-    runs = tuple(runs)
+    # no command's result is held while the next one runs: a list or dict
+    # a variable holds alone may then be changed in place (lappend, lset)
+    head, last = tuple(runs[:-1]), runs[-1]
 
     def run_all(fv):
-        result = ""
-        for run in runs:
-            result = run(fv)
-        return result
+        for run in head:
+            run(fv)
+        return last(fv)
     return run_all
 
 
