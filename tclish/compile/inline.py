@@ -425,6 +425,8 @@ def _expr(c):
 def _lindex(c):
     """`lindex list index` with one index."""
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) > 3:
+        return _lindex_path(c)
     if len(words) != 3:
         return None
     get_list = _getter(c, 1)
@@ -466,6 +468,40 @@ def _lindex(c):
                 return value[i] if 0 <= i < len(value) else ""
         return lindex(fv)
     return lindex_vars
+
+
+def _lindex_path(c):
+    """`lindex list i j ...`: nested lists indexed by integers, in place;
+    anything else (end-1, a string to split, out of range) calls lindex."""
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get_list = _getter(c, 1)
+    index_getters = tuple(_getter(c, k) for k in range(2, len(c.words)))
+    arg_error = c.arg_error()
+    call = c.caller()
+
+    def lindex_path(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            value = get_list(fv)
+            indices = [g(fv) for g in index_getters]
+        except TclError as e:
+            arg_error(e)
+            raise
+        v = value
+        for i in indices:
+            if i.__class__ is not int or v.__class__ is not TclList or not 0 <= i < len(v):
+                break
+            v = v[i]
+        else:
+            return v
+        try:
+            return call(["lindex", value] + indices)
+        except TclError as e:
+            if e.leading is None:
+                e.leading = ()  # as for Tcl's compiled lindex instruction
+            raise
+    return lindex_path
 
 
 @inline("catch")
@@ -754,9 +790,12 @@ def _foreach(c):
     arg_error = c.arg_error()
     body = c.body(3, "foreach", everywhere=False)
     on_error = c.on_error()
+    # compiled in a proc body, Tcl's foreach sets its variables with plain
+    # store instructions: no "(setting foreach loop variable" line
+    note = c.mode != PROC_BODY
     if len(names) > 1:
         return _foreach_several(interp, slow, epoch, tuple(names), get_list, arg_error, body,
-                                on_error)
+                                on_error, note)
 
     def foreach(fv):
         if interp.core_epoch != epoch:
@@ -776,7 +815,7 @@ def _foreach(c):
             if var is not None and var.arr is None and var.traces is None:
                 var.value = item
             else:
-                _set_loop_var(interp, name, item, on_error)
+                _set_loop_var(interp, name, item, on_error, note)
             try:
                 body(fv)
             except BreakSignal:
@@ -787,22 +826,28 @@ def _foreach(c):
     return foreach
 
 
-def _set_loop_var(interp, name, item, on_error):
+def _set_loop_var(interp, name, item, on_error, note=True):
     """A foreach loop variable set the general way (an array, a traced or a new
     variable), with Tcl's errorInfo line on failure; the plain case is inline."""
     try:
         interp.set_var(name, item)
     except TclError as e:
-        e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
-        e.context_added = True
+        if note:
+            e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
+            e.context_added = True
         on_error(e)
         raise
 
 
-def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error):
+def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error, note):
     """foreach {a b ...} $list body: as the one-variable form, each iteration
-    setting the names in order, with "" past the end of the list."""
+    setting the names in order, with "" past the end of the list.  The loop
+    is generated for the number of names, unrolled (see _several_loop)."""
     k = len(names)
+
+    def set_slow(name, item):
+        _set_loop_var(interp, name, item, on_error, note)
+    iterate = _several_loop(k)(names, set_slow, BreakSignal, ContinueSignal)
 
     def foreach(fv):
         if interp.core_epoch != epoch:
@@ -817,24 +862,46 @@ def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_e
         except TclError as e:
             on_error(e)
             raise
-        n = len(items)
-        for start in range(0, n, k):
-            for j in range(k):
-                name = names[j]
-                item = items[start + j] if start + j < n else ""
-                var = fv.get(name)
-                if var is not None and var.arr is None and var.traces is None:
-                    var.value = item
-                else:
-                    _set_loop_var(interp, name, item, on_error)
-            try:
-                body(fv)
-            except BreakSignal:
-                break
-            except ContinueSignal:
-                pass
-        return ""
+        short = len(items) % k
+        if short:
+            items = list(items) + [""] * (k - short)
+        return iterate(fv, items, body)
     return foreach
+
+
+_SEVERAL_LOOPS = {}
+
+
+def _several_loop(k):
+    """The source of a foreach loop over k names, made once per k: one
+    zip() step per iteration and each variable set by its own lines."""
+    make = _SEVERAL_LOOPS.get(k)
+    if make is not None:
+        return make
+    items = ", ".join("a%d" % j for j in range(k))
+    lines = ["def make(names, set_slow, BreakSignal, ContinueSignal):",
+             "    %s, = names" % ", ".join("n%d" % j for j in range(k)),
+             "    def iterate(fv, items, body):",
+             "        it = iter(items)",
+             "        for %s in zip(%s):" % (items, ", ".join(["it"] * k))]
+    for j in range(k):
+        lines += ["            v = fv.get(n%d)" % j,
+                  "            if v is not None and v.arr is None and v.traces is None:",
+                  "                v.value = a%d" % j,
+                  "            else:",
+                  "                set_slow(n%d, a%d)" % (j, j)]
+    lines += ["            try:",
+              "                body(fv)",
+              "            except BreakSignal:",
+              "                break",
+              "            except ContinueSignal:",
+              "                pass",
+              "        return ''",
+              "    return iterate"]
+    namespace = {}
+    exec("\n".join(lines), namespace)
+    make = _SEVERAL_LOOPS[k] = namespace["make"]
+    return make
 
 
 __all__ = ["compile_inline", "inline"]

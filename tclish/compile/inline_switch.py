@@ -11,8 +11,8 @@ malformed one, options without `--`) is left to the `switch` command,
 which reports the problem.
 """
 
-from ..parse.script import parse_script
-from ..runtime.cmdframes import _element_start, _lines_before
+from ..parse.script import derive_continuations, parse_script
+from ..runtime.cmdframes import _element_start, _lines_before, _skip_element
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_matcher, is_literal, lower
 from ..runtime.tclre import get_regex
@@ -76,6 +76,13 @@ def _arms(c, first):
             if start is None:
                 return None
             lines.append(word_line + _lines_before(text, start))
+            if text[start] == "{":
+                # the body as a slice of the list, so that it keeps the lines
+                # of its backslash-newlines (for `info frame`)
+                body = text[start + 1:_skip_element(text, start) - 1]
+                if body == items[k]:
+                    derive_continuations(text, start + 1, body)
+                    items[k] = body
     else:
         items = list(rest)
         lines = [line0 + cmd.word_lines[first + k] for k in range(1, len(items), 2)]

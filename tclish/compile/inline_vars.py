@@ -1,4 +1,4 @@
-"""The compile-time form of `upvar` in a proc body.
+"""The compile-time forms of `upvar` and `variable` in a proc body.
 
 `upvar ?1? $name local` (the usual pass-by-name idiom) links the caller's
 variable into the proc's table directly when everything is plain: the
@@ -10,7 +10,7 @@ substituted.
 """
 
 from ..runtime.errors import TclError
-from ..runtime.frames import Var
+from ..runtime.frames import DeclaredVar, Var
 from ..runtime.values import to_str
 from .guard import available, builtin_guard
 from .inline import _getter, _simple_name, inline
@@ -64,3 +64,38 @@ def _upvar(c):
                     return ""
         return call(head + [other, local])
     return upvar
+
+
+@inline("variable")
+def _variable(c):
+    """`variable name` (no value) in a proc body: the namespace variable,
+    declared if new, put into the proc's table, as the command does."""
+    words = c.words
+    if c.mode != PROC_BODY or len(words) != 2 or not _simple_name(words[1]):
+        return None
+    from ..commands.namespaces import cmd_variable
+    interp = c.interp
+    if not available(interp, "variable", cmd_variable):
+        return None
+    name = words[1]
+    cell, refresh = builtin_guard(interp, "variable", cmd_variable)
+    slow = c.slow
+
+    def variable(fv):
+        if (cell[0] != interp.epoch or cell[1] is not interp.cur_ns) and not refresh():
+            return slow(fv)
+        frame = interp.frame
+        if frame.vars is not fv or not frame.is_proc:
+            return slow(fv)
+        table = interp.cur_ns.vars
+        var = table.get(name)
+        existing = fv.get(name)
+        if existing is not None and existing is not var:
+            return slow(fv)  # the command decides (relink, or "already exists")
+        if var is None:
+            var = table[name] = DeclaredVar()
+        elif var.__class__ is Var and var.value is None and var.arr is None:
+            var.__class__ = DeclaredVar
+        fv[name] = var
+        return ""
+    return variable
