@@ -728,7 +728,7 @@ def _while(c):
     words = c.words
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
-    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"))
+    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"), words[1])
 
 
 @inline("for")
@@ -737,14 +737,19 @@ def _for(c):
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
     return _loop(c, c.body(1, '("for" initial command)'), _condition(c, 2),
-                 c.body(3, '("for" loop-end command)'), c.body(4, "for"))
+                 c.body(3, '("for" loop-end command)'), c.body(4, "for"), words[2], words[3])
 
 
-def _loop(c, start, cond, step, body):
+def _loop(c, start, cond, step, body, cond_text, step_text=None):
     """while (no start or step) and for: break in the body or the step ends
     the loop, continue goes on to the step."""
     interp, slow, epoch = c.interp, c.slow, c.epoch
     on_error = c.on_error()
+    from .loops import counted_loop
+    counted = counted_loop(interp, epoch, slow, on_error, start, cond_text, cond, step_text,
+                           step, body)
+    if counted is not None:
+        return counted
 
     def loop(fv):
         if interp.core_epoch != epoch:
