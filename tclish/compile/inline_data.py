@@ -201,3 +201,103 @@ def _lset(c):
                 return lst
         return call(["lset", name, i, value])
     return lset
+
+
+# ---- llength, string length/index/range ---------------------------------------------
+# (core commands: their forms check `core_epoch`, as those of compile/inline.py)
+
+@inline("llength")
+def _llength(c):
+    if len(c.words) != 2:
+        return None
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get = _getter(c, 1)
+    arg_error, call = c.arg_error(), c.caller()
+
+    def llength(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            v = get(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if v.__class__ is TclList:
+            return len(v)
+        return call(["llength", v])
+    return llength
+
+
+@inline("string")
+def _string(c):
+    words = c.words
+    if len(words) < 3 or type(words[1]) is not str:
+        return None
+    shape = _STRING_FORMS.get(words[1])
+    if shape is None or len(words) != shape[0]:
+        return None
+    return shape[1](c)
+
+
+def _string_length(c):
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get = _getter(c, 2)
+    arg_error = c.arg_error()
+
+    def string_length(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            v = get(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        return len(v) if v.__class__ is str else len(to_str(v))
+    return string_length
+
+
+def _string_index(c):
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get, get_index = _getter(c, 2), _getter(c, 3)
+    arg_error, call = c.arg_error(), c.caller()
+
+    def string_index(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            v = get(fv)
+            i = get_index(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if v.__class__ is str and i.__class__ is int:
+            return v[i] if 0 <= i < len(v) else ""
+        return call(["string", "index", v, i])
+    return string_index
+
+
+def _string_range(c):
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get, get_first, get_last = _getter(c, 2), _getter(c, 3), _getter(c, 4)
+    arg_error, call = c.arg_error(), c.caller()
+
+    def string_range(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            v = get(fv)
+            first = get_first(fv)
+            last = get_last(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if v.__class__ is str and first.__class__ is int and last.__class__ is int:
+            if first < 0:
+                first = 0
+            return v[first:last + 1] if first <= last else ""
+        return call(["string", "range", v, first, last])
+    return string_range
+
+
+_STRING_FORMS = {"length": (3, _string_length), "index": (4, _string_index),
+                 "range": (5, _string_range)}
