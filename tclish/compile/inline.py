@@ -181,6 +181,31 @@ def _set(c):
         return set_const
 
     arg_error = c.arg_error()
+    parts = getattr(value, "expr_parts", None)
+    if parts is not None and parts[2] == epoch:
+        # `set x [expr {...}]`: the expression evaluated here, one call less
+        ev, expr_error = parts[:2]
+
+        def set_expr(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
+            try:
+                val = ev(fv)
+            except TclError as e:
+                expr_error(e)
+                arg_error(e)
+                raise
+            if val.__class__ is bool:
+                val = int(val)
+            var = fv.get(name)
+            if var is not None and var.arr is None and var.traces is None:
+                var.value = val
+                return val
+            if var is None and (interp.frame.is_proc or interp.cur_ns is interp.global_ns):
+                fv[name] = Var(val)
+                return val
+            return slow_set(val)
+        return set_expr
 
     def set_(fv):
         if interp.core_epoch != epoch:
@@ -405,19 +430,26 @@ def _expr(c):
     # "invoked from within" expr, in compiled code
     fold_logged = c.mode != DIRECT
 
+    def expr_error(e):
+        if e.leading is None:
+            e.leading = ()  # as for Tcl's compiled expr instructions
+        if fold_logged and e.folded:
+            e.context_added = True
+        on_error(e)
+
     def expr_(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
         try:
             r = ev(fv)
         except TclError as e:
-            if e.leading is None:
-                e.leading = ()  # as for Tcl's compiled expr instructions
-            if fold_logged and e.folded:
-                e.context_added = True
-            on_error(e)
+            expr_error(e)
             raise
         return int(r) if r.__class__ is bool else r
+    if "[" not in words[1]:
+        # for `set x [expr {...}]` (_set), when no command runs inside
+        # (whose `info frame` would look for this closure)
+        expr_.expr_parts = (ev, expr_error, epoch)
     return expr_
 
 
