@@ -12,7 +12,6 @@ which reports the problem.
 """
 
 from ..parse.script import derive_continuations, parse_script
-from ..runtime.cmdframes import _element_start, _lines_before, _skip_element
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_matcher, is_literal, lower
 from ..runtime.tclre import get_regex
@@ -58,6 +57,7 @@ def _parse_options(words):
 def _arms(c, first):
     """[(pattern, body text, line of the body)] of the words from `first`,
     or None when they are not a well-formed literal list of arms."""
+    from ..runtime.cmdframes import _element_start, _lines_before, _skip_element
     words, cmd = c.words, c.cmd
     rest = words[first:]
     if not rest or not all(type(w) is str for w in rest):
