@@ -140,6 +140,8 @@ def _simple_name(word):
 @inline("set")
 def _set(c):
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) == 3 and type(words[1]) is list:
+        return _set_element(c)
     if len(words) not in (2, 3) or not _simple_name(words[1]):
         return None
     name = words[1]
@@ -224,6 +226,52 @@ def _set(c):
             return val
         return slow_set(val)
     return set_
+
+
+def _set_element(c):
+    """`set arr(KEY) value` with a computed KEY (`a($k)`, `a(k[expr ...])`):
+    an untraced array of this frame's table is written here."""
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    parts = words[1]
+    first, last = parts[0], parts[-1]
+    if len(parts) < 2 or type(first) is not str or type(last) is not str or \
+            "(" not in first or not last.endswith(")"):
+        return None
+    base, _, head = first.partition("(")
+    if not base or "::" in base:
+        return None
+    key_word = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    if not key_word or all(type(p) is str for p in key_word):
+        return None
+    const, key = compile_word(interp, key_word, where=c.where)
+    const, value = c.word(2, literal_numbers=True)
+    get_value = (lambda fv: value) if const else value
+    arg_error = c.arg_error()
+    on_error = c.on_error()
+
+    def set_element(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            k = key(fv)
+            val = get_value(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if k.__class__ is not str:
+            k = to_str(k)
+        var = fv.get(base)
+        if var is not None and var.traces is None:
+            arr = var.arr
+            if arr is not None:
+                arr[k] = val
+                return val
+        try:
+            return interp.set_var("%s(%s)" % (base, k), val)
+        except TclError as e:
+            on_error(e)
+            raise
+    return set_element
 
 
 @inline("incr")
