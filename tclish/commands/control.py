@@ -173,7 +173,8 @@ def cmd_switch(interp, argv):
     i = 0
     while i < len(args):
         opt = to_str(args[i])
-        if not opt.startswith("-") or len(args) - i <= 1 and opt != "--":
+        # as Tcl_SwitchObjCmd: the last two words are never options
+        if not opt.startswith("-") or len(args) - i <= 2:
             break
         i += 1
         if opt == "--":

@@ -221,13 +221,24 @@ def dict_incr(interp, argv):
     d = _writable_var_dict(interp, name)
     key = to_str(argv[3])
     increment = argv[4] if len(argv) == 5 else 1
+    try:
+        amount = _dict_int(increment)
+    except TclError as e:
+        e.errorinfo += "\n    (reading increment)"
+        e.context_added = True
+        raise
     old = d.get(key)
-    if old is None:
-        tcl_int(increment)
-        d[key] = increment
-    else:
-        d[key] = tcl_int(old) + tcl_int(increment)
+    d[key] = increment if old is None else _dict_int(old) + amount
     return interp.set_var(name, d)
+
+
+def _dict_int(value):
+    """tcl_int with the errorCode TclIncrObj gives (TCL VALUE INTEGER)."""
+    try:
+        return tcl_int(value)
+    except TclError as e:
+        e.errorcode = ("TCL", "VALUE", "INTEGER")
+        raise
 
 
 def dict_lappend(interp, argv):

@@ -339,6 +339,13 @@ _SPACE_CHARS = frozenset(" \t\n\v\f\r\x85\xa0\u1680\u180e\u2000\u2001\u2002\u200
                          "\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f"
                          "\u205f\u2060\u3000\ufeff")
 
+# runs of _is_space characters, and of others, as regexes: the scan loop
+# skips or takes a whole run in one call
+_SPACE_CLASS = "".join(sorted(_SPACE_CHARS | {chr(i) for i in range(0x80, 0x3001)
+                                              if chr(i).isspace()}))
+_SPACE_RUN = re.compile("[%s]*" % re.escape(_SPACE_CLASS)).match
+_WORD_RUN = re.compile("[^%s]*" % re.escape(_SPACE_CLASS)).match
+
 # conversion -> (integer prefix regex, base) ; base 0 means "by prefix" (%i)
 _SCAN_INT = {
     "d": (re.compile(r"[+-]?[0-9]+"), 10),
@@ -641,8 +648,7 @@ def scan_string(s, fmt, num_vars):
     underflow = False
     for f in items:
         if f == " ":
-            while pos < n and _is_space(s[pos]):
-                pos += 1
+            pos = _SPACE_RUN(s, pos).end()
             continue
         if type(f) is tuple:
             if pos >= n:
@@ -665,17 +671,14 @@ def scan_string(s, fmt, num_vars):
             underflow = True
             break
         if conv != "c" and conv != "[":
-            while pos < n and _is_space(s[pos]):
-                pos += 1
+            pos = _SPACE_RUN(s, pos).end()
             if pos >= n:
                 underflow = True
                 break
         width = f.width if f.width > 0 else 0
         limit = pos + width if width else n
         if conv == "s":
-            end = pos
-            while end < limit and end < n and not _is_space(s[end]):
-                end += 1
+            end = _WORD_RUN(s, pos, min(limit, n)).end()
             value = s[pos:end]
             pos = end
         elif conv == "[":

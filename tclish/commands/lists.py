@@ -39,6 +39,9 @@ def _too_large():
                     ("ARITH", "IOVERFLOW", "integer value too large to represent"))
 
 
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+
 def _wide(v):
     """Tcl_GetWideIntFromObj: magnitudes up to 2**64-1 wrap to 64 bits."""
     n = tcl_int(v)
@@ -508,12 +511,24 @@ def cmd_lsort(interp, argv):
     # keys are extracted and converted element by element, so that the
     # first bad element is the one reported
     convert = _key_converter(spec)
-    keys = []
-    for i in range(length):
-        key = items[stride * i + group_offset]
-        if indexv:
-            key = _select(key, indexv)
-        keys.append(convert(key) if convert else key)
+    if stride == 1 and not indexv:
+        # the common case, one comprehension; ints and strings as they are
+        if convert is _wide:
+            keys = [k if k.__class__ is int and _INT64_MIN <= k <= _INT64_MAX else _wide(k)
+                    for k in items]
+        elif convert is to_str:
+            keys = [k if k.__class__ is str else to_str(k) for k in items]
+        elif convert is not None:
+            keys = [convert(k) for k in items]
+        else:
+            keys = list(items)
+    else:
+        keys = []
+        for i in range(length):
+            key = items[stride * i + group_offset]
+            if indexv:
+                key = _select(key, indexv)
+            keys.append(convert(key) if convert else key)
     if spec.mode == "ascii" and any("\0" in k for k in keys):
         # Tcl compares the modified UTF-8 bytes, where NUL is C0 80
         keys = [k.encode("utf-8", "surrogatepass").replace(b"\0", b"\xc0\x80") for k in keys]

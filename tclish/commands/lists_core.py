@@ -85,14 +85,19 @@ def cmd_split(interp, argv):
         return TclList(s)
     if not s:
         return TclList()
-    out = TclList()
-    start = 0
-    for i, c in enumerate(s):
-        if c in chars:
-            out.append(s[start:i])
-            start = i + 1
-    out.append(s[start:])
-    return out
+    if len(chars) == 1:
+        return TclList(s.split(chars))  # str.split keeps the empty fields, as Tcl
+    splitter = _SPLITTERS.get(chars)
+    if splitter is None:
+        import re
+        if len(_SPLITTERS) > 200:
+            _SPLITTERS.clear()
+        splitter = _SPLITTERS[chars] = re.compile("[%s]" % re.escape(chars)).split
+    return TclList(splitter(s))
+
+
+# split characters -> the split function of a one-character-class regex
+_SPLITTERS = {}
 
 
 @command("lassign", 1, None, "list ?varName ...?")

@@ -723,6 +723,16 @@ def cmd_variable(interp, argv):
         if i + 1 < len(args):
             interp.write_var(var, tail, None, args[i + 1])
         if frame.is_proc:
+            existing = frame.vars.get(tail)
+            if existing is not None and existing is not var and \
+                    not (frame.links and tail in frame.links):
+                # as TclPtrMakeUpvar: a local variable may not be replaced
+                if existing.traces:
+                    raise TclError('variable "%s" has traces: can\'t use for upvar' % tail,
+                                   ("TCL", "UPVAR", "TRACED"))
+                if not existing.is_unset():
+                    raise TclError('variable "%s" already exists' % tail,
+                                   ("TCL", "UPVAR", "EXISTS"))
             frame.vars[tail] = var
     return ""
 

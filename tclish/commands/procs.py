@@ -175,15 +175,45 @@ def _exact_binder(names):
     return eval("lambda argv: {%s}" % items, {"Var": Var})
 
 
+def _binder(spec):
+    """argv -> variable table, or None for a wrong count of arguments (then
+    bind_arguments says so), for a proc with defaults or `args`: one dict
+    display per count of arguments given, made once per proc."""
+    params, required = spec.params, spec.required
+    last = len(params)
+    lines = ["def bind(argv):", "    n = len(argv)"]
+    for k in range(required, last + 1):
+        items = ["%r: Var(argv[%d])" % (name, i + 1) for i, (name, _) in enumerate(params[:k])]
+        items += ["%r: Var(D[%d])" % (name, i) for i, (name, _) in enumerate(params) if i >= k]
+        if spec.has_args:
+            items.append("'args': Var(TclList(%s))" % ("argv[%d:]" % (k + 1) if k == last else ""))
+        test = "n >= %d" % (k + 1) if spec.has_args and k == last else "n == %d" % (k + 1)
+        lines += ["    if %s:" % test, "        return {%s}" % ", ".join(items)]
+    lines.append("    return None")
+    namespace = {"Var": Var, "TclList": TclList, "D": [d for _, d in params]}
+    exec("\n".join(lines), namespace)
+    return namespace["bind"]
+
+
 def make_proc_command(spec):
     """The command for a proc: bind the arguments, then run_body."""
     names = tuple(p for p, _ in spec.params)
     count = len(names) + 1
     exact = not spec.has_args and spec.required == len(names)
+    if not exact:
+        bind = _binder(spec)
+
+        def call_proc(interp, argv):  # (the name runtime/cmdframes.py looks for)
+            table = bind(argv)
+            if table is None:
+                table = bind_arguments(spec, argv, 1)  # raises the usage error
+            return run_body(interp, spec, table, argv)
+        call_proc.proc_spec = spec
+        return call_proc
     bind_exact = _exact_binder(names)
 
     def call_proc(interp, argv):
-        if exact and len(argv) == count:
+        if len(argv) == count:
             return run_body(interp, spec, bind_exact(argv), argv)
         return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)
     call_proc.proc_spec = spec

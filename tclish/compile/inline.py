@@ -41,9 +41,11 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     maker = INLINERS.get(head)
     if maker is None or interp.limits is not None:
         return None  # (a limited interpreter counts every command it runs)
-    current = interp.resolve_command(head)
-    if current is None or current is not interp.builtin_commands.get(head):
-        return None  # redefined (or shadowed in this namespace) before compiling
+    if head in interp.builtin_commands:
+        current = interp.resolve_command(head)
+        if current is None or current is not interp.builtin_commands[head]:
+            return None  # redefined (or shadowed in this namespace) before compiling
+    # (forms of other commands check for themselves: compile/guard.py)
     if any(type(w) is Expand for w in words):
         return None
     slow = compile_invocation(interp, cmd, base_line, mode)
@@ -138,6 +140,8 @@ def _simple_name(word):
 @inline("set")
 def _set(c):
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) == 3 and type(words[1]) is list:
+        return _set_element(c)
     if len(words) not in (2, 3) or not _simple_name(words[1]):
         return None
     name = words[1]
@@ -179,6 +183,31 @@ def _set(c):
         return set_const
 
     arg_error = c.arg_error()
+    parts = getattr(value, "expr_parts", None)
+    if parts is not None and parts[2] == epoch:
+        # `set x [expr {...}]`: the expression evaluated here, one call less
+        ev, expr_error = parts[:2]
+
+        def set_expr(fv):
+            if interp.core_epoch != epoch:
+                return slow(fv)
+            try:
+                val = ev(fv)
+            except TclError as e:
+                expr_error(e)
+                arg_error(e)
+                raise
+            if val.__class__ is bool:
+                val = int(val)
+            var = fv.get(name)
+            if var is not None and var.arr is None and var.traces is None:
+                var.value = val
+                return val
+            if var is None and (interp.frame.is_proc or interp.cur_ns is interp.global_ns):
+                fv[name] = Var(val)
+                return val
+            return slow_set(val)
+        return set_expr
 
     def set_(fv):
         if interp.core_epoch != epoch:
@@ -197,6 +226,52 @@ def _set(c):
             return val
         return slow_set(val)
     return set_
+
+
+def _set_element(c):
+    """`set arr(KEY) value` with a computed KEY (`a($k)`, `a(k[expr ...])`):
+    an untraced array of this frame's table is written here."""
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    parts = words[1]
+    first, last = parts[0], parts[-1]
+    if len(parts) < 2 or type(first) is not str or type(last) is not str or \
+            "(" not in first or not last.endswith(")"):
+        return None
+    base, _, head = first.partition("(")
+    if not base or "::" in base:
+        return None
+    key_word = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    if not key_word or all(type(p) is str for p in key_word):
+        return None
+    const, key = compile_word(interp, key_word, where=c.where)
+    const, value = c.word(2, literal_numbers=True)
+    get_value = (lambda fv: value) if const else value
+    arg_error = c.arg_error()
+    on_error = c.on_error()
+
+    def set_element(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            k = key(fv)
+            val = get_value(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+        if k.__class__ is not str:
+            k = to_str(k)
+        var = fv.get(base)
+        if var is not None and var.traces is None:
+            arr = var.arr
+            if arr is not None:
+                arr[k] = val
+                return val
+        try:
+            return interp.set_var("%s(%s)" % (base, k), val)
+        except TclError as e:
+            on_error(e)
+            raise
+    return set_element
 
 
 @inline("incr")
@@ -403,19 +478,26 @@ def _expr(c):
     # "invoked from within" expr, in compiled code
     fold_logged = c.mode != DIRECT
 
+    def expr_error(e):
+        if e.leading is None:
+            e.leading = ()  # as for Tcl's compiled expr instructions
+        if fold_logged and e.folded:
+            e.context_added = True
+        on_error(e)
+
     def expr_(fv):
         if interp.core_epoch != epoch:
             return slow(fv)
         try:
             r = ev(fv)
         except TclError as e:
-            if e.leading is None:
-                e.leading = ()  # as for Tcl's compiled expr instructions
-            if fold_logged and e.folded:
-                e.context_added = True
-            on_error(e)
+            expr_error(e)
             raise
         return int(r) if r.__class__ is bool else r
+    if "[" not in words[1]:
+        # for `set x [expr {...}]` (_set), when no command runs inside
+        # (whose `info frame` would look for this closure)
+        expr_.expr_parts = (ev, expr_error, epoch)
     return expr_
 
 
@@ -423,6 +505,8 @@ def _expr(c):
 def _lindex(c):
     """`lindex list index` with one index."""
     interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    if len(words) > 3:
+        return _lindex_path(c)
     if len(words) != 3:
         return None
     get_list = _getter(c, 1)
@@ -464,6 +548,40 @@ def _lindex(c):
                 return value[i] if 0 <= i < len(value) else ""
         return lindex(fv)
     return lindex_vars
+
+
+def _lindex_path(c):
+    """`lindex list i j ...`: nested lists indexed by integers, in place;
+    anything else (end-1, a string to split, out of range) calls lindex."""
+    interp, slow, epoch = c.interp, c.slow, c.epoch
+    get_list = _getter(c, 1)
+    index_getters = tuple(_getter(c, k) for k in range(2, len(c.words)))
+    arg_error = c.arg_error()
+    call = c.caller()
+
+    def lindex_path(fv):
+        if interp.core_epoch != epoch:
+            return slow(fv)
+        try:
+            value = get_list(fv)
+            indices = [g(fv) for g in index_getters]
+        except TclError as e:
+            arg_error(e)
+            raise
+        v = value
+        for i in indices:
+            if i.__class__ is not int or v.__class__ is not TclList or not 0 <= i < len(v):
+                break
+            v = v[i]
+        else:
+            return v
+        try:
+            return call(["lindex", value] + indices)
+        except TclError as e:
+            if e.leading is None:
+                e.leading = ()  # as for Tcl's compiled lindex instruction
+            raise
+    return lindex_path
 
 
 @inline("catch")
@@ -690,7 +808,7 @@ def _while(c):
     words = c.words
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
-    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"))
+    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"), words[1])
 
 
 @inline("for")
@@ -699,14 +817,19 @@ def _for(c):
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
     return _loop(c, c.body(1, '("for" initial command)'), _condition(c, 2),
-                 c.body(3, '("for" loop-end command)'), c.body(4, "for"))
+                 c.body(3, '("for" loop-end command)'), c.body(4, "for"), words[2], words[3])
 
 
-def _loop(c, start, cond, step, body):
+def _loop(c, start, cond, step, body, cond_text, step_text=None):
     """while (no start or step) and for: break in the body or the step ends
     the loop, continue goes on to the step."""
     interp, slow, epoch = c.interp, c.slow, c.epoch
     on_error = c.on_error()
+    from .loops import counted_loop
+    counted = counted_loop(interp, epoch, slow, on_error, start, cond_text, cond, step_text,
+                           step, body)
+    if counted is not None:
+        return counted
 
     def loop(fv):
         if interp.core_epoch != epoch:
@@ -752,9 +875,12 @@ def _foreach(c):
     arg_error = c.arg_error()
     body = c.body(3, "foreach", everywhere=False)
     on_error = c.on_error()
+    # compiled in a proc body, Tcl's foreach sets its variables with plain
+    # store instructions: no "(setting foreach loop variable" line
+    note = c.mode != PROC_BODY
     if len(names) > 1:
         return _foreach_several(interp, slow, epoch, tuple(names), get_list, arg_error, body,
-                                on_error)
+                                on_error, note)
 
     def foreach(fv):
         if interp.core_epoch != epoch:
@@ -774,7 +900,7 @@ def _foreach(c):
             if var is not None and var.arr is None and var.traces is None:
                 var.value = item
             else:
-                _set_loop_var(interp, name, item, on_error)
+                _set_loop_var(interp, name, item, on_error, note)
             try:
                 body(fv)
             except BreakSignal:
@@ -785,22 +911,28 @@ def _foreach(c):
     return foreach
 
 
-def _set_loop_var(interp, name, item, on_error):
+def _set_loop_var(interp, name, item, on_error, note=True):
     """A foreach loop variable set the general way (an array, a traced or a new
     variable), with Tcl's errorInfo line on failure; the plain case is inline."""
     try:
         interp.set_var(name, item)
     except TclError as e:
-        e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
-        e.context_added = True
+        if note:
+            e.errorinfo += "\n    (setting foreach loop variable \"%s\")" % name
+            e.context_added = True
         on_error(e)
         raise
 
 
-def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error):
+def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_error, note):
     """foreach {a b ...} $list body: as the one-variable form, each iteration
-    setting the names in order, with "" past the end of the list."""
+    setting the names in order, with "" past the end of the list.  The loop
+    is generated for the number of names, unrolled (see _several_loop)."""
     k = len(names)
+
+    def set_slow(name, item):
+        _set_loop_var(interp, name, item, on_error, note)
+    iterate = _several_loop(k)(names, set_slow, BreakSignal, ContinueSignal)
 
     def foreach(fv):
         if interp.core_epoch != epoch:
@@ -815,24 +947,49 @@ def _foreach_several(interp, slow, epoch, names, get_list, arg_error, body, on_e
         except TclError as e:
             on_error(e)
             raise
-        n = len(items)
-        for start in range(0, n, k):
-            for j in range(k):
-                name = names[j]
-                item = items[start + j] if start + j < n else ""
-                var = fv.get(name)
-                if var is not None and var.arr is None and var.traces is None:
-                    var.value = item
-                else:
-                    _set_loop_var(interp, name, item, on_error)
-            try:
-                body(fv)
-            except BreakSignal:
-                break
-            except ContinueSignal:
-                pass
-        return ""
+        short = len(items) % k
+        if short:
+            items = list(items) + [""] * (k - short)
+        return iterate(fv, items, body)
     return foreach
 
 
+_SEVERAL_LOOPS = {}
+
+
+def _several_loop(k):
+    """The source of a foreach loop over k names, made once per k: one
+    zip() step per iteration and each variable set by its own lines."""
+    make = _SEVERAL_LOOPS.get(k)
+    if make is not None:
+        return make
+    items = ", ".join("a%d" % j for j in range(k))
+    lines = ["def make(names, set_slow, BreakSignal, ContinueSignal):",
+             "    %s, = names" % ", ".join("n%d" % j for j in range(k)),
+             "    def iterate(fv, items, body):",
+             "        it = iter(items)",
+             "        for %s in zip(%s):" % (items, ", ".join(["it"] * k))]
+    for j in range(k):
+        lines += ["            v = fv.get(n%d)" % j,
+                  "            if v is not None and v.arr is None and v.traces is None:",
+                  "                v.value = a%d" % j,
+                  "            else:",
+                  "                set_slow(n%d, a%d)" % (j, j)]
+    lines += ["            try:",
+              "                body(fv)",
+              "            except BreakSignal:",
+              "                break",
+              "            except ContinueSignal:",
+              "                pass",
+              "        return ''",
+              "    return iterate"]
+    namespace = {}
+    exec("\n".join(lines), namespace)
+    make = _SEVERAL_LOOPS[k] = namespace["make"]
+    return make
+
+
 __all__ = ["compile_inline", "inline"]
+
+# the forms of other families register themselves here (after INLINERS exists)
+from . import inline_data, inline_switch, inline_vars  # noqa: E402,F401

@@ -145,13 +145,14 @@ def compile_commands(interp, commands, base_line=1, mode=COMPILED):
             first(fv)
             return second(fv)
         return run_two
-    runs = tuple(runs)
+    # no command's result is held while the next one runs: a list or dict
+    # a variable holds alone may then be changed in place (lappend, lset)
+    head, last = tuple(runs[:-1]), runs[-1]
 
     def run_all(fv):
-        result = ""
-        for run in runs:
-            result = run(fv)
-        return result
+        for run in head:
+            run(fv)
+        return last(fv)
     return run_all
 
 
@@ -246,14 +247,28 @@ def compile_varref(interp, ref):
     name = ref.name
     if ref.index is not None:
         const, index = compile_word(interp, ref.index if ref.index else "")
+        local = "::" not in name
         if const:
             def get_elem_c(fv):
+                # an element of an untraced array in this frame's table: read
+                # here; anything else (missing, traced, linked) the general way
+                var = fv.get(name) if local else None
+                if var is not None and var.traces is None and var.arr is not None:
+                    v = var.arr.get(index)
+                    if v is not None:
+                        return v
                 return interp.read_elem(name, index)
             return get_elem_c
 
         def get_elem(fv):
             i = index(fv)
-            return interp.read_elem(name, i if type(i) is str else to_str(i))
+            key = i if type(i) is str else to_str(i)
+            var = fv.get(name) if local else None
+            if var is not None and var.traces is None and var.arr is not None:
+                v = var.arr.get(key)
+                if v is not None:
+                    return v
+            return interp.read_elem(name, key)
         return get_elem
     if "::" in name:
         def get_qualified(fv):

@@ -21,7 +21,7 @@ TCL_LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 INLINE_NAMES = frozenset((
     "set", "incr", "if", "while", "for", "foreach", "expr", "append", "lappend",
     "catch", "return", "break", "continue", "lindex", "llength", "global", "list",
-    "string",
+    "string", "switch",
 ))
 
 _ERROR_TEXT_LIMIT = 150

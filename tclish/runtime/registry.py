@@ -175,6 +175,7 @@ def install_lazily(interp, module_name, names):
             return real(interp, argv)
         stand_in.__module__ = module_name  # help files it under its family
         stand_in.lazy_family = module_name
+        stand_in.lazy_name = name  # which command it stands in for (compile/guard.py)
         return stand_in
 
     for name in names:
