@@ -1,6 +1,6 @@
 """Making, copying and destroying TclOO objects.
 
-An object is a command (ObjectCommand) and a namespace ::oo::ObjN holding
+An object is a command (calls.object_command) and a namespace ::oo::ObjN holding
 its variables and its `my`; destroying one runs its destructors once, then
 takes the namespace and both commands away, and a class takes its
 subclasses, instances and the objects it is mixed into with it.
@@ -8,7 +8,7 @@ subclasses, instances and the objects it is mixed into with it.
 
 from ..runtime.errors import TclError
 from ..runtime.frames import Var
-from .calls import CallContext, MyCommand, ObjectCommand, invoke
+from .calls import CallContext, invoke, my_command, object_command
 from .model import Cls, Method, Obj, build_chain, chain_for
 
 
@@ -51,8 +51,8 @@ def make_object(interp, cls, name=None, nsname=None):
         obj.supers = [st.object_class]
         st.object_class.subs.append(obj)
     cls.instances.append(obj)
-    interp.set_command(cmd_ns, tail, ObjectCommand(obj))
-    interp.set_command(ns, "my", MyCommand(obj))
+    interp.set_command(cmd_ns, tail, object_command(obj))
+    interp.set_command(ns, "my", my_command(obj))
     obj.my_token = interp.command_token(ns, "my")
     return obj
 

@@ -54,6 +54,9 @@ class Obj:
         self.specs = {}             # Method -> ProcSpec bound to this namespace
         self.cache = None
         self.cache_epoch = -1
+        self.fast_public = {}       # method name -> fastcall runner, for `obj name`
+        self.fast_private = {}      # ... and for `my name`
+        self.fast_epoch = -1
         self.dead = False
         self.filtering = 0          # > 0 while one of its filters runs
         self.my_token = token       # CmdToken of its `my` (set when made)
