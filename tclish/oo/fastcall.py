@@ -21,11 +21,20 @@ from ..runtime.frames import Var
 from ..runtime.values import TclList
 
 
+_BINDERS = {}
+
+
 def _binder(names):
     """argv -> variable table for a call giving exactly `names` after the
-    object and method words: a dict display made once (as procs does)."""
-    items = ", ".join("%r: Var(argv[%d])" % (name, i + 2) for i, name in enumerate(names))
-    return eval("lambda argv: {%s}" % items, {"Var": Var})
+    object and method words: a dict display made once per list of names
+    (as procs does), shared by every method with those parameters."""
+    bind = _BINDERS.get(names)
+    if bind is None:
+        items = ", ".join("%r: Var(argv[%d])" % (name, i + 2) for i, name in enumerate(names))
+        bind = eval("lambda argv: {%s}" % items, {"Var": Var})
+        if len(_BINDERS) < 1000:
+            _BINDERS[names] = bind
+    return bind
 
 
 def runner(interp, obj, chain, public, general):

@@ -9,15 +9,19 @@ subclasses, instances and the objects it is mixed into with it.
 from ..runtime.errors import TclError
 from ..runtime.frames import Var
 from .calls import CallContext, invoke, my_command, object_command
-from .model import Cls, Method, Obj, build_chain, chain_for
+from .model import Cls, Method, Obj, chain_for, lifecycle_chain
 
 
 def make_object(interp, cls, name=None, nsname=None):
     """A new object of class `cls` (a class when cls is a metaclass), with
     its command (`name`, or ::oo::ObjN) and namespace; no constructor run."""
     st = cls.state
-    st.changed()
     klass = Cls if cls.is_metaclass() else Obj
+    if klass is Cls:
+        # a new class changes no chain either, but is cheap to be safe about;
+        # a plain object changes nothing cached (chains are per class or per
+        # object), so making objects keeps every cache
+        st.changed()
     n = st.counter + 1
     if nsname is None:
         nsname = "::oo::Obj%d" % n
@@ -59,7 +63,7 @@ def make_object(interp, cls, name=None, nsname=None):
 
 def construct(interp, obj, argv, nwords):
     """Run the constructor chain; on error the object is destroyed."""
-    chain = build_chain(obj, "<constructor>", "constructor")
+    chain = lifecycle_chain(obj, "constructor")
     if not chain.entries:
         return ""
     ctx = CallContext(obj, chain, False, argv, nwords)
@@ -86,10 +90,12 @@ def destroy(interp, obj, run_destructor=True, report=False):
         return
     obj.dead = True
     st = obj.state
-    st.changed()
+    if obj.is_class():
+        # its subclasses, instances and users go too: their chains change
+        st.changed()
     error = None
     if run_destructor:
-        chain = build_chain(obj, "<destructor>", "destructor")
+        chain = lifecycle_chain(obj, "destructor")
         if chain.entries:
             ctx = CallContext(obj, chain, False, [obj.name(), "destroy"], 2)
             try:

@@ -330,6 +330,25 @@ def chain_for(obj, name, public):
     return chain
 
 
+def lifecycle_chain(obj, kind):
+    """The constructor or destructor chain of obj (`kind`), cached per class
+    for objects with nothing of their own, like method chains: making and
+    destroying many objects of one class builds each chain once."""
+    name = "<%s>" % kind
+    if not obj.plain():
+        return build_chain(obj, name, kind)
+    c = obj.cls
+    state = obj.state
+    if c.instance_cache_epoch != state.epoch:
+        c.instance_cache = {}
+        c.instance_cache_epoch = state.epoch
+    key = (name, kind)
+    chain = c.instance_cache.get(key)
+    if chain is None:
+        chain = c.instance_cache[key] = build_chain(obj, name, kind)
+    return chain
+
+
 def check_no_cycle(cls, supers):
     for s in supers:
         if s.inherits(cls):
