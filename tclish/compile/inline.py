@@ -706,6 +706,12 @@ def _loop(c, start, cond, step, body):
     """while (no start or step) and for: break in the body or the step ends
     the loop, continue goes on to the step."""
     interp, slow, epoch = c.interp, c.slow, c.epoch
+    if not c.words[-1].strip():
+        # an empty body runs no command that could see a limit or an
+        # `interp cancel` arriving while the loop runs: look for one here
+        def body(fv):
+            if interp.limits is not None:
+                interp.limits.check_time()
     on_error = c.on_error()
 
     def loop(fv):
