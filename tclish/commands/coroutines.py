@@ -291,7 +291,10 @@ def cmd_yield(interp, argv):
     n = len(argv)
     if n > 2:
         raise TclError('wrong # args: should be "yield ?value?"', ("TCL", "WRONGARGS"))
-    coro = getattr(interp, "coroutine", None)
+    try:
+        coro = interp.coroutine     # (set once the first coroutine is made)
+    except AttributeError:
+        coro = None
     if coro is None:
         raise TclError("yield can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
