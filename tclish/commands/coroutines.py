@@ -7,8 +7,8 @@ it with all those frames kept, and resuming switches in again.  A script
 that makes no coroutine never touches this module; the only state a switch
 must carry is the interpreter's current frame, namespace and nesting depth.
 
-Messages from a coroutine to its resumer are tuples:
-  (YIELD, value)           yield: the resume command returns value
+Messages from a coroutine to its resumer are the yielded value itself
+(the common case, checked first), or a Message(kind, ...) for the others:
   (YIELDTO, ns, argv)      yieldto: the resumer runs argv (resolved in ns)
   (DONE, value)            the coroutine's command returned value
   (RAISED, exception)      it ended with an error or another return code
@@ -18,7 +18,15 @@ from ..runtime.errors import ReturnSignal, TclError
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
 
-YIELD, YIELDTO, DONE, RAISED = range(4)
+YIELDTO, DONE, RAISED = range(3)
+
+
+class Message(tuple):
+    """What a coroutine hands its resumer when it does not simply yield a
+    value: (kind, ...) as listed above.  Its own type, so that no Tcl value
+    (a tuple from a Python command, say) is taken for one."""
+
+    __slots__ = ()
 
 
 _greenlet_module = None
@@ -46,7 +54,11 @@ def current(interp):
 class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
+    __slots__ = ("interp", "token", "glet", "state", "deleted", "injected", "saved", "command")
+
     def __init__(self, interp, ns, tail):
+        if not hasattr(interp, "coroutine"):
+            interp.coroutine = None   # read directly (no getattr) from here on
         self.interp = interp
         self.token = interp.command_token(ns, tail)
         self.glet = None
@@ -54,28 +66,69 @@ class Coroutine:
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
         self.saved = None         # the coroutine's (frame, ns, depth) while suspended
+        self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
 
-    def __call__(self, interp, argv):
-        state = self.state
-        if state == "yield":
+    def make_command(self):
+        """The command that resumes this coroutine.  A plain function, not
+        this object with a __call__: Python calls a function without
+        entering the C evaluation loop again, so the resumer's C stack (which
+        greenlet copies out and back on every switch) stays short."""
+        coro = self
+        interp = self.interp
+
+        def coroutine_command(_interp, argv):
             n = len(argv)
-            if n > 2:
-                raise TclError('wrong # args: should be "%s ?arg?"' % to_str(argv[0]),
-                               ("TCL", "WRONGARGS"))
-            return self.resume(argv[1] if n == 2 else "")
+            if coro.state != "yield" or n > 2:
+                return coro.resume_other(argv)
+            # Coroutine.resume, written out for the common case
+            glet = coro.glet
+            if glet is None or glet.dead:
+                return coro.resume(None)
+            here = _getcurrent()
+            if glet.parent is not here:
+                glet.parent = here
+            frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
+            coro.state = "active"
+            interp.coroutine = coro
+            try:
+                message = glet.switch(argv[1] if n == 2 else "")
+            except BaseException:
+                if glet.dead:
+                    coro.finished()
+                raise
+            finally:
+                interp.frame = frame
+                interp.cur_ns = ns
+                interp.depth = depth
+                interp.coroutine = outer
+            if type(message) is not Message and not coro.deleted:
+                return message
+            return coro.deliver(message)
+        coroutine_command.coroutine = self
+        coroutine_command.on_delete = self.on_delete
+        return coroutine_command
+
+    def resume_other(self, argv):
+        """The command called while the coroutine runs, after yieldto, or
+        with too many words after yield."""
+        state = self.state
         if state == "active":
             raise TclError('coroutine "%s" is already running' % to_str(argv[0]),
                            ("TCL", "COROUTINE", "BUSY"))
+        if state == "yield":
+            raise TclError('wrong # args: should be "%s ?arg?"' % to_str(argv[0]),
+                           ("TCL", "WRONGARGS"))
         return self.resume(TclList(argv[1:]))
 
     def name(self):
         return self.token.qualified()
 
     def resume(self, value):
+        """Switch into the coroutine with `value` (what its yield returns);
+        returns what the coroutine hands back."""
         interp = self.interp
-        outer = (interp.frame, interp.cur_ns, interp.depth, getattr(interp, "coroutine", None))
         glet = self.glet
         if glet is None or glet.dead:
             # it ended by an interrupt (KeyboardInterrupt passed through it)
@@ -85,6 +138,7 @@ class Coroutine:
         here = _getcurrent()
         if glet.parent is not here:
             glet.parent = here
+        frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
         self.state = "active"
         interp.coroutine = self
         try:
@@ -96,19 +150,23 @@ class Coroutine:
                 self.finished()
             raise
         finally:
-            interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
-        if message[0] == YIELD and not self.deleted:
-            return message[1]
+            interp.frame = frame
+            interp.cur_ns = ns
+            interp.depth = depth
+            interp.coroutine = outer
+        if type(message) is not Message and not self.deleted:
+            return message
         return self.deliver(message)
 
     def deliver(self, message):
         """What the resume (or creating) command returns for a message."""
         interp = self.interp
-        kind = message[0]
-        if kind == YIELD:
+        if type(message) is not Message:
+            # a plain yield by a coroutine whose command was deleted meanwhile
             if self.deleted:
                 self.kill()
-            return message[1]
+            return message
+        kind = message[0]
         if kind == YIELDTO:
             ns, argv = message[1], message[2]
             if self.deleted:
@@ -127,7 +185,7 @@ class Coroutine:
         if not self.deleted:
             self.deleted = True
             tok = self.token
-            if tok.ns.commands.get(tok.tail) is self:
+            if tok.ns.commands.get(tok.tail) is self.command:
                 self.interp.discard_command(tok.ns, tok.tail)
 
     # ---- inside the coroutine ------------------------------------------------------
@@ -140,18 +198,18 @@ class Coroutine:
         interp.depth = depth
         interp.coroutine = self
         try:
-            return (DONE, func(interp, argv))
+            return Message((DONE, func(interp, argv)))
         except _greenlet().GreenletExit:
             raise
         except TclError as e:
             from ..runtime.lists import format_list
             # the coroutine's command is the outermost one it ran
             interp.add_error_context(e, format_list([to_str(w) for w in argv]), 1)
-            return (RAISED, e)
+            return Message((RAISED, e))
         except Exception as e:  # Tcl's other return codes (signals), or a bug
             if isinstance(e, ReturnSignal) or hasattr(e, "code"):
-                return (RAISED, e)
-            return (RAISED, interp.internal_error(e))
+                return Message((RAISED, e))
+            return Message((RAISED, interp.internal_error(e)))
 
     def suspend(self, message, state):
         """Switch back to the resumer; returns the value this coroutine is
@@ -214,7 +272,7 @@ def cmd_coroutine(interp, argv):
         prefix_ns = interp.cur_ns
         func = lambda i, a: _unknown_in(i, prefix_ns, a)  # noqa: E731
     coro = Coroutine(interp, ns, tail)
-    interp.set_command(ns, tail, coro)
+    interp.set_command(ns, tail, coro.command)
     coro.glet = greenlet.greenlet(lambda *_: coro.start(func, words, interp.depth + 1))
     return coro.resume(None)
 
@@ -233,20 +291,25 @@ def cmd_yield(interp, argv):
     n = len(argv)
     if n > 2:
         raise TclError('wrong # args: should be "yield ?value?"', ("TCL", "WRONGARGS"))
-    coro = getattr(interp, "coroutine", None)
+    try:
+        coro = interp.coroutine     # (set once the first coroutine is made)
+    except AttributeError:
+        coro = None
     if coro is None:
         raise TclError("yield can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
     # Coroutine.suspend, written out: this is the hot half of every resume
     frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
     coro.state = "yield"
-    value = coro.glet.parent.switch((YIELD, argv[1] if n == 2 else ""))
-    interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+    value = coro.glet.parent.switch(argv[1] if n == 2 else "")
+    interp.frame = frame
+    interp.cur_ns = ns
+    interp.depth = depth
     interp.coroutine = coro
-    if coro.injected is not None:
-        argv, coro.injected = coro.injected, None
-        return interp.invoke(argv)
-    return value
+    if coro.injected is None:
+        return value
+    argv, coro.injected = coro.injected, None
+    return interp.invoke(argv)
 
 
 @command("yieldto", 1, None, "command ?arg ...?")
@@ -259,7 +322,7 @@ def cmd_yieldto(interp, argv):
     if ns.deleted:
         raise TclError("yieldto called in deleted namespace",
                        ("TCL", "COROUTINE", "YIELDTO_IN_DELETED"))
-    return coro.suspend((YIELDTO, ns, list(argv[1:])), "yieldto")
+    return coro.suspend(Message((YIELDTO, ns, list(argv[1:]))), "yieldto")
 
 
 def _coroutine_named(interp, name, what):
@@ -267,9 +330,10 @@ def _coroutine_named(interp, name, what):
     real = getattr(func, "real", None)
     if real is not None:
         func = real()
-    if type(func) is not Coroutine:
+    coro = getattr(func, "coroutine", None)
+    if type(coro) is not Coroutine:
         raise TclError(what, ("TCL", "COROUTINE", "NOT_COROUTINE"))
-    return func
+    return coro
 
 
 @command("::tcl::unsupported::corotype", 1, 1, "coroName")

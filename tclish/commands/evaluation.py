@@ -72,6 +72,7 @@ def source_text(interp, text, path):
     if cut >= 0:
         text = text[:cut]
     from ..compile.script import DIRECT, compile_script
+    from ..runtime.limits import CancelUnwind, unwound
     saved = interp.script_file
     interp.script_file = path
     interp.depth += 1
@@ -96,6 +97,12 @@ def source_text(interp, text, path):
         raise
     except Exception as e:
         raise interp.internal_error(e) from None
+    except CancelUnwind as u:
+        # `interp cancel -unwind` reaching the top-level script: its error now
+        err = unwound(interp, u)
+        if err is None:
+            raise
+        raise err from None
     finally:
         interp.depth -= 1
         interp.script_file = saved

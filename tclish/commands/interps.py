@@ -15,6 +15,7 @@ still use them on its behalf, as in Tcl's safe base.
 """
 
 from ..runtime.errors import TclError, TclSignal
+from ..runtime.limits import CancelUnwind
 from ..runtime.registry import WRONG_ARGS, rewrite_wrong_args, wrong_args
 from ..runtime.values import TclList, to_list, to_str
 
@@ -234,6 +235,9 @@ def _at_global(target, thunk):
     saved = target.frame
     target.push_frame(target.global_frame)
     try:
+        lim = target.limits
+        if lim is not None and lim.cancel is not None:
+            lim.deliver_cancel(at_entry=True)   # `interp cancel` while it was idle
         return thunk()
     except TclError as e:
         target.set_error_vars(e)
@@ -249,6 +253,10 @@ def _at_global(target, thunk):
         err = target.internal_error(e)
         target.set_error_vars(err)
         raise err from None
+    except CancelUnwind as u:
+        # the child was canceled with -unwind: to its parent, an error
+        target.set_error_vars(u.error)
+        raise u.error from None
     finally:
         target.pop_frame(saved)
 
@@ -641,9 +649,38 @@ def interp_debug(interp, argv):
     return TclList(["-frame", 1 if target.extensions.get("debug-frame") else 0])
 
 
+_CANCEL_OPTIONS = ("-unwind", "--")
+
+
 def interp_cancel(interp, argv):
-    raise TclError("interp cancel: not yet supported in tclish",
-                   ("TCL", "UNSUPPORTED", "CANCEL"))
+    """interp cancel ?-unwind? ?--? ?path? ?result?: the interpreter at path
+    (default: this one) fails its next command with `result` (default
+    "eval canceled" / "eval unwound"); canceling this one fails now."""
+    from ..runtime.limits import cancel_error, request_cancel
+    args = list(argv[2:])
+    unwind = False
+    while args:
+        word = to_str(args[0])
+        if not word.startswith("-"):
+            break
+        matches = [o for o in _CANCEL_OPTIONS if o.startswith(word)]
+        if len(matches) != 1:
+            raise TclError('%s option "%s": must be -unwind or --'
+                           % ("ambiguous" if matches else "bad", word),
+                           ("TCL", "LOOKUP", "INDEX", "option", word))
+        del args[0]
+        if matches[0] == "--":
+            break
+        unwind = True
+    if len(args) > 2:
+        raise TclError('wrong # args: should be "%s cancel ?-unwind? ?--? ?path? ?result?"'
+                       % to_str(argv[0]), ("TCL", "WRONGARGS"))
+    target = find_interp(interp, args[0]) if args else interp
+    message = to_str(args[1]) if len(args) > 1 else None
+    if target is interp:
+        raise cancel_error(message, unwind)
+    request_cancel(target, message, unwind)
+    return ""
 
 
 # ---- the `interp` command and the child's own command ------------------------------

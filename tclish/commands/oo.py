@@ -98,14 +98,14 @@ def setup(interp):
     for obj, ns in ((obj_cls, ns_obj), (cls_cls, ns_cls)):
         ns.path = [st.helpers]
         st.objects[ns] = obj
-        interp.set_command(ns, "my", calls.MyCommand(obj))
+        interp.set_command(ns, "my", calls.my_command(obj))
         obj.my_token = interp.command_token(ns, "my")
     core.install_core_methods(obj_cls, core.OBJECT_METHODS)
     core.install_core_methods(cls_cls, core.CLASS_METHODS)
     cls_cls.constructor = Method("<constructor>", "core", cls_cls, False,
                                  func=_class_constructor)
-    interp.set_command(oo_ns, "object", calls.ObjectCommand(obj_cls))
-    interp.set_command(oo_ns, "class", calls.ObjectCommand(cls_cls))
+    interp.set_command(oo_ns, "object", calls.object_command(obj_cls))
+    interp.set_command(oo_ns, "class", calls.object_command(cls_cls))
     for nsname, table in (("::oo::define", define.DEFINE_COMMANDS),
                           ("::oo::objdefine", define.OBJDEFINE_COMMANDS)):
         ns = interp.create_namespace(nsname)

@@ -824,6 +824,12 @@ def _loop(c, start, cond, step, body, cond_text, step_text=None):
     """while (no start or step) and for: break in the body or the step ends
     the loop, continue goes on to the step."""
     interp, slow, epoch = c.interp, c.slow, c.epoch
+    if not c.words[-1].strip():
+        # an empty body runs no command that could see a limit or an
+        # `interp cancel` arriving while the loop runs: look for one here
+        def body(fv):
+            if interp.limits is not None:
+                interp.limits.check_time()
     on_error = c.on_error()
     from .loops import counted_loop
     counted = counted_loop(interp, epoch, slow, on_error, start, cond_text, cond, step_text,

@@ -387,6 +387,8 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
         pattern = "".join("C" if c else "D" for c, _ in compiled)
         return _factory(pattern, mode)(interp, cell, lookup, on_error, TclError, TclSignal,
                                        *[v for _, v in compiled])
+    if len(compiled) <= 12:
+        return _dynamic_head_invocation(interp, compiled, on_error, mode)
     getters = [(lambda fv, v=v: v) if c else v for c, v in compiled]
     arg_error = arg_error_handler(on_error, mode)
 
@@ -398,6 +400,69 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
             raise
         return _call(interp, argv, on_error)
     return run_dynamic
+
+
+# A command whose name is substituted (`$obj method`, `$callback arg`): the
+# command found is remembered with the name's string object, the epoch and
+# the namespace, so calling the same value again skips the lookup (an
+# object's `::oo::ObjN` name would walk namespaces every time otherwise).
+_DYNAMIC_TEMPLATE = """
+def factory(interp, cell, lookup, arg_error, on_error, TclError, TclSignal, {params}):
+    def run(fv):
+        try:
+            argv = [{items}]
+        except TclError as e:
+            arg_error(e)
+            raise
+        if argv[0] is cell[3] and cell[0] == interp.epoch and cell[1] is interp.cur_ns:
+            func = cell[2]
+        else:
+            func = lookup(argv)
+        try:
+            return func(interp, argv)
+        except TclError as e:
+            on_error(e)
+            raise
+        except TclSignal:
+            raise
+        except Exception as e:
+            err = interp.internal_error(e)
+            on_error(err)
+            raise err from None
+    return run
+"""
+
+
+def _dynamic_head_invocation(interp, compiled, on_error, mode):
+    cell = [-1, None, None, None]
+
+    def lookup(argv):
+        head = argv[0]
+        func = interp.resolve_command(head if type(head) is str else to_str(head))
+        if interp.limits is not None:
+            interp.limits.tick()
+            return func or _unknown_caller
+        if func is None:
+            return _unknown_caller
+        if type(head) is str:   # (a list value may change in place: not cached)
+            cell[0] = interp.epoch
+            cell[1] = interp.cur_ns
+            cell[2] = func
+            cell[3] = head
+        return func
+
+    pattern = "".join("C" if c else "D" for c, _ in compiled)
+    f = _FACTORIES.get((pattern, "dynamic"))
+    if f is None:
+        params = ", ".join("w%d" % i for i in range(len(pattern)))
+        items = ", ".join(("w%d" % i) if c == "C" else ("w%d(fv)" % i)
+                          for i, c in enumerate(pattern))
+        namespace = {}
+        source = _DYNAMIC_TEMPLATE.format(params=params, items=items)
+        exec(compile(source, INVOKE_FILENAME, "exec"), namespace)
+        f = _FACTORIES[(pattern, "dynamic")] = namespace["factory"]
+    return f(interp, cell, lookup, arg_error_handler(on_error, mode), on_error, TclError,
+             TclSignal, *[v for _, v in compiled])
 
 
 def arg_error_handler(on_error, mode):

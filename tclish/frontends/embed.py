@@ -31,6 +31,7 @@ import weakref
 
 from ..runtime.errors import TclError, TclSignal
 from ..runtime.interp import Interp as _RuntimeInterp
+from ..runtime.limits import CancelUnwind
 from ..runtime.lists import split_list
 from ..runtime.numbers import parse_number
 from ..runtime.stack import call_with_stack_room
@@ -155,6 +156,13 @@ class Interp:
             except ExitRequest as e:
                 self.close()
                 raise SystemExit(e.code) from None
+            except CancelUnwind as u:
+                # Interp.cancel(unwind=True) or `interp cancel -unwind` in a command
+                err = u.error
+                rt.depth, rt.frame, rt.cur_ns = depth, frame, frame.ns
+                rt.set_error_vars(err)
+                err.errorcode = tuple(to_str(x) for x in split_list(to_str(err.errorcode)))
+                raise err from None
             except Exception as e:
                 # no Python exception leaves a command as itself
                 rt.depth, rt.frame, rt.cur_ns = depth, frame, frame.ns
@@ -162,6 +170,18 @@ class Interp:
                 rt.set_error_vars(err)
                 err.errorcode = tuple(to_str(x) for x in split_list(to_str(err.errorcode)))
                 raise err from None
+
+    def cancel(self, unwind=False, message=None):
+        """Cancel the script this interpreter is evaluating, from any thread
+        (it takes no lock): its next command fails with TclError "eval
+        canceled" (or `message`), errorcode ('TCL', 'CANCEL', 'ICANCEL',
+        message), as `interp cancel` does.  `unwind=True`: no `catch` in
+        the script stops it ('IUNWIND', "eval unwound").  When nothing is
+        running, the next `eval` fails instead.  A command that blocks in
+        Python (a long `after ms`, a `vwait` with nothing to wait for) sees
+        it when it returns."""
+        from ..runtime.limits import request_cancel
+        request_cancel(self.runtime, message, unwind)
 
     def call(self, command, *args):
         """Invoke one command with Python arguments (no Tcl parsing of args);

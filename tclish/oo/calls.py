@@ -12,6 +12,7 @@ from ..runtime.frames import Frame, Var
 from ..runtime.lists import quote_element
 from ..runtime.registry import WRONG_ARGS, rewrite_wrong_args
 from ..runtime.values import TclList, to_str
+from . import fastcall
 from .model import chain_for, method_names
 
 
@@ -46,9 +47,36 @@ class OOState:
 
 class MethodFrame(Frame):
     """The frame of a running method: `context` is the CallContext and
-    `index` the chain entry this body is."""
+    `index` the chain entry this body is.  The declared variables linked
+    into it (`declared`) make its `links` set only when something asks for
+    it (upvar, global), not at every call."""
 
-    __slots__ = ("context", "index")
+    __slots__ = ("context", "index", "declared", "_links")
+
+    def __init__(self, vars, ns, level, parent, proc=None, argv=None, context=None, index=0,
+                 declared=()):
+        self.vars = vars
+        self.ns = ns
+        self.level = level
+        self.parent = parent
+        self.proc = proc
+        self.argv = argv
+        self.is_proc = proc is not None
+        self._links = None
+        self.tailcall = None
+        self.context = context
+        self.index = index
+        self.declared = declared
+
+    @property
+    def links(self):
+        if self._links is None and self.declared:
+            self._links = set(self.declared)
+        return self._links
+
+    @links.setter
+    def links(self, value):
+        self._links = value
 
     def frame_info(self):
         """What `info frame` says about this method (after `type`...)."""
@@ -100,67 +128,76 @@ def class_of(interp, name, ns=None):
 
 # ---- the object command and `my` ----------------------------------------------------------
 
-class ObjectCommand:
-    """The command named after an object: `obj method ?arg ...?` (public)."""
+def object_command(obj):
+    """The command named after an object: `obj method ?arg ...?` (public
+    methods).  A plain function (calling it costs less than an instance
+    with __call__); a call that fastcall prepared a runner for takes it."""
+    fast = obj.fast_public
+    state = obj.state
 
-    __slots__ = ("oo_object",)
-    synopsis = "A TclOO object: call one of its methods"
-
-    def __init__(self, obj):
-        self.oo_object = obj
-
-    def __call__(self, interp, argv):
-        if len(argv) < 2:
-            return call_unknown(interp, self.oo_object, argv, 2, True)
-        # the common case in one step: an object with nothing of its own,
-        # its class's chain cached, a plain method first in the chain
-        obj = self.oo_object
-        cls = obj.cls
-        if cls.instance_cache_epoch == obj.state.epoch and not (
-                obj.methods or obj.mixins or obj.filters or obj.filtering):
+    def object_cmd(interp, argv):
+        if obj.fast_epoch == state.epoch and len(argv) > 1:
             name = argv[1]
-            chain = cls.instance_cache.get((name if type(name) is str else to_str(name),
-                                            True, False))
-            if chain is not None and not chain.nfilters:
-                m = chain.entries[0][0]
-                if m.kind == "method":
-                    return _run(interp, CallContext(obj, chain, True, argv, 2), 0, m, argv, 2)
+            run = fast.get(name if type(name) is str else to_str(name))
+            if run is not None:
+                return run(interp, argv)
         return call(interp, obj, argv, 2, True)
+    object_cmd.oo_object = obj
+    object_cmd.synopsis = "A TclOO object: call one of its methods"
+    object_cmd.on_delete = lambda interp: _destroyed_by_command(interp, obj)
+    return object_cmd
 
-    def on_delete(self, interp):
-        from .lifecycle import destroy
-        destroy(interp, self.oo_object, run_destructor=True)
 
-
-class MyCommand:
+def my_command(obj):
     """The object's `my` command (in its namespace): calls any method."""
+    fast = obj.fast_private
+    state = obj.state
 
-    __slots__ = ("oo_object",)
-    synopsis = "Invoke any method of the current object"
+    def my_cmd(interp, argv):
+        if obj.fast_epoch == state.epoch and len(argv) > 1:
+            name = argv[1]
+            run = fast.get(name if type(name) is str else to_str(name))
+            if run is not None:
+                return run(interp, argv)
+        return call(interp, obj, argv, 2, False)
+    my_cmd.oo_object = obj
+    my_cmd.synopsis = "Invoke any method of the current object"
+    # the namespace went (namespace delete): so does the object
+    my_cmd.on_delete = lambda interp: _destroyed_by_command(interp, obj)
+    return my_cmd
 
-    def __init__(self, obj):
-        self.oo_object = obj
 
-    def __call__(self, interp, argv):
-        if len(argv) < 2:
-            return call_unknown(interp, self.oo_object, argv, 2, False)
-        return call(interp, self.oo_object, argv, 2, False)
-
-    def on_delete(self, interp):
-        # the namespace went (namespace delete): so does the object
-        from .lifecycle import destroy
-        destroy(interp, self.oo_object, run_destructor=True)
+def _destroyed_by_command(interp, obj):
+    from .lifecycle import destroy
+    destroy(interp, obj, run_destructor=True)
 
 
 def call(interp, obj, argv, nwords, public):
-    """Call the method argv[nwords-1] of obj with argv[nwords:]."""
+    """Call the method argv[nwords-1] of obj with argv[nwords:].  A call
+    from the object's command or `my` (nwords 2) also leaves a fastcall
+    runner for the next call of that name."""
+    if len(argv) < nwords:
+        return call_unknown(interp, obj, argv, nwords, public)
     name = argv[nwords - 1]
     name = name if type(name) is str else to_str(name)
     chain = chain_for(obj, name, public)
     if chain is None:
         return call_unknown(interp, obj, argv, nwords, public)
-    ctx = CallContext(obj, chain, public, argv, nwords)
-    return invoke(interp, ctx, 0, argv, nwords)
+    if nwords == 2:
+        run = fastcall.prepare(interp, obj, name, public, chain, call_general)
+        if run is not None:
+            return run(interp, argv)
+    return invoke(interp, CallContext(obj, chain, public, argv, nwords), 0, argv, nwords)
+
+
+def call_general(interp, obj, argv, nwords, public):
+    """`call` without preparing a runner: what a runner falls back to."""
+    name = argv[nwords - 1]
+    name = name if type(name) is str else to_str(name)
+    chain = chain_for(obj, name, public)
+    if chain is None:
+        return call_unknown(interp, obj, argv, nwords, public)
+    return invoke(interp, CallContext(obj, chain, public, argv, nwords), 0, argv, nwords)
 
 
 def call_unknown(interp, obj, argv, nwords, public):
@@ -240,13 +277,10 @@ def _run(interp, ctx, index, m, argv, nwords):
                         var = nsvars[v] = Var()
                     table[v] = var
 
+        declared = tuple(variables)
+
         def make_frame(table, ns, level, caller, spec, argv):
-            f = MethodFrame(table, ns, level, caller, spec, argv)
-            f.context = ctx
-            f.index = index
-            if variables:
-                f.links = set(variables)
-            return f
+            return MethodFrame(table, ns, level, caller, spec, argv, ctx, index, declared)
         what = m.what
         if what is None:
             what = m.what = BodyName(m, ctx.chain.kind)

@@ -37,10 +37,7 @@ def core_eval(interp, ctx, index, argv, nwords):
         from ..commands.lists_core import concat_values
         script = concat_values(args)
     caller = interp.frame
-    frame = MethodFrame(obj.ns.vars, obj.ns, caller.level + 1, caller, argv=argv)
-    frame.is_proc = False
-    frame.context = ctx
-    frame.index = index
+    frame = MethodFrame(obj.ns.vars, obj.ns, caller.level + 1, caller, None, argv, ctx, index)
     interp.frame = frame
     interp.cur_ns = obj.ns
     try:

@@ -1,6 +1,6 @@
 """Making, copying and destroying TclOO objects.
 
-An object is a command (ObjectCommand) and a namespace ::oo::ObjN holding
+An object is a command (calls.object_command) and a namespace ::oo::ObjN holding
 its variables and its `my`; destroying one runs its destructors once, then
 takes the namespace and both commands away, and a class takes its
 subclasses, instances and the objects it is mixed into with it.
@@ -8,16 +8,20 @@ subclasses, instances and the objects it is mixed into with it.
 
 from ..runtime.errors import TclError
 from ..runtime.frames import Var
-from .calls import CallContext, MyCommand, ObjectCommand, invoke
-from .model import Cls, Method, Obj, build_chain, chain_for
+from .calls import CallContext, invoke, my_command, object_command
+from .model import Cls, Method, Obj, chain_for, lifecycle_chain
 
 
 def make_object(interp, cls, name=None, nsname=None):
     """A new object of class `cls` (a class when cls is a metaclass), with
     its command (`name`, or ::oo::ObjN) and namespace; no constructor run."""
     st = cls.state
-    st.changed()
     klass = Cls if cls.is_metaclass() else Obj
+    if klass is Cls:
+        # a new class changes no chain either, but is cheap to be safe about;
+        # a plain object changes nothing cached (chains are per class or per
+        # object), so making objects keeps every cache
+        st.changed()
     n = st.counter + 1
     if nsname is None:
         nsname = "::oo::Obj%d" % n
@@ -51,15 +55,15 @@ def make_object(interp, cls, name=None, nsname=None):
         obj.supers = [st.object_class]
         st.object_class.subs.append(obj)
     cls.instances.append(obj)
-    interp.set_command(cmd_ns, tail, ObjectCommand(obj))
-    interp.set_command(ns, "my", MyCommand(obj))
+    interp.set_command(cmd_ns, tail, object_command(obj))
+    interp.set_command(ns, "my", my_command(obj))
     obj.my_token = interp.command_token(ns, "my")
     return obj
 
 
 def construct(interp, obj, argv, nwords):
     """Run the constructor chain; on error the object is destroyed."""
-    chain = build_chain(obj, "<constructor>", "constructor")
+    chain = lifecycle_chain(obj, "constructor")
     if not chain.entries:
         return ""
     ctx = CallContext(obj, chain, False, argv, nwords)
@@ -86,10 +90,12 @@ def destroy(interp, obj, run_destructor=True, report=False):
         return
     obj.dead = True
     st = obj.state
-    st.changed()
+    if obj.is_class():
+        # its subclasses, instances and users go too: their chains change
+        st.changed()
     error = None
     if run_destructor:
-        chain = build_chain(obj, "<destructor>", "destructor")
+        chain = lifecycle_chain(obj, "destructor")
         if chain.entries:
             ctx = CallContext(obj, chain, False, [obj.name(), "destroy"], 2)
             try:

@@ -54,6 +54,9 @@ class Obj:
         self.specs = {}             # Method -> ProcSpec bound to this namespace
         self.cache = None
         self.cache_epoch = -1
+        self.fast_public = {}       # method name -> fastcall runner, for `obj name`
+        self.fast_private = {}      # ... and for `my name`
+        self.fast_epoch = -1
         self.dead = False
         self.filtering = 0          # > 0 while one of its filters runs
         self.my_token = token       # CmdToken of its `my` (set when made)
@@ -324,6 +327,25 @@ def chain_for(obj, name, public):
             if not chain.found:
                 chain = None
         cache[key] = chain
+    return chain
+
+
+def lifecycle_chain(obj, kind):
+    """The constructor or destructor chain of obj (`kind`), cached per class
+    for objects with nothing of their own, like method chains: making and
+    destroying many objects of one class builds each chain once."""
+    name = "<%s>" % kind
+    if not obj.plain():
+        return build_chain(obj, name, kind)
+    c = obj.cls
+    state = obj.state
+    if c.instance_cache_epoch != state.epoch:
+        c.instance_cache = {}
+        c.instance_cache_epoch = state.epoch
+    key = (name, kind)
+    chain = c.instance_cache.get(key)
+    if chain is None:
+        chain = c.instance_cache[key] = build_chain(obj, name, kind)
     return chain
 
 

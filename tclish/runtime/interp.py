@@ -11,6 +11,7 @@ from .errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSign
 from .frames import DeclaredVar, ElementLink, Frame, Namespace, Var
 from .values import TclList, to_str
 from .numbers import parse_int  # for _c_int, on every upvar/uplevel: not imported per call
+from .limits import CancelUnwind, unwound  # interp cancel -unwind (caught only when raised)
 
 MAX_NESTING = 1000
 
@@ -449,6 +450,12 @@ class Interp:
         except Exception as e:
             # an inlined command's Python exception (free until raised)
             raise self.internal_error(e) from None
+        except CancelUnwind as u:
+            # `interp cancel -unwind`: an error again once out of the outermost evaluation
+            err = unwound(self, u)
+            if err is None:
+                raise
+            raise err from None
         finally:
             self.depth -= 1
 

@@ -7,6 +7,15 @@ Tcl, a limit is checked every `granularity` commands; when it is exceeded the
 callbacks (run in the interpreter that set them) may raise it, and if they
 don't the command fails with `command count limit exceeded` or `time limit
 exceeded`, and keeps failing until the limit is raised or removed.
+
+`interp cancel` rides on the same check: a cancel request sets `cancel` on
+the record and makes it active (from a Python thread too: request_cancel
+only stores and bumps counters), so the interpreter's next command fails
+with `eval canceled` (or the given result), errorCode `TCL CANCEL ICANCEL
+msg`, once.  With -unwind the failure is CancelUnwind, which no `catch`
+sees (it is no Exception); it turns into the TclError where the canceled
+interpreter's outermost evaluation ends (Interp.eval at depth 1, a child's
+`interp eval`, a sourced top-level script).
 """
 
 import time
@@ -14,9 +23,27 @@ import time
 from .errors import TclError
 
 
+class CancelUnwind(BaseException):
+    """`interp cancel -unwind` under way: passes every `catch` (and every
+    `except Exception`) until the canceled interpreter's outermost
+    evaluation, which raises `error` (a TclError) instead."""
+
+    def __init__(self, error):
+        BaseException.__init__(self, error.message)
+        self.error = error
+
+
+def cancel_error(message, unwind):
+    """The error (or CancelUnwind) a cancel request is delivered as."""
+    text = message if message else ("eval unwound" if unwind else "eval canceled")
+    err = TclError(text, ("TCL", "CANCEL", "IUNWIND" if unwind else "ICANCEL", text))
+    return CancelUnwind(err) if unwind else err
+
+
 class Limits:
     __slots__ = ("interp", "commands", "cmd_granularity", "cmd_handlers",
-                 "time", "time_granularity", "time_handlers", "count", "in_callback")
+                 "time", "time_granularity", "time_handlers", "count", "in_callback",
+                 "cancel", "cancel_epochs")
 
     def __init__(self, interp):
         self.interp = interp
@@ -28,12 +55,16 @@ class Limits:
         self.time_handlers = []
         self.count = 0
         self.in_callback = False
+        self.cancel = None            # (message or None, unwind) while a cancel is pending
+        self.cancel_epochs = None     # (core_epoch before, after) the request's bump
 
     def active(self):
-        return self.commands is not None or self.time is not None
+        return self.commands is not None or self.time is not None or self.cancel is not None
 
     def tick(self):
         self.count += 1
+        if self.cancel is not None:
+            self.deliver_cancel()
         if self.in_callback:
             return
         if self.commands is not None and self.count % self.cmd_granularity == 0 \
@@ -45,8 +76,31 @@ class Limits:
 
     def check_time(self):
         """For loops whose body runs no command: the time limit only."""
+        if self.cancel is not None:
+            self.deliver_cancel()
         if self.time is not None and not self.in_callback and time.time() >= self.time:
             self._exceeded("time")
+
+    def deliver_cancel(self, at_entry=False):
+        """Raise the pending cancel (once), and put the interpreter back as
+        it was: without other limits, compiled code runs at full speed
+        again (the inlined forms too, unless a core command changed since).
+        `at_entry`: raised as an evaluation starts, before any command (the
+        error then names no command of its own, as in Tcl)."""
+        request, self.cancel = self.cancel, None
+        if request is None:
+            return
+        interp = self.interp
+        if not self.active():
+            interp.limits = None
+            interp.epoch += 1
+            epochs, self.cancel_epochs = self.cancel_epochs, None
+            if epochs is not None and interp.core_epoch == epochs[1]:
+                interp.core_epoch = epochs[0]
+        err = cancel_error(*request)
+        if at_entry:
+            (err.error if type(err) is CancelUnwind else err).context_added = True
+        raise err
 
     def _over(self, kind):
         if kind == "commands":
@@ -104,4 +158,30 @@ def update_active(interp):
         interp.script_cache.clear()
 
 
-__all__ = ["Limits", "limits_of", "update_active"]
+def request_cancel(interp, message=None, unwind=False):
+    """Cancel what `interp` is evaluating (or, when idle, its next
+    evaluation): its next command fails.  Safe to call from another Python
+    thread than the one evaluating: it only stores the request and bumps
+    the counters that make compiled code take the checked way (cached
+    command lookups and inlined commands both look at them)."""
+    lim = limits_of(interp)
+    lim.cancel = (message, bool(unwind))
+    if interp.limits is not lim:
+        before = interp.core_epoch
+        interp.limits = lim
+        interp.epoch += 1
+        interp.core_epoch += 1
+        lim.cancel_epochs = (before, interp.core_epoch)
+
+
+def unwound(interp, u):
+    """At the end of an evaluation of `interp` a CancelUnwind passes: the
+    TclError to raise if that evaluation was its outermost (depth 1, the
+    evaluation's own level still counted), else None (go on unwinding)."""
+    if interp.depth <= 1:
+        return u.error
+    return None
+
+
+__all__ = ["CancelUnwind", "Limits", "cancel_error", "limits_of", "request_cancel", "unwound",
+           "update_active"]

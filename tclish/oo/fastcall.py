@@ -1,0 +1,135 @@
+"""The fast path of a method call: `$obj method ?arg ...?` and `my method`.
+
+Most calls name a plain method (a proc body) that comes first in a chain
+with no filters, and give exactly its arguments.  For such a call
+everything but the arguments is known once the chain is: the bound spec,
+the compiled body, the declared variables to link, how errorInfo names the
+body.  `runner` gathers them into one closure per (object, method name,
+public or private), kept in the object's `fast` tables while no definition
+changes (OOState.epoch, as the chain caches are); the object's command
+finds it with one dict lookup.  Anything else (filters, forwards, core
+methods, other argument counts) goes the general way (calls.call).
+
+The closure runs the body as commands/procs.run_body does, written out:
+keep the two in step (frame push and pop, return-code mapping, errorInfo,
+tailcall).
+"""
+
+from ..commands.procs import _outside_loop, finish_return
+from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
+from ..runtime.frames import Var
+from ..runtime.values import TclList
+
+
+_BINDERS = {}
+
+
+def _binder(names):
+    """argv -> variable table for a call giving exactly `names` after the
+    object and method words: a dict display made once per list of names
+    (as procs does), shared by every method with those parameters."""
+    bind = _BINDERS.get(names)
+    if bind is None:
+        items = ", ".join("%r: Var(argv[%d])" % (name, i + 2) for i, name in enumerate(names))
+        bind = eval("lambda argv: {%s}" % items, {"Var": Var})
+        if len(_BINDERS) < 1000:
+            _BINDERS[names] = bind
+    return bind
+
+
+def runner(interp, obj, chain, public, general):
+    """The closure for calls of chain's method on obj, or None when the
+    chain is not one the fast path takes.  `general(interp, obj, argv, 2,
+    public)` is the way every other call goes."""
+    from .calls import BodyName, CallContext, MethodFrame, bind_spec
+    if chain.nfilters or obj.filtering:
+        return None
+    m = chain.entries[0][0]
+    if m.kind != "method":
+        return None
+    bound = obj.specs.get(m)
+    if bound is None:
+        bound = bind_spec(interp, m, obj)
+    spec, names = bound
+    if names is None:
+        return None     # `args`: bind_arguments, the general way
+    code = spec.code
+    count = len(names) + 2
+    bind = _binder(names)
+    decl = m.declarer
+    variables = decl.cvariables if decl is not obj and decl.is_class() else decl.variables
+    links = tuple(variables)
+    extra = tuple(v for v in variables if v not in names)
+    ns = obj.ns
+    nsvars = ns.vars
+    what = m.what
+    if what is None:
+        what = m.what = BodyName(m, chain.kind)
+
+    def run_method_body(interp, argv):
+        if len(argv) != count:
+            return general(interp, obj, argv, 2, public)
+        table = bind(argv)
+        for v in extra:
+            var = nsvars.get(v)
+            if var is None:
+                var = nsvars[v] = Var()
+            table[v] = var
+        caller = interp.frame
+        frame = interp.frame = MethodFrame(table, ns, caller.level + 1, caller, spec, argv,
+                                           CallContext(obj, chain, public, argv, 2), 0, links)
+        interp.cur_ns = ns
+        interp.depth += 1
+        try:
+            if interp.depth > interp.max_depth:
+                raise interp.nesting_error()
+            result = code(table)
+        except ReturnSignal as r:
+            if r.level == 1 and r.code == OK:
+                result = r.value
+            else:
+                result = finish_return(r)
+        except TclError as e:
+            if e.errorstack is not None:
+                e.errorstack += ["CALL", TclList(argv)]
+            if e.errorline is not None:
+                e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
+            else:
+                e.errorinfo += '\n    (%s)' % what
+            e.errorline = None
+            raise
+        except (BreakSignal, ContinueSignal) as s:
+            raise _outside_loop(s, what) from None
+        finally:
+            interp.depth -= 1
+            interp.frame = caller
+            interp.cur_ns = caller.ns
+        if frame.tailcall is not None:
+            from ..commands.coroutines import run_tailcall
+            return run_tailcall(interp, frame.tailcall)
+        return result
+    return run_method_body
+
+
+def fast_tables(obj):
+    """The object's runner tables (public, private), emptied when a
+    definition changed since they were filled."""
+    epoch = obj.state.epoch
+    if obj.fast_epoch != epoch:
+        obj.fast_public.clear()
+        obj.fast_private.clear()
+        obj.fast_epoch = epoch
+    return obj.fast_public, obj.fast_private
+
+
+def prepare(interp, obj, name, public, chain, general):
+    """Remember how to call `name` next time: its runner, or (when the chain
+    allows none) the general way straight away.  Returns the runner."""
+    tables = fast_tables(obj)
+    run = runner(interp, obj, chain, public, general)
+    if run is not None:
+        tables[0 if public else 1][name] = run
+    elif not obj.filtering:
+        tables[0 if public else 1][name] = lambda interp, argv: general(interp, obj, argv, 2, public)
+    return run
+
