@@ -147,6 +147,11 @@ def new_interp(parent, safe):
     if safe:
         from .safebase import make_safe
         make_safe(child)
+        # as in Tcl, these reach the parent's commands through aliases
+        for name in ("clock", "::tcl::mathfunc::min", "::tcl::mathfunc::max"):
+            if parent.resolve_command(name if name.startswith("::") else "::" + name):
+                child.delete_command(name if name.startswith("::") else "::" + name)
+                define_alias(child, name, parent, "", [name])
     return child
 
 
@@ -218,21 +223,24 @@ def interp_eval(interp, argv):
 
 
 def eval_in(target, words):
-    """Evaluate words (concatenated as `eval` does) at global level of `target`."""
+    """Evaluate words (concatenated as `eval` does) in `target`'s current
+    frame, as Tcl does: the global one when it is idle, the caller's when
+    the target is running the alias that asks (the Safe Base's `source`
+    reads a pkgIndex.tcl in tclPkgUnknown's frame, where `dir` is set)."""
     if len(words) == 1:
         script = words[0]
     else:
         from .lists_core import concat_values
         script = concat_values(words)
-    return _at_global(target, lambda: target.eval(script))
+    return _at_global(target, lambda: target.eval(script), keep_frame=True)
 
 
-def _at_global(target, thunk):
+def _at_global(target, thunk, keep_frame=False):
     if is_deleted(target):
         raise TclError("attempt to call eval in deleted interpreter",
                        ("TCL", "IDELETE"))
     saved = target.frame
-    target.push_frame(target.global_frame)
+    target.push_frame(saved if keep_frame else target.global_frame)
     try:
         return thunk()
     except TclError as e:
@@ -337,12 +345,21 @@ def make_alias(target, prefix):
             return _invoke_at_global(interp, target, words)
         except TclError as e:
             # the target's own `wrong # args` names the alias, as in Tcl
-            if not e.context_added and e.message.startswith(WRONG_ARGS):
+            if (not e.context_added and e.message.startswith(WRONG_ARGS)
+                    and _names_target(e.message, prefix)):
                 rewrite_wrong_args(e, [to_str(argv[0])], len(prefix))
             raise
     call_alias.alias_prefix = prefix
     call_alias.alias_target = (target, prefix)
     return call_alias
+
+
+def _names_target(message, prefix):
+    """Whether a `wrong # args` message is about the alias's target command
+    itself (a procedure's own `error "wrong # args ..."` about another name
+    is left as it is, as in Tcl)."""
+    first = message[len(WRONG_ARGS):].lstrip('"').split(" ", 1)[0].rstrip('"')
+    return first.rsplit("::", 1)[-1] == to_str(prefix[0]).rsplit("::", 1)[-1]
 
 
 def _invoke_at_global(caller, target, words):
@@ -371,7 +388,13 @@ def _invoke_at_global(caller, target, words):
 
 def interp_aliases(interp, argv):
     target = find_interp(interp, argv[2] if len(argv) > 2 else "")
-    return TclList(_aliases(target))
+    table = _aliases(target)
+    # an alias whose name now holds another command (a proc) is gone
+    for name in list(table):
+        func = target.resolve_command(name if name.startswith("::") else "::" + name)
+        if func is not None and getattr(func, "alias_target", None) is None:
+            del table[name]
+    return TclList(table)
 
 
 def interp_target(interp, argv):
