@@ -240,6 +240,7 @@ def _at_global(target, thunk, keep_frame=False):
         raise TclError("attempt to call eval in deleted interpreter",
                        ("TCL", "IDELETE"))
     saved = target.frame
+    busy = target.depth > 0  # running a script: an alias of it called us
     target.push_frame(saved if keep_frame else target.global_frame)
     try:
         return thunk()
@@ -249,7 +250,9 @@ def _at_global(target, thunk, keep_frame=False):
     except TclSignal as s:
         from .procs import finish_return
         from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
+        if isinstance(s, ReturnSignal) and not (keep_frame and busy):
+            # only an idle interpreter's top level takes a level off a return,
+            # as in Tcl; in a busy one it goes on to the caller as it is
             return finish_return(s)
         raise
     except (RecursionError, MemoryError, ArithmeticError, ValueError, TypeError,
@@ -375,13 +378,9 @@ def _invoke_at_global(caller, target, words):
     except TclError as e:
         target.set_error_vars(e)
         raise
-    except TclSignal as s:
-        from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
-            from .procs import finish_return
-            return finish_return(s)
-        raise
     finally:
+        # a return (`return -level 2` in a file the Safe Base sources) passes
+        # to the caller as it is, as Tcl's aliases pass any result code
         target.depth -= 1
         target.pop_frame(saved)
 
