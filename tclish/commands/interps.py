@@ -293,6 +293,12 @@ def interp_alias(interp, argv):
     target_interp = find_interp(interp, args[2])
     if to_str(args[3]) == "" and len(args) == 4:
         return delete_alias(source, name)
+    child = _children(source).get(name.lstrip(":"))
+    if child is not None and "::" not in name.lstrip(":") and \
+            source.resolve_command("::" + name.lstrip(":")) is not None:
+        # the alias replaces the command of a child interpreter: that deletes
+        # the child first (and the alias may have been meant to reach it)
+        interp_delete(source, ["interp", "delete", name.lstrip(":")])
     return define_alias(source, name, target_interp, args[2], [args[3]] + list(args[4:]))
 
 
@@ -300,7 +306,11 @@ def delete_alias(source, name):
     if name not in _aliases(source):
         raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
     del _aliases(source)[name]
-    source.delete_command(name)
+    hidden = hidden_table(source)
+    if getattr(hidden.get(name), "alias_target", None) is not None:
+        del hidden[name]  # a hidden alias goes with its alias
+    else:
+        source.delete_command(name)
     return ""
 
 
@@ -344,13 +354,23 @@ def make_alias(target, prefix):
         words = list(prefix) + list(argv[1:])
         try:
             if target is interp:
-                return interp.invoke(words)
+                # the target's name is resolved from the global namespace
+                saved = interp.cur_ns
+                interp.cur_ns = interp.global_ns
+                try:
+                    return interp.invoke(words)
+                finally:
+                    interp.cur_ns = saved
             return _invoke_at_global(interp, target, words)
         except TclError as e:
             # the target's own `wrong # args` names the alias, as in Tcl
             if (not e.context_added and e.message.startswith(WRONG_ARGS)
                     and _names_target(e.message, prefix)):
                 rewrite_wrong_args(e, [to_str(argv[0])], len(prefix))
+            if target is not interp:
+                # the error arrives from another interpreter already logged:
+                # the alias's line is "invoked from within", as in Tcl
+                e.context_added = True
             raise
     call_alias.alias_prefix = prefix
     call_alias.alias_target = (target, prefix)
@@ -551,16 +571,12 @@ def invoke_hidden(caller, target, args, what):
 
 
 def _in_current(target, thunk):
+    # any other result code (a hidden proc's `return -code return`) passes
+    # to the caller as it is, as in Tcl
     try:
         return thunk()
     except TclError as e:
         target.set_error_vars(e)
-        raise
-    except TclSignal as s:
-        from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
-            from .procs import finish_return
-            return finish_return(s)
         raise
 
 
@@ -634,7 +650,11 @@ def interp_bgerror(interp, argv):
     if len(argv) == 3:
         return bgerror_handler(target)
     prefix = argv[3]
-    if not to_list(prefix):
+    try:
+        words = to_list(prefix)
+    except TclError:
+        words = None
+    if not words:
         raise TclError("cmdPrefix must be list of length >= 1",
                        ("TCL", "OPERATION", "INTERP", "BGERRORFORMAT"))
     set_bgerror_handler(target, prefix)
