@@ -22,6 +22,8 @@ LIBRARY_COMMANDS = {
     "tm.tcl": ("::tcl::tm::UnknownHandler", "::tcl::tm::path", "::tcl::tm::roots",
                "::tcl::tm::add", "::tcl::tm::remove", "::tcl::tm::list"),
     "parray.tcl": ("parray",),
+    "word.tcl": ("tcl_endOfWord", "tcl_startOfNextWord", "tcl_startOfPreviousWord",
+                 "tcl_wordBreakAfter", "tcl_wordBreakBefore"),
     "history.tcl": ("history",),
     "safe.tcl": ("::safe::interpCreate", "::safe::interpInit", "::safe::interpConfigure",
                  "::safe::interpDelete", "::safe::interpAddToAccessPath",
