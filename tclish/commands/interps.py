@@ -671,14 +671,20 @@ def background_error(interp, err):
 
 def interp_debug(interp, argv):
     target = find_interp(interp, argv[2])
+    if "debug-frame" not in target.extensions:
+        # TCL_INTERP_DEBUG_FRAME in the environment turns it on, as in Tcl
+        import os
+        target.extensions["debug-frame"] = bool(os.environ.get("TCL_INTERP_DEBUG_FRAME"))
     if len(argv) > 3:
         opt = to_str(argv[3])
-        if opt != "-frame":
+        if not opt or not "-frame".startswith(opt):
             raise TclError('bad debug option "%s": must be -frame' % opt,
                            ("TCL", "LOOKUP", "INDEX", "debug option", opt))
         if len(argv) > 4:
             from ..runtime.values import to_bool
-            target.extensions["debug-frame"] = to_bool(argv[4])
+            # a one-way switch: once on it stays on
+            target.extensions["debug-frame"] = target.extensions["debug-frame"] or \
+                to_bool(argv[4])
         return 1 if target.extensions.get("debug-frame") else 0
     return TclList(["-frame", 1 if target.extensions.get("debug-frame") else 0])
 
