@@ -22,9 +22,11 @@ take multi-tensor results apart as text (`string trim $r "{}"`, `split`), and
 expect a name to stay valid until `tensor_free`.  A Tcl string holding a name
 cannot be told from one that merely looks like it, so tclish does not keep
 every named tensor forever; it keeps the most recent ones: when the last
-Handle of an entry dies, its object moves to the table's `recent` ring, which
-holds the last `RECENT` released objects of that kind and at most
-`RECENT_BYTES` of tensor data (a larger tensor is freed at once).  A lookup
+Handle of an entry dies, its object moves to one of the table's two rings
+(one for the parts of multi-object results, `ListedHandle`s, one for the
+rest, so that a loop's temporaries never push out a model's parameters kept
+as text), each holding the last `RECENT` released objects of that kind and at
+most `RECENT_BYTES` of tensor data (a larger tensor is freed at once).  A lookup
 that misses the live table tries the ring (only on the slow path: live
 handles are found first).  So memory stays bounded -- a loop that drops a
 tensor each iteration keeps at most RECENT small extra tensors -- and
@@ -35,44 +37,70 @@ RECENT = 16
 RECENT_BYTES = 64 << 20
 
 
-class Table(dict):
-    """name -> object for one kind, plus the ring of recently released entries."""
+class Ring:
+    """The last RECENT released objects (at most RECENT_BYTES of tensor data)."""
 
-    __slots__ = ("recent", "recent_sizes", "recent_bytes")
+    __slots__ = ("objects", "sizes", "total")
 
     def __init__(self):
-        dict.__init__(self)
-        self.recent = {}
-        self.recent_sizes = {}
-        self.recent_bytes = 0
+        self.objects = {}
+        self.sizes = {}
+        self.total = 0
 
-    def find(self, name):
-        """The live object named `name`, else a recently released one, else None."""
-        obj = self.get(name)
-        if obj is None:
-            obj = self.recent.get(name)
-        return obj
-
-    def release(self, name, obj):
-        """The last Handle of `name` died: keep its object in the ring."""
+    def add(self, name, obj):
         size = getattr(obj, "nbytes", 0)
         if size.__class__ is not int:
             size = 0
         if size > RECENT_BYTES:
             return
-        recent = self.recent
-        recent[name] = obj
-        self.recent_sizes[name] = size
-        self.recent_bytes += size
-        while len(recent) > RECENT or self.recent_bytes > RECENT_BYTES:
-            self.forget(next(iter(recent)))
+        objects = self.objects
+        objects[name] = obj
+        self.sizes[name] = size
+        self.total += size
+        while len(objects) > RECENT or self.total > RECENT_BYTES:
+            self.forget(next(iter(objects)))
 
     def forget(self, name):
-        """Drop `name` from the ring; True if it was there."""
-        if self.recent.pop(name, None) is None:
+        if self.objects.pop(name, None) is None:
             return False
-        self.recent_bytes -= self.recent_sizes.pop(name, 0)
+        self.total -= self.sizes.pop(name, 0)
         return True
+
+
+class Table(dict):
+    """name -> object for one kind, plus the rings of recently released entries:
+    one for handles of multi-object results, one for the others, so that a
+    loop's temporaries never push out the parts of a result kept as text."""
+
+    __slots__ = ("listed", "plain")
+
+    def __init__(self):
+        dict.__init__(self)
+        self.listed = Ring()
+        self.plain = Ring()
+
+    @property
+    def recent(self):
+        """name -> object of every recently released entry."""
+        return dict(self.plain.objects, **self.listed.objects)
+
+    @property
+    def recent_bytes(self):
+        return self.listed.total + self.plain.total
+
+    def find(self, name):
+        """The live object named `name`, else a recently released one, else None."""
+        obj = self.get(name)
+        if obj is None:
+            obj = self.listed.objects.get(name)
+            if obj is None:
+                obj = self.plain.objects.get(name)
+        return obj
+
+    def forget(self, name):
+        """Drop `name` from the rings; True if it was there."""
+        in_listed = self.listed.forget(name)
+        return self.plain.forget(name) or in_listed
 
 
 class Handle(str):
@@ -86,15 +114,20 @@ class Handle(str):
         table = self._table
         obj = table.pop(self, None)
         if obj is not None:
-            table.release(str.__str__(self), obj)
+            table.plain.add(str.__str__(self), obj)
 
 
 class ListedHandle(Handle):
     """A handle made as part of a multi-object result (a list or dict of
-    handles); released as any Handle is (the class stays for the callers
-    that make one)."""
+    handles): released into the table's ring for such results."""
 
     __slots__ = ()
+
+    def __del__(self):
+        table = self._table
+        obj = table.pop(self, None)
+        if obj is not None:
+            table.listed.add(str.__str__(self), obj)
 
 
 class NewHandle:
