@@ -59,3 +59,14 @@ def test_tensor_free_frees_a_released_name_at_once():
     with pytest.raises(TclError):
         ip.eval("torch::tensor_shape $name")
     assert registry_of(ip.runtime).tensors.recent_bytes == 0
+
+
+def test_temporaries_never_push_out_result_parts_kept_as_text():
+    """A model's parameters kept only as names in a string (concat of
+    layer_parameters, as examples/ddp_train.tcl does) outlive a loop that
+    drops a tensor each step."""
+    ip = Interp()
+    ip.eval("set fc [torch::linear 4 2]; set params [concat [torch::layer_parameters $fc]]")
+    ip.eval("set x [torch::zeros 1]; for {set k 0} {$k < 100} {incr k} "
+            "{set x [torch::tensor_add $x $x]}")
+    assert ip.eval("lmap p $params {torch::tensor_shape $p}") == "{2 4} 2"
