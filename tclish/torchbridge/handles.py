@@ -48,7 +48,12 @@ class Ring:
         self.total = 0
 
     def add(self, name, obj):
-        size = getattr(obj, "nbytes", 0)
+        try:
+            size = obj.nbytes
+        except AttributeError:  # not a tensor (a module, an optimizer ...)
+            size = 0
+        except Exception:       # a sparse tensor has no nbytes: not kept
+            return
         if size.__class__ is not int:
             size = 0
         if size > RECENT_BYTES:
