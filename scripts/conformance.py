@@ -71,6 +71,13 @@ def _prepare(tests_dir, test_file, scratch):
         src = os.path.join(tests_dir, entry)
         if os.path.isfile(src) and (entry == test_file or not entry.endswith(".test")):
             shutil.copyfile(src, os.path.join(scratch, entry))
+        elif os.path.isdir(src):  # example packages (auto0/ for safe.test), as tclsh had them
+            for root, _dirs, files in os.walk(src):
+                # plain copies: the shared folder is read-only, the scratch one must not be
+                dest = os.path.join(scratch, os.path.relpath(root, tests_dir))
+                os.makedirs(dest, exist_ok=True)
+                for name in files:
+                    shutil.copyfile(os.path.join(root, name), os.path.join(dest, name))
 
 
 def _last_error_line(stderr):

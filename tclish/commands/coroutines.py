@@ -385,4 +385,12 @@ def run_tailcall(interp, pending):
     func = interp.resolve_command(to_str(argv[0]), ns)
     if func is None:
         return _unknown_in(interp, ns, argv)
-    return func(interp, argv)
+    try:
+        return func(interp, argv)
+    except TclError as e:
+        # the tail-called command is a command of its own in errorInfo, as in
+        # Tcl ("invoked from within" its words); the line stays the caller's
+        line, last = e.errorline, interp.error_line
+        interp.add_error_context(e, to_str(TclList(argv)), line)
+        e.errorline, interp.error_line = line, last
+        raise

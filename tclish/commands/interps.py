@@ -148,6 +148,11 @@ def new_interp(parent, safe):
     if safe:
         from .safebase import make_safe
         make_safe(child)
+        # as in Tcl, these reach the parent's commands through aliases
+        for name in ("clock", "::tcl::mathfunc::min", "::tcl::mathfunc::max"):
+            if parent.resolve_command(name if name.startswith("::") else "::" + name):
+                child.delete_command(name if name.startswith("::") else "::" + name)
+                define_alias(child, name, parent, "", [name])
     return child
 
 
@@ -219,21 +224,25 @@ def interp_eval(interp, argv):
 
 
 def eval_in(target, words):
-    """Evaluate words (concatenated as `eval` does) at global level of `target`."""
+    """Evaluate words (concatenated as `eval` does) in `target`'s current
+    frame, as Tcl does: the global one when it is idle, the caller's when
+    the target is running the alias that asks (the Safe Base's `source`
+    reads a pkgIndex.tcl in tclPkgUnknown's frame, where `dir` is set)."""
     if len(words) == 1:
         script = words[0]
     else:
         from .lists_core import concat_values
         script = concat_values(words)
-    return _at_global(target, lambda: target.eval(script))
+    return _at_global(target, lambda: target.eval(script), keep_frame=True)
 
 
-def _at_global(target, thunk):
+def _at_global(target, thunk, keep_frame=False):
     if is_deleted(target):
         raise TclError("attempt to call eval in deleted interpreter",
                        ("TCL", "IDELETE"))
     saved = target.frame
-    target.push_frame(target.global_frame)
+    busy = target.depth > 0  # running a script: an alias of it called us
+    target.push_frame(saved if keep_frame else target.global_frame)
     try:
         lim = target.limits
         if lim is not None and lim.cancel is not None:
@@ -245,7 +254,9 @@ def _at_global(target, thunk):
     except TclSignal as s:
         from .procs import finish_return
         from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
+        if isinstance(s, ReturnSignal) and not (keep_frame and busy):
+            # only an idle interpreter's top level takes a level off a return,
+            # as in Tcl; in a busy one it goes on to the caller as it is
             return finish_return(s)
         raise
     except (RecursionError, MemoryError, ArithmeticError, ValueError, TypeError,
@@ -290,6 +301,12 @@ def interp_alias(interp, argv):
     target_interp = find_interp(interp, args[2])
     if to_str(args[3]) == "" and len(args) == 4:
         return delete_alias(source, name)
+    child = _children(source).get(name.lstrip(":"))
+    if child is not None and "::" not in name.lstrip(":") and \
+            source.resolve_command("::" + name.lstrip(":")) is not None:
+        # the alias replaces the command of a child interpreter: that deletes
+        # the child first (and the alias may have been meant to reach it)
+        interp_delete(source, ["interp", "delete", name.lstrip(":")])
     return define_alias(source, name, target_interp, args[2], [args[3]] + list(args[4:]))
 
 
@@ -297,7 +314,11 @@ def delete_alias(source, name):
     if name not in _aliases(source):
         raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
     del _aliases(source)[name]
-    source.delete_command(name)
+    hidden = hidden_table(source)
+    if getattr(hidden.get(name), "alias_target", None) is not None:
+        del hidden[name]  # a hidden alias goes with its alias
+    else:
+        source.delete_command(name)
     return ""
 
 
@@ -341,16 +362,35 @@ def make_alias(target, prefix):
         words = list(prefix) + list(argv[1:])
         try:
             if target is interp:
-                return interp.invoke(words)
+                # the target's name is resolved from the global namespace
+                saved = interp.cur_ns
+                interp.cur_ns = interp.global_ns
+                try:
+                    return interp.invoke(words)
+                finally:
+                    interp.cur_ns = saved
             return _invoke_at_global(interp, target, words)
         except TclError as e:
             # the target's own `wrong # args` names the alias, as in Tcl
-            if not e.context_added and e.message.startswith(WRONG_ARGS):
+            if (not e.context_added and e.message.startswith(WRONG_ARGS)
+                    and _names_target(e.message, prefix)):
                 rewrite_wrong_args(e, [to_str(argv[0])], len(prefix))
+            if target is not interp:
+                # the error arrives from another interpreter already logged:
+                # the alias's line is "invoked from within", as in Tcl
+                e.context_added = True
             raise
     call_alias.alias_prefix = prefix
     call_alias.alias_target = (target, prefix)
     return call_alias
+
+
+def _names_target(message, prefix):
+    """Whether a `wrong # args` message is about the alias's target command
+    itself (a procedure's own `error "wrong # args ..."` about another name
+    is left as it is, as in Tcl)."""
+    first = message[len(WRONG_ARGS):].lstrip('"').split(" ", 1)[0].rstrip('"')
+    return first.rsplit("::", 1)[-1] == to_str(prefix[0]).rsplit("::", 1)[-1]
 
 
 def _invoke_at_global(caller, target, words):
@@ -366,20 +406,22 @@ def _invoke_at_global(caller, target, words):
     except TclError as e:
         target.set_error_vars(e)
         raise
-    except TclSignal as s:
-        from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
-            from .procs import finish_return
-            return finish_return(s)
-        raise
     finally:
+        # a return (`return -level 2` in a file the Safe Base sources) passes
+        # to the caller as it is, as Tcl's aliases pass any result code
         target.depth -= 1
         target.pop_frame(saved)
 
 
 def interp_aliases(interp, argv):
     target = find_interp(interp, argv[2] if len(argv) > 2 else "")
-    return TclList(_aliases(target))
+    table = _aliases(target)
+    # an alias whose name now holds another command (a proc) is gone
+    for name in list(table):
+        func = target.resolve_command(name if name.startswith("::") else "::" + name)
+        if func is not None and getattr(func, "alias_target", None) is None:
+            del table[name]
+    return TclList(table)
 
 
 def interp_target(interp, argv):
@@ -537,16 +579,12 @@ def invoke_hidden(caller, target, args, what):
 
 
 def _in_current(target, thunk):
+    # any other result code (a hidden proc's `return -code return`) passes
+    # to the caller as it is, as in Tcl
     try:
         return thunk()
     except TclError as e:
         target.set_error_vars(e)
-        raise
-    except TclSignal as s:
-        from ..runtime.errors import ReturnSignal
-        if isinstance(s, ReturnSignal):
-            from .procs import finish_return
-            return finish_return(s)
         raise
 
 
@@ -620,7 +658,11 @@ def interp_bgerror(interp, argv):
     if len(argv) == 3:
         return bgerror_handler(target)
     prefix = argv[3]
-    if not to_list(prefix):
+    try:
+        words = to_list(prefix)
+    except TclError:
+        words = None
+    if not words:
         raise TclError("cmdPrefix must be list of length >= 1",
                        ("TCL", "OPERATION", "INTERP", "BGERRORFORMAT"))
     set_bgerror_handler(target, prefix)
@@ -637,14 +679,20 @@ def background_error(interp, err):
 
 def interp_debug(interp, argv):
     target = find_interp(interp, argv[2])
+    if "debug-frame" not in target.extensions:
+        # TCL_INTERP_DEBUG_FRAME in the environment turns it on, as in Tcl
+        import os
+        target.extensions["debug-frame"] = bool(os.environ.get("TCL_INTERP_DEBUG_FRAME"))
     if len(argv) > 3:
         opt = to_str(argv[3])
-        if opt != "-frame":
+        if not opt or not "-frame".startswith(opt):
             raise TclError('bad debug option "%s": must be -frame' % opt,
                            ("TCL", "LOOKUP", "INDEX", "debug option", opt))
         if len(argv) > 4:
             from ..runtime.values import to_bool
-            target.extensions["debug-frame"] = to_bool(argv[4])
+            # a one-way switch: once on it stays on
+            target.extensions["debug-frame"] = target.extensions["debug-frame"] or \
+                to_bool(argv[4])
         return 1 if target.extensions.get("debug-frame") else 0
     return TclList(["-frame", 1 if target.extensions.get("debug-frame") else 0])
 

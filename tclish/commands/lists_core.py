@@ -33,7 +33,7 @@ def cmd_lindex(interp, argv):
         return value
     if len(argv) == 3:
         idx = argv[2]
-        if type(idx) is int:
+        if type(idx) is int and -0x80000000 <= idx <= 0x7FFFFFFF:  # else parse_index refuses
             items = to_list(value)
             return items[idx] if 0 <= idx < len(items) else ""
         indices = to_list(idx)

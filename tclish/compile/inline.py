@@ -523,7 +523,7 @@ def _lindex(c):
         except TclError as e:
             arg_error(e)
             raise
-        if i.__class__ is int and value.__class__ is TclList:
+        if i.__class__ is int and value.__class__ is TclList and -0x80000000 <= i <= 0x7FFFFFFF:
             return value[i] if 0 <= i < len(value) else ""
         try:
             return call(["lindex", value, i])
@@ -543,7 +543,7 @@ def _lindex(c):
         if list_var is not None and index_var is not None and interp.core_epoch == epoch:
             value = list_var.value
             i = index_var.value
-            if value.__class__ is TclList and i.__class__ is int and \
+            if value.__class__ is TclList and i.__class__ is int and -0x80000000 <= i <= 0x7FFFFFFF and \
                     list_var.traces is None and index_var.traces is None:
                 return value[i] if 0 <= i < len(value) else ""
         return lindex(fv)

@@ -237,10 +237,43 @@ def compile_part(interp, part, where=(1, COMPILED)):
     if type(part) is VarRef:
         return compile_varref(interp, part)
     if type(part) is CmdSub:
-        return compile_commands(interp, part.commands, *where)
+        return _compile_cmdsub(interp, part, where)
     if type(part) is str:
         return lambda fv: part
     raise AssertionError(part)
+
+
+# Deep [[[...]]]: Tcl evaluating a script directly (tclsh's main script)
+# counts each level as a nested evaluation, past the recursion limit "too
+# many nested evaluations"; compiling one (a proc body, eval, ...) it counts
+# nested compilations, up to 5/4 of the limit.  Only substitutions nested
+# this deep in the source pay for the check.
+_CHECKED_NESTING = 64
+
+
+def _compile_cmdsub(interp, part, where):
+    depth = interp.__dict__.get("cmdsub_nesting", 0) + 1
+    if where[1] != DIRECT and depth + interp.depth > interp.max_depth * 5 // 4:
+        raise TclError("too many nested compilations (infinite loop?)",
+                       ("TCL", "LIMIT", "STACK"))
+    if where[1] == DIRECT and depth > interp.max_depth:
+        def too_deep(fv):
+            raise interp.nesting_error()
+        return too_deep
+    interp.cmdsub_nesting = depth
+    try:
+        code = compile_commands(interp, part.commands, *where)
+    finally:
+        interp.cmdsub_nesting = depth - 1
+    if depth < _CHECKED_NESTING or where[1] != DIRECT:
+        return code
+
+    def nested(fv):
+        # + 2: the substitution's own command and its caller, as Tcl counts
+        if interp.depth + depth + 2 > interp.max_depth:
+            raise interp.nesting_error()
+        return code(fv)
+    return nested
 
 
 def compile_varref(interp, ref):

@@ -60,7 +60,8 @@ proc ::tcl::tm::UnknownHandler {original name args} {
     set pkgroot [file dirname $pkgpath]
     if {$pkgroot eq "."} {set pkgroot ""}
     foreach path $paths {
-	if {![file isdirectory [file join $path $pkgroot]]} continue
+	# a safe interpreter's paths are tokens that its glob understands
+	if {![interp issafe] && ![file isdirectory [file join $path $pkgroot]]} continue
 	foreach file [glob -nocomplain -directory [file join $path $pkgroot] *.tm] {
 	    set tail [file tail $file]
 	    if {![regexp -- $pkgpattern $tail -> pkgname version]} continue
@@ -108,4 +109,7 @@ proc ::tcl::tm::Defaults {} {
     roots [::list [file dirname [info library]]]
 }
 
-::tcl::tm::Defaults
+# a safe interpreter gets its module path from the Safe Base
+if {![interp issafe]} {
+    ::tcl::tm::Defaults
+}

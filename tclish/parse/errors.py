@@ -13,6 +13,9 @@ _MISSING = (
 )
 
 
+VARBRACE_MESSAGE = "missing close-brace for variable name"
+
+
 def _incomplete_message(expected):
     for terminal, message in _MISSING:
         if terminal in expected:
@@ -35,6 +38,8 @@ def describe(text, exc):
     pos = getattr(exc, "pos_in_stream", None)
     if pos is None and isinstance(exc, UnexpectedToken):
         pos = exc.token.start_pos
+    if pos is not None and text.startswith("${", pos):
+        return VARBRACE_MESSAGE, True
     if pos is not None and pos > 0:
         before = text[pos - 1]
         if before == "}":
@@ -81,10 +86,12 @@ def locate_syntax_error(text):
         start = boundary
         while start < len(text) and text[start] in " \t\n\r\v\f;":
             start += 1
-        if incomplete and opens:
+        pos = getattr(exc, "pos_in_stream", None)
+        if message == VARBRACE_MESSAGE:
+            end = pos + 2  # Tcl quotes the command up to the "${"
+        elif incomplete and opens:
             end = opens[0]
         else:
-            pos = getattr(exc, "pos_in_stream", None)
             token = getattr(exc, "token", None)
             end = token.end_pos if token is not None and token.end_pos else (pos or len(text))
             while end < len(text) and text[end] not in " \t\n;":

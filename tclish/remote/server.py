@@ -49,8 +49,16 @@ class Session:
         return TclList(sorted(to_str(n) for n in split_list(to_str(names))))
 
     def _release(self, interp, argv):
+        from ..torchbridge.handles import registry_of
+        tables = registry_of(self.tcl.runtime).tables.values()
         for name in argv[1:]:
-            self.pinned.pop(to_str(name), None)
+            name = to_str(name)
+            self.pinned.pop(name, None)
+            # released on purpose: not kept in the recent ring for names
+            # in strings either (a value in the server may still hold it live)
+            for table in tables:
+                if name not in table:
+                    table.forget(name)
         return ""
 
     def _eval(self, interp, argv):

@@ -423,7 +423,12 @@ class Interp:
         code = self.script_cache.get(text)
         if code is None:
             from ..compile.script import compile_script
-            code = compile_script(self, text)
+            try:
+                code = compile_script(self, text)
+            except RecursionError:
+                # nesting too deep for the parser: Tcl's compiler says so
+                raise TclError("too many nested compilations (infinite loop?)",
+                               ("TCL", "LIMIT", "STACK")) from None
             if len(self.script_cache) > 5000:
                 self.script_cache.clear()
             self.script_cache[text] = code

@@ -9,6 +9,8 @@ usage lines and an `example` value (a Tcl value, not source text) for the
 generated tests.
 """
 
+import re
+
 from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
 from ..runtime.values import to_bool, to_float, to_int, to_list, to_str
@@ -375,11 +377,43 @@ def _leaf(x):
     return None
 
 
-def nested_data(value):
+# torch.tensor takes nested lists at most this deep
+MAX_DATA_DEPTH = 128
+_NOT_BRACE = re.compile(r"[^{}]+")
+
+
+def _brace_depth(text):
+    """How deep the braces of `text` nest (a bound for its list nesting,
+    found in one pass)."""
+    depth = deepest = 0
+    for c in _NOT_BRACE.sub("", text):
+        if c == "{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        else:
+            depth -= 1
+    return deepest
+
+
+def _too_deep():
+    return BadValue("data nested more than %d levels deep (the most torch.tensor reads)"
+                    % MAX_DATA_DEPTH)
+
+
+def nested_data(value, depth=1):
     """A Tcl list of any depth as nested Python lists of numbers/booleans.
 
     The top level is always a list (so `5.0` is a one-element vector, as in
-    TCLIBTORCH).  An element that is not a number is split again as a list."""
+    TCLIBTORCH).  An element that is not a number is split again as a list.
+    Each level splits its text again, so the depth is checked first, in one
+    pass: 10,000 nested braces are refused at once, not after minutes."""
+    if depth == 1 and not isinstance(value, list):
+        text = to_str(value)
+        if len(text) > 2 * MAX_DATA_DEPTH and _brace_depth(text) > MAX_DATA_DEPTH:
+            raise _too_deep()
+    elif depth > MAX_DATA_DEPTH:
+        raise _too_deep()
     try:
         items = to_list(value)
     except TclError as e:
@@ -392,7 +426,7 @@ def nested_data(value):
             sub = to_list(x)
             if len(sub) == 1 and to_str(sub[0]) == to_str(x):
                 raise BadValue("expected a number but got %s" % _quote(x))
-            v = nested_data(x)
+            v = nested_data(x, depth + 1)
             nested = True
         out.append(v)
     if nested:

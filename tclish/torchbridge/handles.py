@@ -16,52 +16,115 @@ their own table and counter through `new(kind, obj, prefix)`: the kind names
 the table a converter looks in, the prefix is the word the name starts with
 (TCLIBTORCH scripts test `linear*`, `sequential*`, `step_scheduler*`).
 
-Handles named only in text.  TCLIBTORCH scripts take multi-tensor results
-apart as strings (`string trim $r "{}"`, `split`), so a name may outlive the
-last Tcl value that held its Handle by a few commands.  When a handle made
-as part of such a result (a `ListedHandle`) dies, its object moves to the
-table's `recent` ring, which holds the last
-`RECENT` released objects of that kind; a lookup that misses the live table
-tries the ring (only on the slow path: live handles are found first).  So
-memory stays bounded -- a loop that drops a tensor each iteration keeps at
-most RECENT extra tensors -- and `tensor_free` frees at once, bypassing the
-ring.
+Handles named only in text.  TCLIBTORCH scripts keep names in strings
+(`set cmd "torch::tensor_shape $h"`, `append names " " [torch::ones 2]`) and
+take multi-tensor results apart as text (`string trim $r "{}"`, `split`), and
+expect a name to stay valid until `tensor_free`.  A Tcl string holding a name
+cannot be told from one that merely looks like it, so tclish does not keep
+every named tensor forever; it keeps the most recent ones: when the last
+Handle of an entry dies, its object moves to one of the table's two rings
+(one for the parts of multi-object results, `ListedHandle`s, one for the
+rest, so that a loop's temporaries never push out a model's parameters kept
+as text), each holding the last `RECENT` released objects of that kind and at
+most `RECENT_BYTES` of tensor data (a larger tensor is freed at once).  A lookup
+that misses the live table tries the ring (only on the slow path: live
+handles are found first).  So memory stays bounded -- a loop that drops a
+tensor each iteration keeps at most RECENT small extra tensors -- and
+`tensor_free` frees at once, bypassing the ring.
 """
 
 RECENT = 16
+RECENT_BYTES = 64 << 20
+
+
+class Ring:
+    """The last RECENT released objects (at most RECENT_BYTES of tensor data)."""
+
+    __slots__ = ("objects", "sizes", "total")
+
+    def __init__(self):
+        self.objects = {}
+        self.sizes = {}
+        self.total = 0
+
+    def add(self, name, obj):
+        try:
+            size = obj.nbytes
+        except AttributeError:  # not a tensor (a module, an optimizer ...)
+            size = 0
+        except Exception:       # a sparse tensor has no nbytes: not kept
+            return
+        if size.__class__ is not int:
+            size = 0
+        if size > RECENT_BYTES:
+            return
+        objects = self.objects
+        objects[name] = obj
+        self.sizes[name] = size
+        self.total += size
+        while len(objects) > RECENT or self.total > RECENT_BYTES:
+            self.forget(next(iter(objects)))
+
+    def forget(self, name):
+        if self.objects.pop(name, None) is None:
+            return False
+        self.total -= self.sizes.pop(name, 0)
+        return True
 
 
 class Table(dict):
-    """name -> object for one kind, plus the ring of recently released entries."""
+    """name -> object for one kind, plus the rings of recently released entries:
+    one for handles of multi-object results, one for the others, so that a
+    loop's temporaries never push out the parts of a result kept as text."""
 
-    __slots__ = ("recent",)
+    __slots__ = ("listed", "plain")
 
     def __init__(self):
         dict.__init__(self)
-        self.recent = {}
+        self.listed = Ring()
+        self.plain = Ring()
+
+    @property
+    def recent(self):
+        """name -> object of every recently released entry."""
+        return dict(self.plain.objects, **self.listed.objects)
+
+    @property
+    def recent_bytes(self):
+        return self.listed.total + self.plain.total
 
     def find(self, name):
         """The live object named `name`, else a recently released one, else None."""
         obj = self.get(name)
         if obj is None:
-            obj = self.recent.get(name)
+            obj = self.listed.objects.get(name)
+            if obj is None:
+                obj = self.plain.objects.get(name)
         return obj
+
+    def forget(self, name):
+        """Drop `name` from the rings; True if it was there."""
+        in_listed = self.listed.forget(name)
+        return self.plain.forget(name) or in_listed
 
 
 class Handle(str):
-    """A handle name that frees its registry entry when the last reference goes."""
+    """A handle name that frees its registry entry when the last reference goes
+    (into the recent ring: see above)."""
 
     __slots__ = ("_table",)
 
     def __del__(self):
         # the table may already lack the entry (tensor_free); pop tolerates that
-        self._table.pop(self, None)
+        table = self._table
+        obj = table.pop(self, None)
+        if obj is not None:
+            table.plain.add(str.__str__(self), obj)
 
 
 class ListedHandle(Handle):
     """A handle made as part of a multi-object result (a list or dict of
-    handles): when it dies its object goes to the table's recent ring, since
-    scripts take such results apart as text."""
+    handles): released into the table's ring for such results."""
 
     __slots__ = ()
 
@@ -69,10 +132,7 @@ class ListedHandle(Handle):
         table = self._table
         obj = table.pop(self, None)
         if obj is not None:
-            recent = table.recent
-            recent[str.__str__(self)] = obj
-            if len(recent) > RECENT:
-                del recent[next(iter(recent))]
+            table.listed.add(str.__str__(self), obj)
 
 
 class NewHandle:
@@ -152,8 +212,8 @@ class HandleRegistry:
         table = self.tables.get(kind)
         if table is None:
             return False
-        recent = table.recent.pop(name, None)
-        return table.pop(name, None) is not None or recent is not None
+        in_ring = table.forget(name)
+        return table.pop(name, None) is not None or in_ring
 
     def live(self, kind="tensor"):
         """(name, object) pairs of the live handles of a kind, oldest first."""

@@ -241,6 +241,30 @@ def cmd_load(interp, argv):
     raise TclError("couldn't load file \"%s\": %s" % (path, reason), ("TCL", "OPERATION", "LOAD"))
 
 
+def cmd_unload(interp, argv):
+    """unload ?-switch ...? fileName ?packageName? ?interp?
+
+    tclish loads no binary library (TCLIBTORCH's commands are built in), so
+    there is never one to unload: Tcl's error for a file never loaded."""
+    args = [to_str(a) for a in argv[1:]]
+    nocomplain = False
+    while args and args[0].startswith("-"):
+        opt = args.pop(0)
+        if opt == "--":
+            break
+        if opt == "-nocomplain":
+            nocomplain = True
+        elif opt != "-keeplibrary":
+            raise TclError('bad option "%s": must be -nocomplain, -keeplibrary, or --' % opt,
+                           ("TCL", "LOOKUP", "INDEX", "option", opt))
+    if not 1 <= len(args) <= 3:
+        raise TclError('wrong # args: should be "unload ?-switch ...? fileName '
+                       '?packageName? ?interp?"', ("TCL", "WRONGARGS"))
+    if nocomplain:
+        return ""
+    raise TclError('file "%s" has never been loaded' % args[0], ("TCL", "OPERATION", "UNLOAD"))
+
+
 # torch's warnings (a variance of one sample, an experimental dtype, ...) are attributed to
 # the bridge frame that called torch; no Python warning text may reach a Tcl user, and a
 # filter costs nothing per call, unlike catch_warnings
@@ -253,3 +277,4 @@ def install(interp):
     for name, cmd in commands():
         register(name, cmd)
     register("load", cmd_load)
+    register("unload", cmd_unload)

@@ -1,0 +1,6 @@
+puts a
+}
+puts b
+proc f {} {return c}
+puts [f]
+}
