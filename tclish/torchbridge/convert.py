@@ -12,6 +12,7 @@ generated tests.
 from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
 from ..runtime.values import to_bool, to_float, to_int, to_list, to_str
+from . import cuda_requests
 
 
 class BadValue(Exception):
@@ -347,6 +348,7 @@ class _Device(Kind):
         if s == "gpu":
             s = "cuda"
         if s == "cuda" or (s.startswith("cuda:") and s[5:].isdigit()):
+            cuda_requests.note(s)
             torch = torch_module()
             if not torch.cuda.is_available():
                 raise BadValue("CUDA is not available (asked for %s)" % _quote(value))
