@@ -728,3 +728,9 @@ class _ModuleList(Kind):
 
 MODULE_NAME = HandleName("module", "module")
 MODULE_LIST = _ModuleList()
+
+
+# A tensor handle passed on as its name, for commands that work in place and answer
+# with the handle they were given (TCLIBTORCH's in-place forms, PyTorch's `x.add_()`
+# returning x); the kernel looks the tensor up with registry.get(name).
+TENSOR_NAME = HandleName("tensor", "tensor")
