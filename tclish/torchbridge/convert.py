@@ -732,5 +732,7 @@ MODULE_LIST = _ModuleList()
 
 # A tensor handle passed on as its name, for commands that work in place and answer
 # with the handle they were given (TCLIBTORCH's in-place forms, PyTorch's `x.add_()`
-# returning x); the kernel looks the tensor up with registry.get(name).
+# returning x); the kernel looks the tensor up with registry.get(name).  Declare such
+# commands returns="tensors": fast.py's all-handles shortcut (returns "tensor"/"value")
+# hands any tensor-kind parameter over as the tensor itself.
 TENSOR_NAME = HandleName("tensor", "tensor")
