@@ -175,7 +175,7 @@ def test_world_of_one_in_place_collectives_and_barrier(tcl):
         tcl.eval("set t [torch::tensor_create -data {1.0 2.0 3.0}]")
         # all_reduce over one rank: in place, the same values, the same handle
         assert tcl.eval("expr {[torch::distributed_all_reduce $t sum] eq $t}") == "1"
-        assert tcl.eval("expr {[torch::all_reduce -tensor $t -operation max] eq $t}") == "1"
+        assert tcl.eval("expr {[torch::all_reduce -tensor $t -operation MAX] eq $t}") == "1"
         assert T(tcl, tcl.getvar("t")).tolist() == [1.0, 2.0, 3.0]
         assert tcl.eval("expr {[torch::distributed_broadcast $t 0] eq $t}") == "1"
         assert tcl.eval("torch::distributed_barrier") == "Barrier synchronized (single process)"

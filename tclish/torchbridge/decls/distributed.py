@@ -2,11 +2,22 @@
 distributed_operations, and its all_reduce/broadcast): a real process group, gloo on
 CPU and nccl on GPUs, several processes or a world of one."""
 
-from ..convert import DTYPE, INT, SHAPE, STRING, TENSOR, TENSOR_NAME, Choice, Double, HandleOf, Int
+from ...runtime.values import to_str
+from ..convert import (DTYPE, INT, SHAPE, STRING, TENSOR, TENSOR_NAME, Choice, Double, HandleOf,
+                       Int)
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.distributed:"
-_OPS = Choice("sum", "mean", "avg", "product", "prod", "min", "max", "band", "bor", "bxor")
+
+
+class _ReduceOp(Choice):
+    """A reduction, in any case: torch spells them ReduceOp.SUM, TCLIBTORCH sum."""
+
+    def convert(self, value, registry):
+        return Choice.convert(self, to_str(value).lower(), registry)
+
+
+_OPS = _ReduceOp("sum", "mean", "avg", "product", "prod", "min", "max", "band", "bor", "bxor")
 _WORK = HandleOf("work", "work handle")
 _GROUP = Param("group", STRING, "", "process group (only the default group exists)")
 
