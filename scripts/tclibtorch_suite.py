@@ -4,8 +4,9 @@
 TCLIBTORCH's repository is not part of tclish: point --repo at a checkout or
 a bare git mirror of github.com/vicmay/TCLIBTORCH (default: $TCLIBTORCH_REPO,
 then /work/.mirror/vicmay+TCLIBTORCH/repo).  Its test files are copied into a
-scratch folder and each is run as `python -m tclish FILE` there (their
-`load ../../build/libtorchtcl.so` is accepted by tclish's `load`).  Each file
+scratch folder and each is run there as `python -m tclish WRAPPER FILE`, WRAPPER
+sourcing FILE after wrapping tcltest's `test` (see below; their `load
+../../build/libtorchtcl.so` is accepted by tclish's `load`).  Each file
 is mapped to its command by name (`tensor_add_test.tcl` -> tensor_add), and
 the command to its family by ../shared/tclibtorch/commands.tsv.
 
