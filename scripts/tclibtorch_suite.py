@@ -4,8 +4,9 @@
 TCLIBTORCH's repository is not part of tclish: point --repo at a checkout or
 a bare git mirror of github.com/vicmay/TCLIBTORCH (default: $TCLIBTORCH_REPO,
 then /work/.mirror/vicmay+TCLIBTORCH/repo).  Its test files are copied into a
-scratch folder and each is run as `python -m tclish FILE` there (their
-`load ../../build/libtorchtcl.so` is accepted by tclish's `load`).  Each file
+scratch folder and each is run there as `python -m tclish WRAPPER FILE`, WRAPPER
+sourcing FILE after wrapping tcltest's `test` (see below; their `load
+../../build/libtorchtcl.so` is accepted by tclish's `load`).  Each file
 is mapped to its command by name (`tensor_add_test.tcl` -> tensor_add), and
 the command to its family by ../shared/tclibtorch/commands.tsv.
 
@@ -15,8 +16,24 @@ the command to its family by ../shared/tclibtorch/commands.tsv.
     scripts/tclibtorch_suite.py tensor_add relu       some commands only
     scripts/tclibtorch_suite.py --json out.json       also write the results
 
-Prints passed/total per family and in all.  Exit status 0 unless the runner
-itself fails (the figures are the result, not a pass/fail verdict).
+Prints passed/total per family and in all, and the same for the tests that don't
+need CUDA.  Exit status 0 unless the runner itself fails (the figures are the
+result, not a pass/fail verdict).
+
+Which tests need CUDA is decided by what they do, not by what they say: each file
+runs under a small wrapper around tcltest's `test` while tclish notes every
+request for CUDA ($TCLISH_CUDA_TRACE, tclish/torchbridge/cuda_requests.py): a
+`cuda`/`cuda:N` device given to any command, layer_cuda, cuda_device_info/
+cuda_memory_info, empty_cache/synchronize of CUDA.  A test during which such a
+request was made needs CUDA (on a machine without it, the request fails or answers
+cuda_not_available).  Asking whether CUDA is there (cuda_is_available,
+cuda_device_count) is no request, and autocast for the cuda device type is a
+setting every machine has.
+
+A few files are plain scripts, not tcltest files ("Test N: ..." lines, `exit 1` at
+the first failure, a final "All tests passed"): each "Test N:" they announce is
+counted as a test, those announced before the one that failed as passed, the rest
+as failed (CUDA is not told apart in them).
 """
 
 import argparse
@@ -43,6 +60,32 @@ TESTS_SUBDIR = "tests/refactored"
 SUMMARY = re.compile(r"^\S+:\s+Total\s+(\d+)\s+Passed\s+(\d+)\s+Skipped\s+(\d+)\s+Failed\s+(\d+)",
                      re.MULTILINE)
 FAILED = re.compile(r"^==== (\S+) .*FAILED\s*$", re.MULTILINE)
+NEEDS_CUDA = re.compile(r"^@@needs-cuda (\S+)\s*$", re.MULTILINE)
+# the plain-script test files: "Test 3: ..." announcements, then "All tests passed"
+SCRIPT_TEST = re.compile(r'^\s*puts\s+"Test (\d+):', re.MULTILINE)
+SCRIPT_RAN = re.compile(r"^Test (\d+):", re.MULTILINE)
+SCRIPT_PASSED = "All tests passed"
+
+# Runs a test file with tcltest's `test` wrapped: a test during which tclish noted a
+# request for CUDA (the trace file grew) is reported as "@@needs-cuda NAME".
+WRAPPER = """\
+package require tcltest
+rename ::tcltest::test ::tcltest::_suite_test
+proc ::tcltest::test {name args} {
+    set trace $::env(TCLISH_CUDA_TRACE)
+    set before [expr {[file exists $trace] ? [file size $trace] : 0}]
+    try {
+        uplevel 1 [list ::tcltest::_suite_test $name {*}$args]
+    } finally {
+        if {[file exists $trace] && [file size $trace] > $before} {
+            puts "@@needs-cuda $name"
+        }
+    }
+}
+set argv0 [lindex $argv 0]
+set argv [lrange $argv 1 end]
+source $argv0
+"""
 
 # the families each issue brings in (commands.tsv's first column)
 ISSUE_FAMILIES = {
@@ -119,32 +162,59 @@ def issue_of(family, command):
     return "-"
 
 
+def script_counts(source, text, returncode):
+    """(total, passed) of a plain-script test file, or None if it isn't one."""
+    announced = set(SCRIPT_TEST.findall(source))
+    if not announced:
+        return None
+    if returncode == 0 and SCRIPT_PASSED in text:
+        return len(announced), len(announced)
+    ran = [n for n in SCRIPT_RAN.findall(text) if n in announced]
+    return len(announced), max(0, len(set(ran)) - 1)
+
+
 def run_one(folder, test_file, timeout, python):
     env = dict(os.environ, PYTHONPATH=REPO + os.pathsep + os.environ.get("PYTHONPATH", ""))
     # its distributed tests join worlds of 2+ in one process: real rendezvous waits for
     # peers that never come; a short wait lets the rest of such a file run
     env.setdefault("TCLISH_DIST_TIMEOUT", "3")
+    # outside the tests' folder: tcltest warns about files left behind there
+    trace = os.path.join(os.path.dirname(os.path.dirname(folder)), test_file + ".cuda")
+    env["TCLISH_CUDA_TRACE"] = trace
+    wrapper = os.path.join(os.path.dirname(os.path.dirname(folder)), "suite_wrapper.tcl")
     start = time.monotonic()
+    returncode = None
     try:
-        out = subprocess.run([python, "-m", "tclish", test_file], cwd=folder, capture_output=True,
-                             text=True, errors="replace", timeout=timeout,
+        out = subprocess.run([python, "-m", "tclish", wrapper, test_file], cwd=folder,
+                             capture_output=True, text=True, errors="replace", timeout=timeout,
                              stdin=subprocess.DEVNULL, env=env)
-        text, status = out.stdout + out.stderr, "ok"
+        text, status, returncode = out.stdout + out.stderr, "ok", out.returncode
     except subprocess.TimeoutExpired as e:
         text = (e.stdout or b"").decode("utf-8", "replace") if isinstance(e.stdout, bytes) else (
             e.stdout or "")
         status = "timeout"
     seconds = time.monotonic() - start
     m = SUMMARY.search(text)
+    failures = list(dict.fromkeys(FAILED.findall(text)))
+    with open(os.path.join(folder, test_file), encoding="utf-8", errors="replace") as f:
+        script = None if m else script_counts(f.read(), text, returncode)
     if m:
         total, passed, skipped, failed = (int(g) for g in m.groups())
+    elif script:
+        total, passed = script
+        skipped, failed = 0, total - passed
+        status = "script"
+        if failed:
+            failures = ["Test %d" % (passed + 1)]
     else:
         total = passed = skipped = failed = 0
         status = status if status != "ok" else "crash"
+    cuda = list(dict.fromkeys(NEEDS_CUDA.findall(text)))
+    cuda_failed = [n for n in cuda if n in failures]
     return {"file": test_file, "status": status, "total": total, "passed": passed,
             "skipped": skipped, "failed": failed, "seconds": round(seconds, 2),
-            "failures": list(dict.fromkeys(FAILED.findall(text))),
-            "tail": "" if m else text.strip().splitlines()[-3:] if text.strip() else []}
+            "failures": failures, "cuda": cuda, "cuda_failed": cuda_failed,
+            "tail": "" if m or script else text.strip().splitlines()[-3:] if text.strip() else []}
 
 
 def main():
@@ -170,6 +240,8 @@ def main():
     scratch = tempfile.mkdtemp(prefix="tclibtorch-suite-")
     try:
         folder = extract_tests(repo, scratch)
+        with open(os.path.join(scratch, "suite_wrapper.tcl"), "w", encoding="utf-8") as f:
+            f.write(WRAPPER)
         files = sorted(f for f in os.listdir(folder) if f.endswith("_test.tcl"))
         plan = []
         for f in files:
@@ -198,31 +270,37 @@ def main():
     by_family = collections.OrderedDict()
     for r in results:
         by_family.setdefault((r["issue"], r["family"]), []).append(r)
-    print("%-5s %-32s %6s %7s %7s %7s %7s" % ("issue", "family", "files", "total", "passed",
-                                            "failed", "%"))
-    grand = [0, 0, 0]
+    row = "%-5s %-32s %6s %7s %7s %7s %7s   %5s %8s %8s %7s%s"
+    print(row % ("issue", "family", "files", "total", "passed", "failed", "%",
+                 "cuda", "no-cuda", "passed", "%", ""))
+    grand = [0] * 5
+
+    def show(issue, family, files, total, passed, failed, cuda, cuda_passed, note=""):
+        plain, plain_passed = total - cuda, passed - cuda_passed
+        print(row % (issue, family, files, total, passed, failed,
+                     "%.1f%%" % (100.0 * passed / total if total else 0.0),
+                     cuda, plain, plain_passed,
+                     "%.1f%%" % (100.0 * plain_passed / plain if plain else 0.0), note))
+
     for (issue, family), rs in by_family.items():
         total = sum(r["total"] for r in rs)
         passed = sum(r["passed"] for r in rs)
         failed = sum(r["failed"] for r in rs)
-        broken = sum(1 for r in rs if r["status"] != "ok")
-        grand[0] += total
-        grand[1] += passed
-        grand[2] += failed
-        pct = 100.0 * passed / total if total else 0.0
-        print("%-5s %-32s %6d %7d %7d %7d %6.1f%%%s" % (issue, family, len(rs), total, passed,
-                                                     failed, pct,
-                                                     "  (%d file(s) without summary)" % broken
-                                                     if broken else ""))
-    pct = 100.0 * grand[1] / grand[0] if grand[0] else 0.0
-    print("%-5s %-32s %6d %7d %7d %7d %6.1f%%" % ("all", "", len(results), grand[0], grand[1],
-                                               grand[2], pct))
+        cuda = sum(len(r["cuda"]) for r in rs)
+        cuda_passed = cuda - sum(len(r["cuda_failed"]) for r in rs)
+        broken = sum(1 for r in rs if r["status"] not in ("ok", "script"))
+        for i, n in enumerate((total, passed, failed, cuda, cuda_passed)):
+            grand[i] += n
+        show(issue, family, len(rs), total, passed, failed, cuda, cuda_passed,
+             "  (%d file(s) without summary)" % broken if broken else "")
+    show("all", "", len(results), *grand)
     if args.failures:
         for r in results:
-            if r["status"] != "ok":
+            if r["status"] not in ("ok", "script"):
                 print("%s: %s (no summary) %s" % (r["file"], r["status"], " | ".join(r["tail"])))
             for name in r["failures"]:
-                print("%s: FAILED %s" % (r["file"], name))
+                print("%s: FAILED %s%s" % (r["file"], name,
+                                          " (needs CUDA)" if name in r["cuda_failed"] else ""))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1)

@@ -14,6 +14,7 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.numbers import parse_number
 from ..runtime.values import to_bool, to_float, to_int, to_list, to_str
+from . import cuda_requests
 
 
 class BadValue(Exception):
@@ -349,6 +350,7 @@ class _Device(Kind):
         if s == "gpu":
             s = "cuda"
         if s == "cuda" or (s.startswith("cuda:") and s[5:].isdigit()):
+            cuda_requests.note(s)
             torch = torch_module()
             if not torch.cuda.is_available():
                 raise BadValue("CUDA is not available (asked for %s)" % _quote(value))
@@ -760,3 +762,11 @@ class _ModuleList(Kind):
 
 MODULE_NAME = HandleName("module", "module")
 MODULE_LIST = _ModuleList()
+
+
+# A tensor handle passed on as its name, for commands that work in place and answer
+# with the handle they were given (TCLIBTORCH's in-place forms, PyTorch's `x.add_()`
+# returning x); the kernel looks the tensor up with registry.get(name).  Declare such
+# commands returns="tensors": fast.py's all-handles shortcut (returns "tensor"/"value")
+# hands any tensor-kind parameter over as the tensor itself.
+TENSOR_NAME = HandleName("tensor", "tensor")

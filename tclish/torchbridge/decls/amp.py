@@ -1,7 +1,7 @@
 """Automatic mixed precision (TCLIBTORCH's amp_precision): the autocast state of torch
 and torch.amp.GradScaler."""
 
-from ..convert import DOUBLE, DTYPE, TENSOR, Choice, Double, HandleOf, Int
+from ..convert import DOUBLE, DTYPE, SCRIPT, TENSOR, Choice, Double, HandleOf, Int
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.amp:"
@@ -14,15 +14,27 @@ def _device_param():
                  aliases=("device",))
 
 
+def _script():
+    return Param("script", SCRIPT, None, "run only this script with the setting, then "
+                 "restore the state before")
+
+
 SPECS = [
     CommandSpec("autocast_enable",
                 [_device_param(), Param("dtype", DTYPE, None,
                                         "float16, bfloat16 or float32 (default: torch's)",
-                                        aliases=("data_type",))],
-                _K + "enable", "Turn autocast on for a device type.", returns="value",
-                example="torch::autocast_enable cpu bfloat16\ntorch::autocast_disable cpu"),
-    CommandSpec("autocast_disable", [_device_param()], _K + "disable",
-                "Turn autocast off for a device type.", returns="value",
+                                        aliases=("data_type",)), _script()],
+                _K + "enable", "Turn autocast on for a device type: globally, or only while "
+                "the script runs (as `with torch.autocast(...)`: the state before is restored "
+                "afterwards, also on error; the script's result is the command's).",
+                returns="value", context=True,
+                example="set a [torch::ones {2 2}]\n"
+                        "torch::autocast_enable cpu bfloat16 {\n"
+                        "    set y [torch::tensor_matmul $a $a]\n}\n"
+                        "list [torch::tensor_dtype $y] [torch::autocast_is_enabled cpu]"),
+    CommandSpec("autocast_disable", [_device_param(), _script()], _K + "disable",
+                "Turn autocast off for a device type: globally, or only while the script runs.",
+                returns="value", context=True,
                 example="torch::autocast_disable cpu"),
     CommandSpec("autocast_is_enabled", [_device_param()], _K + "is_enabled",
                 "1 if autocast is on for the device type, else 0.", returns="value",
@@ -45,20 +57,20 @@ SPECS = [
                 returns="tensors",
                 example="set s [torch::grad_scaler_new 1024.0]\ntorch::grad_scaler_get_scale $s"),
     CommandSpec("grad_scaler_scale",
-                [Param("scaler", _SCALER, help="grad scaler"),
+                [Param("scaler", _SCALER, help="grad scaler", aliases=("gradscaler", "grad_scaler")),
                  Param("tensor", TENSOR, help="loss to scale", aliases=("input",))],
                 _K + "scale", "The tensor multiplied by the scale (before backward)."),
     CommandSpec("grad_scaler_step",
-                [Param("scaler", _SCALER, help="grad scaler"),
-                 Param("optimizer", HandleOf("optimizer"), help="optimizer to step")],
+                [Param("scaler", _SCALER, help="grad scaler", aliases=("gradscaler", "grad_scaler")),
+                 Param("optimizer", HandleOf("optimizer"), help="optimizer to step", aliases=("optim",))],
                 _K + "step", "Unscale the gradients and step the optimizer, skipping the "
                 "step when a gradient is inf or NaN.", returns="value"),
     CommandSpec("grad_scaler_update",
-                [Param("scaler", _SCALER, help="grad scaler"),
+                [Param("scaler", _SCALER, help="grad scaler", aliases=("gradscaler", "grad_scaler")),
                  Param("new_scale", DOUBLE, None, "set this scale instead of adapting it")],
                 _K + "update", "Adapt the scale after a step (lower after inf/NaN, grow after "
                 "growth_interval clean steps).", returns="value"),
-    CommandSpec("grad_scaler_get_scale", [Param("scaler", _SCALER, help="grad scaler")],
+    CommandSpec("grad_scaler_get_scale", [Param("scaler", _SCALER, help="grad scaler", aliases=("gradscaler", "grad_scaler"))],
                 _K + "get_scale", "The current scale.", returns="value"),
     CommandSpec("tensor_masked_fill",
                 [Param("tensor", TENSOR, help="tensor", aliases=("input",)),

@@ -5,7 +5,7 @@ from ..convert import DEVICE, MODULE_NAME, PARAMETERS
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.devices:"
-_LAYER = Param("layer", MODULE_NAME, help="module handle", aliases=("model", "module"),
+_LAYER = Param("layer", MODULE_NAME, help="module handle", aliases=("model", "module", "input"),
                example="torch::linear 2 1")
 _EXAMPLE = "set m [torch::linear 2 1]\n"
 

@@ -2,34 +2,46 @@
 distributed_operations, and its all_reduce/broadcast): a real process group, gloo on
 CPU and nccl on GPUs, several processes or a world of one."""
 
-from ..convert import DTYPE, INT, SHAPE, STRING, TENSOR, Choice, Double, HandleOf, Int
+from ...runtime.values import to_str
+from ..convert import (DTYPE, INT, SHAPE, STRING, TENSOR, TENSOR_NAME, Choice, Double, HandleOf,
+                       Int)
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.distributed:"
-_OPS = Choice("sum", "mean", "avg", "product", "prod", "min", "max", "band", "bor", "bxor")
+
+
+class _ReduceOp(Choice):
+    """A reduction, in any case: torch spells them ReduceOp.SUM, TCLIBTORCH sum."""
+
+    def convert(self, value, registry):
+        return Choice.convert(self, to_str(value).lower(), registry)
+
+
+_OPS = _ReduceOp("sum", "mean", "avg", "product", "prod", "min", "max", "band", "bor", "bxor")
 _WORK = HandleOf("work", "work handle")
 _GROUP = Param("group", STRING, "", "process group (only the default group exists)")
 
 
-def _tensor(help_text="tensor handle"):
-    return Param("tensor", TENSOR, help=help_text, aliases=("input",))
+def _tensor(help_text="tensor handle", kind=TENSOR):
+    return Param("tensor", kind, help=help_text, aliases=("input",))
 
 
 def _reduce(name, legacy=()):
     return CommandSpec(
-        name, [_tensor("tensor to reduce, in place"),
+        name, [_tensor("tensor to reduce, in place", TENSOR_NAME),
                Param("operation", _OPS, "sum", "reduction", aliases=("op",))],
         _K + "all_reduce",
-        "Reduce the tensor across all ranks, in place (every rank gets the result); returns a "
-        "handle to it.", legacy_names=legacy,
+        "Reduce the tensor across all ranks, in place (every rank gets the result); answers "
+        "the tensor's own handle.", legacy_names=legacy, returns="tensors", context=True,
         example="set t [torch::ones 3]\ntorch::distributed_all_reduce $t sum")
 
 
 def _broadcast(name):
     return CommandSpec(
-        name, [_tensor("tensor to send (on root) or overwrite (elsewhere)"),
+        name, [_tensor("tensor to send (on root) or overwrite (elsewhere)", TENSOR_NAME),
                Param("root", Int(minimum=0), 0, "rank that sends", aliases=("src",))],
-        _K + "broadcast", "Copy root's tensor into every rank's, in place; returns a handle to it.",
+        _K + "broadcast", "Copy root's tensor into every rank's, in place; answers the "
+        "tensor's own handle.", returns="tensors", context=True,
         example="set t [torch::ones 2]\ntorch::distributed_broadcast $t 0")
 
 
@@ -57,7 +69,9 @@ SPECS = [
     _broadcast("distributed_broadcast"),
     _broadcast("broadcast"),
     CommandSpec("distributed_barrier", [], _K + "barrier",
-                "Wait until every rank reaches the barrier.", returns="value",
+                "Wait until every rank reaches the barrier: Barrier synchronized (N "
+                "processes), or Distributed not initialized outside a group (nobody to wait "
+                "for).", returns="value",
                 example="torch::distributed_barrier"),
     CommandSpec(
         "distributed_gather",

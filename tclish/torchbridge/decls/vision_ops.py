@@ -2,7 +2,7 @@
 shuffles, resampling, sampling grids, normalisation, as torch.nn.functional and
 torchvision define them."""
 
-from ..convert import BOOL, DOUBLE_LIST, INT_LIST, SHAPE, TENSOR, Choice, Int
+from ..convert import BOOL, DOUBLE_LIST, INT_LIST, SHAPE, TENSOR, TENSOR_NAME, Choice, Int
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.vision_ops:"
@@ -11,8 +11,8 @@ _IMAGE4 = "-data {{{{1 2} {3 4}} {{5 6} {7 8}} {{1 2} {3 4}} {{5 6} {7 8}}}} -dt
 _MODES = Choice("nearest", "linear", "bilinear", "bicubic", "trilinear", "area", "nearest-exact")
 
 
-def _input(example=_IMAGE, help_text="image batch [N, C, H, W]"):
-    return Param("input", TENSOR, help=help_text, aliases=("tensor", "image"), example=example)
+def _input(example=_IMAGE, help_text="image batch [N, C, H, W]", kind=TENSOR):
+    return Param("input", kind, help=help_text, aliases=("tensor", "image"), example=example)
 
 
 SPECS = [
@@ -30,18 +30,22 @@ SPECS = [
                 [_input(_IMAGE4), Param("groups", Int(minimum=1), help="number of groups",
                                          example="2")],
                 "torch.nn.functional:channel_shuffle", "Channels regrouped across groups."),
+    # positionally the second argument is the size, or the scale factors where it
+    # isn't a list of integers ({2.0 2.0}), as TCLIBTORCH reads it
     CommandSpec("upsample_nearest",
                 [_input(), Param("size", INT_LIST, None, "output size", example="4 4",
                                  aliases=("output_size",)),
                  Param("scale_factor", DOUBLE_LIST, None, "scale per spatial dimension")],
-                _K + "upsample_nearest", "Nearest-neighbour upsampling."),
+                _K + "upsample_nearest", "Nearest-neighbour upsampling.",
+                overloads=[("input", "scale_factor")]),
     CommandSpec("upsample_bilinear",
                 [_input(), Param("size", INT_LIST, None, "output size", example="4 4",
                                  aliases=("output_size",)),
-                 Param("scale_factor", DOUBLE_LIST, None, "scale per spatial dimension"),
                  Param("align_corners", BOOL, False, "align corner pixels"),
-                 Param("antialias", BOOL, False, "anti-alias when downsampling")],
-                _K + "upsample_bilinear", "Bilinear upsampling."),
+                 Param("antialias", BOOL, False, "anti-alias when downsampling"),
+                 Param("scale_factor", DOUBLE_LIST, None, "scale per spatial dimension")],
+                _K + "upsample_bilinear", "Bilinear upsampling.",
+                overloads=[("input", "scale_factor", "align_corners", "antialias")]),
     CommandSpec("resize_image",
                 [_input(help_text="image [C, H, W] or batch [N, C, H, W]"),
                  Param("size", INT_LIST, help="{height width}", example="3 3"),
@@ -63,17 +67,19 @@ SPECS = [
                  Param("align_corners", BOOL, False, "align corner pixels")],
                 "torch.nn.functional:grid_sample", "Sample the input at the grid's points."),
     CommandSpec("normalize_image",
-                [_input(help_text="image [C, H, W] or batch [N, C, H, W]"),
+                [_input(help_text="image [C, H, W] or batch [N, C, H, W]", kind=TENSOR_NAME),
                  Param("mean", TENSOR, help="per-channel mean", example="-data {0.5}"),
                  Param("std", TENSOR, help="per-channel standard deviation", example="-data {0.25}"),
-                 Param("inplace", BOOL, False, "overwrite the input")],
-                _K + "normalize", "(image - mean) / std per channel."),
+                 Param("inplace", BOOL, False, "overwrite the input (and answer its handle)")],
+                _K + "normalize", "(image - mean) / std per channel.", returns="tensors",
+                context=True),
     CommandSpec("denormalize_image",
-                [_input(help_text="image [C, H, W] or batch [N, C, H, W]"),
+                [_input(help_text="image [C, H, W] or batch [N, C, H, W]", kind=TENSOR_NAME),
                  Param("mean", TENSOR, help="per-channel mean", example="-data {0.5}"),
                  Param("std", TENSOR, help="per-channel standard deviation", example="-data {0.25}"),
-                 Param("inplace", BOOL, False, "overwrite the input")],
-                _K + "denormalize", "image * std + mean per channel."),
+                 Param("inplace", BOOL, False, "overwrite the input (and answer its handle)")],
+                _K + "denormalize", "image * std + mean per channel.", returns="tensors",
+                context=True),
 ]
 
 # examples (docs/torch.md shows them; tests/torchbridge/test_torch_docs.py runs them)

@@ -43,12 +43,19 @@ def grad(input):
 
 # ---- grad mode ----
 
+def scoped(registry, context, script):
+    """Run a Tcl script inside a Python context manager (a grad mode, an autocast):
+    whatever the script does, errors and break/return included, the context's
+    exit restores the state that was there before."""
+    with context:
+        return registry.interp.eval(script)
+
+
 def _mode(registry, enabled, script):
     if script is None:
         torch.set_grad_enabled(enabled)
         return "ok"
-    with torch.set_grad_enabled(enabled):
-        return registry.interp.eval(script)
+    return scoped(registry, torch.set_grad_enabled(enabled), script)
 
 
 def no_grad(registry, script=None):

@@ -2,6 +2,8 @@
 
 import torch
 
+from .. import cuda_requests
+
 
 def _module(reg, name):
     return reg.get(name, "module")
@@ -19,6 +21,7 @@ def to_cpu(reg, layer):
 
 
 def to_cuda(reg, layer):
+    cuda_requests.note("layer_cuda")
     if not torch.cuda.is_available():
         raise RuntimeError("CUDA is not available: the module stays on %s" % device(reg, layer))
     return to_device(reg, layer, torch.device("cuda"))

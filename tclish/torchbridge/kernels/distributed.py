@@ -166,21 +166,34 @@ def _reduce_in_place(tensor, op):
     return tensor
 
 
-def all_reduce(tensor, op):
-    _ensure()
-    return _reduce_in_place(tensor, op)
+def _root(rank, what):
+    """A rank that must exist in the group (gloo's own message names no parameter)."""
+    world = dist.get_world_size()
+    if not 0 <= rank < world:
+        raise ValueError("%s rank %d is out of range for world size %d" % (what, rank, world))
+    return rank
 
 
-def broadcast(tensor, root):
+def all_reduce(reg, name, op):
+    """In place, as torch's; the answer is the tensor's own handle."""
     _ensure()
-    dist.broadcast(tensor, src=root)
-    return tensor
+    _reduce_in_place(reg.get(name), op)
+    return name
+
+
+def broadcast(reg, name, root):
+    _ensure()
+    dist.broadcast(reg.get(name), src=_root(root, "root"))
+    return name
 
 
 def barrier():
-    _ensure()
+    """Outside a group there is nobody to wait for: TCLIBTORCH's answer says so."""
+    if not dist.is_initialized():
+        return "Distributed not initialized"
     dist.barrier()
-    return ""
+    n = dist.get_world_size()
+    return "Barrier synchronized (%s)" % ("single process" if n == 1 else "%d processes" % n)
 
 
 def _group(name):
@@ -193,6 +206,7 @@ def gather(tensor, dst, group=""):
     _group(group)
     _ensure()
     rank = dist.get_rank()
+    _root(dst, "destination")
     out = [torch.empty_like(tensor) for _ in range(dist.get_world_size())] if rank == dst else None
     dist.gather(tensor, gather_list=out, dst=dst)
     return torch.stack(out) if out is not None else None
@@ -210,6 +224,7 @@ def scatter(tensor, src, group=""):
     """Rank r receives chunk r of src's tensor (split along dim 0)."""
     _group(group)
     _ensure()
+    _root(src, "source")
     chunks = _chunks(tensor, "scatter")
     out = torch.empty_like(chunks[0])
     dist.scatter(out, scatter_list=[c.contiguous() for c in chunks]

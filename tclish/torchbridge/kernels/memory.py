@@ -10,6 +10,7 @@ import time
 
 import torch
 
+from .. import cuda_requests
 from ...runtime.values import TclDict
 from .quiet import quiet as _quiet
 
@@ -98,6 +99,7 @@ def memory_summary(device):
 def empty_cache(device):
     """Release the CUDA caching allocator's unused blocks.  Without CUDA there is no such
     cache: cuda_not_available, as TCLIBTORCH answers.  CPU memory has no torch cache."""
+    cuda_requests.note("empty_cache")
     if not torch.cuda.is_available():
         return "cuda_not_available"
     if device is not None and device.type == "cuda":
@@ -113,6 +115,7 @@ def synchronize(device):
     never queued: synchronized at once."""
     if device is not None and device.type == "cpu":
         return "synchronized"
+    cuda_requests.note("synchronize")
     if not torch.cuda.is_available():
         return "cuda_not_available"
     if device is not None:
@@ -265,6 +268,7 @@ def profiler_stop():
 
 
 def _cuda_index(device_id):
+    cuda_requests.note("cuda:%d" % device_id)
     if not torch.cuda.is_available():
         raise ValueError("CUDA not available")
     count = torch.cuda.device_count()
