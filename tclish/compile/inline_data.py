@@ -270,8 +270,8 @@ def _string_index(c):
         except TclError as e:
             arg_error(e)
             raise
-        if v.__class__ is str and i.__class__ is int:
-            return v[i] if 0 <= i < len(v) else ""
+        if v.__class__ is str and i.__class__ is int and -0x80000000 <= i <= 0x7FFFFFFF:
+            return v[i] if 0 <= i < len(v) else ""   # beyond a C int: the command's rules
         return call(["string", "index", v, i])
     return string_index
 
@@ -291,7 +291,8 @@ def _string_range(c):
         except TclError as e:
             arg_error(e)
             raise
-        if v.__class__ is str and first.__class__ is int and last.__class__ is int:
+        if v.__class__ is str and first.__class__ is int and last.__class__ is int and \
+                -0x80000000 <= first <= 0x7FFFFFFF and -0x80000000 <= last <= 0x7FFFFFFF:
             if first < 0:
                 first = 0
             return v[first:last + 1] if first <= last else ""
