@@ -546,6 +546,7 @@ BAD = [
     ("torch::lr_scheduler_lambda [torch::optimizer_sgd [torch::linear 2 1] 0.1] "
      "{apply {e {return abc}}}", "number"),
     ("torch::jacobian {apply {t {return notatensor}}} [torch::ones {2}]", "tensor handle"),
+    ("torch::jvp {} [torch::ones {2}] [torch::ones {2}]", "function is empty"),
 ]
 
 
