@@ -55,6 +55,21 @@ def test_a_loaded_checkpoint_restores_the_generator(tmp_path):
     assert data["rng_state"]["cpu"].dtype == torch.uint8
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_a_loaded_checkpoint_restores_the_cuda_generators(tmp_path):
+    path = str(tmp_path / "ck.pt")
+    tcl = _interp()
+    tcl.eval("torch::manual_seed 7; set fc [torch::linear 2 1]\n"
+             "set opt [torch::optimizer_sgd $fc 0.1]\n"
+             "torch::save_checkpoint $fc $opt {%s} 1 0.5" % path)
+    first = _values(tcl, "torch::randn {5} -device cuda")
+    tcl.eval("torch::randn {3} -device cuda")
+    tcl.eval("torch::load_checkpoint {%s} $fc $opt" % path)
+    assert _values(tcl, "torch::randn {5} -device cuda") == first
+    assert len(torch.load(path, weights_only=True)["rng_state"]["cuda"]) == \
+        torch.cuda.device_count()
+
+
 def test_a_checkpoint_without_generator_state_still_loads(tmp_path):
     path = str(tmp_path / "py.pt")
     model = torch.nn.Linear(2, 1)
