@@ -346,6 +346,11 @@ SCHEDULERS = [
     ("lr_scheduler_cosine_annealing $opt 4", lambda o: S.CosineAnnealingLR(o, 4)),
     ("lr_scheduler_cosine_annealing_warm_restarts $opt 3 2 0.001",
      lambda o: S.CosineAnnealingWarmRestarts(o, 3, 2, 0.001)),
+    # PyTorch's own option spellings, as TCLIBTORCH's scripts write them
+    ("lr_scheduler_cosine -optimizer $opt -T_max 5 -eta_min 0.01",
+     lambda o: S.CosineAnnealingLR(o, 5, 0.01)),
+    ("lr_scheduler_cosine_annealing_warm_restarts -optimizer $opt -T_0 3 -T_mult 2",
+     lambda o: S.CosineAnnealingWarmRestarts(o, 3, 2)),
     ("lr_scheduler_multiplicative $opt 0.9", lambda o: S.MultiplicativeLR(o, lambda e: 0.9)),
     ("lr_scheduler_polynomial $opt 5 2.0", lambda o: S.PolynomialLR(o, 5, 2.0)),
     ("lr_scheduler_onecycle_advanced $opt 1.0 10",
@@ -541,6 +546,7 @@ BAD = [
     ("torch::lr_scheduler_lambda [torch::optimizer_sgd [torch::linear 2 1] 0.1] "
      "{apply {e {return abc}}}", "number"),
     ("torch::jacobian {apply {t {return notatensor}}} [torch::ones {2}]", "tensor handle"),
+    ("torch::jvp {} [torch::ones {2}] [torch::ones {2}]", "function is empty"),
 ]
 
 

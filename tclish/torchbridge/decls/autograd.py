@@ -3,7 +3,7 @@ tensor_backward, tensor_grad, tensor_detach, the grad mode (no_grad, enable_grad
 set_grad_enabled: global, or around a script), is_grad_enabled, and the functional
 transforms grad, jacobian, hessian, vjp, jvp, vmap, functional_call, grad_check."""
 
-from ..convert import BOOL, INT, MODULE, SCRIPT, TENSOR, TENSOR_LIST, Double
+from ..convert import BOOL, INT, MODULE, OPTIONAL_TENSOR, SCRIPT, TENSOR, TENSOR_LIST, Double
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.autograd:"
@@ -39,8 +39,8 @@ SPECS = [
     CommandSpec("tensor_backward",
                 [Param("input", TENSOR, help="tensor to differentiate", aliases=("tensor",),
                        example=_GRAD_EXAMPLE),
-                 Param("gradient", TENSOR, None, "d(loss)/d(input) for a tensor with several "
-                                                 "elements", aliases=("grad",)),
+                 Param("gradient", OPTIONAL_TENSOR, None, "d(loss)/d(input) for a tensor with "
+                                                          "several elements", aliases=("grad",)),
                  Param("retain_graph", BOOL, False, "keep the graph for another backward")],
                 _K + "backward",
                 "Back-propagate from a one-element tensor (or with -gradient); answers OK.",
@@ -79,8 +79,8 @@ SPECS = [
                        aliases=("output",), example=_GRAD_EXAMPLE),
                  Param("inputs", TENSOR_LIST, help="tensors to differentiate with respect to",
                        aliases=("input",), example=_GRAD_EXAMPLE),
-                 Param("grad_outputs", TENSOR, None, "d(loss)/d(outputs) for non-scalar "
-                                                     "outputs"),
+                 Param("grad_outputs", OPTIONAL_TENSOR, None,
+                       "d(loss)/d(outputs) for non-scalar outputs"),
                  Param("retain_graph", BOOL, False, "keep the graph"),
                  Param("create_graph", BOOL, False, "record the gradient's own graph "
                                                     "(for higher derivatives)")],

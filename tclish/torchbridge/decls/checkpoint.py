@@ -53,7 +53,8 @@ SPECS = [
                  Param("loss", DOUBLE, 0.0, "last loss"),
                  Param("lr", Double(0.0), None, "learning rate (default: the optimizer's)")],
                 _K + "save_checkpoint",
-                "Save model and optimizer state with epoch, loss and lr in one file.",
+                "Save model and optimizer state with epoch, loss and lr, and the random "
+                "generators' state, in one file.",
                 returns="value",
                 example=_TMP + "set fc [torch::linear 2 1]\n"
                 "set opt [torch::optimizer_adam $fc 0.01]\n"
@@ -62,14 +63,16 @@ SPECS = [
                 [_file(_MISSING), _module("model", ("module",)),
                  Param("optimizer", OPTIMIZER, help="optimizer handle", example=_OPT)],
                 _K + "load_checkpoint",
-                "Restore model and optimizer state from a checkpoint.", returns="value",
+                "Restore model and optimizer state, and the random generators' state, "
+                "from a checkpoint.", returns="value",
                 example=_TMP + "set fc [torch::linear 2 1]\n"
                 "set opt [torch::optimizer_adam $fc 0.01]\n"
                 "torch::save_checkpoint $fc $opt $f 3 0.25\n"
                 "torch::load_checkpoint $f $fc $opt\nfile delete $f"),
     CommandSpec("get_checkpoint_info", [_file(_MISSING)],
                 _K + "checkpoint_info",
-                "A dict: epoch, loss, lr, tensors, parameters, param_groups.", returns="tensors",
+                "A dict: epoch, loss, lr, tensors, parameters, param_groups, rng_state "
+                "(1 if the file holds the random generators' state).", returns="tensors",
                 example=_TMP + "set fc [torch::linear 2 1]\n"
                 "torch::save_checkpoint $fc [torch::optimizer_sgd $fc 0.1] $f 7 0.5\n"
                 "dict get [torch::get_checkpoint_info $f] epoch\nfile delete $f"),

@@ -10,8 +10,8 @@ generator, so `torch::manual_seed N` gives the weights Python gets after
 `torch.manual_seed(N)`.
 """
 
-from ..convert import (BOOL, DOUBLE, INT, INT_LIST, MODULE, MODULE_LIST, MODULE_NAME, TENSOR,
-                       TENSOR_LIST, Choice, Double, Int)
+from ..convert import (BOOL, DOUBLE, INT, INT_LIST, MODULE, MODULE_LIST, MODULE_NAME,
+                       OPTIONAL_TENSOR, TENSOR, TENSOR_LIST, Choice, Double, Int)
 from ..spec import CommandSpec, Param
 
 _K = ".kernels.layers:"
@@ -49,7 +49,7 @@ def _recurrent(name, prefix, what, legacy=()):
 
 _NORM_OPTS = [
     Param("eps", Double(0.0), 1e-5, "added to the variance", aliases=("epsilon",)),
-    Param("momentum", DOUBLE, 0.1, "running statistics momentum"),
+    Param("momentum", Double(0.0, 1.0), 0.1, "running statistics momentum (0 to 1)"),
 ]
 
 
@@ -99,7 +99,7 @@ SPECS = [
                        example="torch::conv2d 1 1 1"),
                  Param("weight", TENSOR, help="[out, in, k, k] weight to copy in",
                        example="-data {0.5} -shape {1 1 1 1} -dtype float32"),
-                 Param("bias", TENSOR, None, "[out] bias to copy in")],
+                 Param("bias", OPTIONAL_TENSOR, None, "[out] bias to copy in")],
                 _K + "conv2d_set_weights", "Copy a weight (and bias) into a conv2d layer.",
                 returns="value",
                 example="set c [torch::conv2d 1 1 1]\n"
@@ -266,7 +266,8 @@ SPECS = [
                        example="-data {0 2} -dtype int64"),
                  Param("mode", Choice("sum", "mean", "max", "0", "1", "2"), "mean",
                        "sum, mean or max (or 0, 1, 2)", example="sum"),
-                 Param("per_sample_weights", TENSOR, None, "weights (mode sum only)")],
+                 Param("per_sample_weights", OPTIONAL_TENSOR, None,
+                       "weights (mode sum only)")],
                 _K + "embedding_bag", "Sums, means or maxima of bags of embeddings.",
                 example="set w [torch::tensor_create {{1.0 2.0} {3.0 4.0} {5.0 6.0}}]\n"
                         "torch::tensor_to_list [torch::embedding_bag "

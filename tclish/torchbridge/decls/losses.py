@@ -3,7 +3,7 @@
 Every `reduction` accepts none/mean/sum and TCLIBTORCH's 0/1/2 for them.  Where
 torch.nn.functional has the loss, the declaration points straight at it."""
 
-from ..convert import BOOL, DOUBLE, REDUCTION, TENSOR, Choice, Double
+from ..convert import BOOL, DOUBLE, OPTIONAL_TENSOR, REDUCTION, TENSOR, Choice, Double
 from ..spec import CommandSpec, Param
 
 _F = "torch.nn.functional:"
@@ -43,18 +43,18 @@ SPECS = [
           "Mean squared error.", _EX + "torch::tensor_item [torch::mse_loss $a $b]"),
     _loss("cross_entropy_loss",
           [_input(_V2), _target(_CLASS),
-           Param("weight", TENSOR, None, "per-class weights"), _reduction()],
+           Param("weight", OPTIONAL_TENSOR, None, "per-class weights"), _reduction()],
           _F + "cross_entropy", "Cross entropy of logits and class indices (or probabilities).",
           _EXC + "torch::tensor_item [torch::cross_entropy_loss $x $t]"),
     _loss("nll_loss",
           [_input(_V2), _target(_CLASS),
-           Param("weight", TENSOR, None, "per-class weights"), _reduction()],
+           Param("weight", OPTIONAL_TENSOR, None, "per-class weights"), _reduction()],
           _F + "nll_loss", "Negative log likelihood of log-probabilities and class indices.",
           "set lp [torch::tensor_create {{-0.3 -1.4} {-2.0 -0.15}}]\n"
           "torch::tensor_item [torch::nll_loss $lp [torch::tensor_create {0 1} int64]]"),
     _loss("bce_loss",
           [_input("-data {0.2 0.9 0.4} -dtype float32"), _target(),
-           Param("weight", TENSOR, None, "per-element weights"), _reduction()],
+           Param("weight", OPTIONAL_TENSOR, None, "per-element weights"), _reduction()],
           _F + "binary_cross_entropy", "Binary cross entropy of probabilities.",
           "set p [torch::tensor_create {0.2 0.9}]\nset y [torch::tensor_create {0.0 1.0}]\n"
           "torch::tensor_item [torch::bce_loss $p $y]"),

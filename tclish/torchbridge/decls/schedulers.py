@@ -28,7 +28,9 @@ def _sched(name, params, func, prefix, help, args="", context=False, legacy=()):
 
 
 _ETA_MIN = Param("eta_min", DOUBLE, 0.0, "smallest learning rate")
-_T_MAX = Param("t_max", Int(1), help="iterations of a half cosine period", example="10")
+# -T_max, -T_0, -T_mult: PyTorch's own spellings, which TCLIBTORCH's scripts use
+_T_MAX = Param("t_max", Int(1), help="iterations of a half cosine period", aliases=("T_max",),
+               example="10")
 _LAST = Param("last_epoch", INT, -1, "the last step done (resuming); -1 to start")
 _PLATEAU = [Param("mode", Choice("min", "max"), "min", "whether the metric should fall or rise"),
             Param("factor", Double(0.0, 1.0), 0.1, "lr multiplier on a plateau"),
@@ -56,9 +58,10 @@ SPECS = [
     _sched("lr_scheduler_cosine_annealing", [_T_MAX, _ETA_MIN], "cosine",
            "cosine_annealing_scheduler", "CosineAnnealingLR over T_max steps.", " 10"),
     _sched("lr_scheduler_cosine_annealing_warm_restarts",
-           [Param("t0", Int(1), help="steps to the first restart", aliases=("t_0",),
+           [Param("t0", Int(1), help="steps to the first restart", aliases=("t_0", "T_0", "T0"),
                   example="5"),
-            Param("t_mult", Int(1), 1, "period growth factor after each restart"),
+            Param("t_mult", Int(1), 1, "period growth factor after each restart",
+                  aliases=("T_mult",)),
             _ETA_MIN],
            "cosine_warm_restarts", "cosine_warm_scheduler",
            "CosineAnnealingWarmRestarts (SGDR).", " 5 2"),

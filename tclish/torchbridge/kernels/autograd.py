@@ -83,7 +83,9 @@ def tcl_function(registry, func):
     interp = registry.interp
     prefix = list(to_list(func))
     if not prefix:
-        raise ValueError("empty function: give a command prefix or an apply lambda")
+        # TCLIBTORCH's phrase first: its scripts look for it
+        raise ValueError("Required parameters missing: the function is empty (a command "
+                         "prefix or an apply lambda is required)")
 
     def f(*tensors):
         handles = [registry.new_tensor(t) for t in tensors]

@@ -256,7 +256,7 @@ def embedding_bag(input, weight, offsets, mode="mean", per_sample_weights=None):
 def multihead_attention(query, key, value, embed_dim, num_heads):
     """nn.MultiheadAttention(embed_dim, num_heads) made now (weights from the global
     generator); answers the attention output."""
-    module = nn.MultiheadAttention(embed_dim, num_heads)
+    module = _like(nn.MultiheadAttention(embed_dim, num_heads), query)
     return module(query, key, value, need_weights=False)[0]
 
 
@@ -280,9 +280,18 @@ def _decoder_layer(d_model, nhead, dim_feedforward, dropout):
     return quiet(nn.TransformerDecoderLayer, d_model, nhead, dim_feedforward, dropout)
 
 
+def _like(module, t):
+    """A module made for this call, in the input's floating dtype and on its device
+    (what a PyTorch user does with .to(dtype) for float64 input)."""
+    if t.is_floating_point() and (t.dtype != torch.float32 or t.device.type != "cpu"):
+        module.to(device=t.device, dtype=t.dtype)
+    return module
+
+
 def _tokens(module, *inputs):
     """Run a transformer module; a 1-D input is one token [d_model] (TCLIBTORCH's
     scripts pass those), run as a sequence of one and answered in the same shape."""
+    _like(module, inputs[0])
     if all(t.dim() == 1 for t in inputs):
         return quiet(module, *(t.unsqueeze(0) for t in inputs)).squeeze(0)
     return quiet(module, *inputs)
