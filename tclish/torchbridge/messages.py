@@ -98,8 +98,8 @@ def _wrong_args_text(spec, missing=""):
     # Tcl's own phrase first, then TCLIBTORCH's phrases and the full usage:
     # scripts written for either match on one of them.
     first = _positional_form(spec, spec.orders[0]) if spec.orders else spec.qualified
-    return ('wrong # args: should be "%s" (Wrong number of arguments; Invalid number of '
-            'arguments%s. %s)' % (first, missing, usage(spec)))
+    return ('wrong # args: should be "%s" (Wrong number of arguments; Wrong number of positional '
+            'arguments; Invalid number of arguments%s. %s)' % (first, missing, usage(spec)))
 
 
 def usage_error(spec, missing=()):
@@ -155,5 +155,15 @@ def invalid_value(param, detail, word=None):
     kind = param.kind.handle_kind
     if kind is not None and not param.kind.variadic:
         what = kind if name == kind else "%s %s" % (name, kind)
-        return TclError("Invalid %s name: %s" % (what, detail), ("TORCH", "ARGS", "HANDLE"))
-    return TclError("Invalid %s value: %s" % (name, detail), ("TORCH", "ARGS", "VALUE"))
+        text = "Invalid %s name: %s" % (what, detail)
+        if param.required and detail.startswith("empty "):
+            # an empty word is no value: TCLIBTORCH calls it missing
+            text += " (Required parameters missing; Required parameter missing: %s)" % what
+        return TclError(text, ("TORCH", "ARGS", "HANDLE"))
+    text = "Invalid %s value: %s" % (name, detail)
+    if param.name in _DIM_NAMES:
+        text += " (Invalid %s parameter; Invalid dimension)" % name
+    return TclError(text, ("TORCH", "ARGS", "VALUE"))
+
+
+_DIM_NAMES = frozenset(("dim", "dims", "dimension", "axis"))

@@ -146,7 +146,8 @@ USAGE = ("Usage: torch::toy_align input boxes output_size ?spatial_scale? ?sampl
 
 
 SHOULD_BE = ('wrong # args: should be "torch::toy_align input boxes output_size ?spatial_scale? '
-             '?sampling_ratio? ?aligned?" (Wrong number of arguments; Invalid number of arguments')
+             '?sampling_ratio? ?aligned?" (Wrong number of arguments; Wrong number of positional '
+             'arguments; Invalid number of arguments')
 WRONG_ARGS = SHOULD_BE + '. %s)' % USAGE
 
 
@@ -323,3 +324,16 @@ def test_declaring_and_binding_import_no_torch():
             "print('torch' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
+    from tclish import Interp
+    interp = Interp()
+    interp.eval("set t [torch::tensor_create {1.0 2.0}]")
+    msg = interp.eval('catch {torch::softmin $t abc} m; set m')
+    assert msg == ('Invalid dim value: expected integer but got "abc" '
+                   '(Invalid dim parameter; Invalid dimension)')
+    msg = interp.eval('catch {torch::floor ""} m; set m')
+    assert msg == ("Invalid input tensor name: empty tensor handle "
+                   "(Required parameters missing; Required parameter missing: input tensor)")
+    assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"
