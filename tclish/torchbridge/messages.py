@@ -108,7 +108,7 @@ def usage_error(spec, missing=()):
     names = ""
     if missing:
         names = ("; Required parameters missing: %s; Required parameter missing"
-                 % ", ".join(spec.params[i].options[0] for i in missing))
+                 % ", ".join(spec.params[i].name for i in missing))
     return TclError(_wrong_args_text(spec, names), ("TCL", "WRONGARGS"))
 
 

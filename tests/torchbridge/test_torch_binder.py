@@ -161,10 +161,10 @@ def test_usage_text_comes_from_the_declaration():
 
 
 def test_too_few_positional_arguments_give_usage(reg):
-    assert error_of(ALIGN, reg, "tensor1") == too_few("-boxes", "-outputSize")
-    assert error_of(ALIGN, reg) == too_few("-input", "-boxes", "-outputSize")
+    assert error_of(ALIGN, reg, "tensor1") == too_few("boxes", "output_size")
+    assert error_of(ALIGN, reg) == too_few("input", "boxes", "output_size")
     # the count is checked before the values (a first word that is no handle)
-    assert error_of(ALIGN, reg, "nosuch") == too_few("-boxes", "-outputSize")
+    assert error_of(ALIGN, reg, "nosuch") == too_few("boxes", "output_size")
 
 
 def test_too_many_positional_arguments_give_usage(reg):
