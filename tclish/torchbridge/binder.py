@@ -145,10 +145,11 @@ class Binder:
         while k < n:
             word = argv[k]
             i = index.get(word) if isinstance(word, str) else None
+            if k + 1 >= n:
+                # a dangling last word: the pairs are broken, whatever the word is
+                raise messages.missing_value(self.spec, word)
             if i is None:
                 raise messages.unknown_parameter(self.spec, word)
-            if k + 1 >= n:
-                raise messages.missing_value(word)
             a = argv[k + 1]
             if none_ok[i] and a == "":
                 named[i] = None
@@ -156,13 +157,17 @@ class Binder:
                 try:
                     named[i] = convs[i](a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail) from None
+                    raise messages.invalid_value(self.params[i], e.detail, word) from None
             k += 2
         return named
 
     def _bind_positional(self, argv, split, named, values, registry):
         """Bind argv[1:split] in the first order that fits; fill `values`."""
         npos = split - 1
+        if not named and npos < self.min_pos and len(self.orders) == 1:
+            # too few words: the count is wrong before any value is (as Tcl checks it)
+            raise messages.usage_error(self.spec, [
+                i for i in self.order[npos:] if self.params[i].required])
         best_error, best_progress = None, -1.0
         for order in self.orders:
             variadic_last = self.variadic and order[-1] == len(self.params) - 1

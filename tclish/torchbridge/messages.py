@@ -86,44 +86,60 @@ def info(spec):
 
 
 # --- binding errors ----------------------------------------------------------
+#
+# Each message leads with what went wrong, naming the parameter; a parenthesis
+# then carries the phrases TCLIBTORCH uses for the same mistake ("Required
+# parameters missing", "Named parameters must come in pairs", ...), because
+# scripts written for it match on them with `string match`; the usage line
+# comes last where the mistake is in the shape of the call.
 
-@functools.lru_cache(maxsize=None)
-def _wrong_args_text(spec):
-    # Tcl's own phrase first, then TCLIBTORCH's phrase and the full usage:
-    # scripts written for either match on one of the three.
+
+def _wrong_args_text(spec, missing=""):
+    # Tcl's own phrase first, then TCLIBTORCH's phrases and the full usage:
+    # scripts written for either match on one of them.
     first = _positional_form(spec, spec.orders[0]) if spec.orders else spec.qualified
-    return 'wrong # args: should be "%s" (Wrong number of arguments. %s)' % (first, usage(spec))
+    return ('wrong # args: should be "%s" (Wrong number of arguments; Wrong number of positional '
+            'arguments; Invalid number of arguments%s. %s)' % (first, missing, usage(spec)))
 
 
-def usage_error(spec):
-    """Too few or too many positional arguments."""
-    return TclError(_wrong_args_text(spec), ("TCL", "WRONGARGS"))
+def usage_error(spec, missing=()):
+    """Too few or too many positional arguments; `missing` lists the required
+    parameters not given (when there are too few)."""
+    names = ""
+    if missing:
+        names = ("; Required parameters missing: %s; Required parameter missing"
+                 % ", ".join(spec.params[i].name for i in missing))
+    return TclError(_wrong_args_text(spec, names), ("TCL", "WRONGARGS"))
 
 
 def missing_required(spec, indices):
     names = ", ".join(spec.params[i].options[0] for i in indices)
-    # both phrasings: the seed page's, and the one TCLIBTORCH's tests look for
-    return TclError("Missing required parameters: %s (Required parameters missing; %s)"
-                    % (names, usage(spec)), ("TORCH", "ARGS", "MISSING"))
+    return TclError("Missing required parameters: %s (Required parameters missing; Required "
+                    "parameter missing. %s)" % (names, usage(spec)), ("TORCH", "ARGS", "MISSING"))
 
 
 def unknown_parameter(spec, word):
-    valid = [p.options[0] for p in spec.params]
-    text = "Unknown parameter: %s." % word
+    """`Unknown parameter: -x` as TCLIBTORCH words it (its scripts compare the whole
+    message), a suggestion when a spelling is close; the valid parameters go to
+    errorInfo's first lines, where Tcl puts what explains an error."""
+    text = "Unknown parameter: %s" % word
     import difflib  # only on this error path: keeps install() cheap
 
     close = difflib.get_close_matches(word, list(spec.index), n=1, cutoff=0.75)
     if close:
-        text += " Did you mean %s?" % close[0]
-    if valid:
-        text += " Valid parameters are: %s" % ", ".join(valid)
-    else:
-        text += " %s takes no parameters" % spec.qualified
-    return TclError(text, ("TORCH", "ARGS", "UNKNOWN"))
+        text += ". Did you mean %s?" % close[0]
+    e = TclError(text, ("TORCH", "ARGS", "UNKNOWN"))
+    valid = [p.options[0] for p in spec.params]
+    e.errorinfo = text + ("\n    (valid parameters of %s are: %s)" % (spec.qualified, ", ".join(valid))
+                          if valid else "\n    (%s takes no parameters)" % spec.qualified)
+    return e
 
 
-def missing_value(word):
-    return TclError("Missing value for parameter: %s" % word, ("TORCH", "ARGS", "NOVALUE"))
+def missing_value(spec, word):
+    """An option word with no value after it (the last word of the call)."""
+    return TclError("Missing value for parameter: %s (wrong # args: Named parameters must come "
+                    "in pairs; Named parameter requires a value. %s)" % (word, usage(spec)),
+                    ("TORCH", "ARGS", "NOVALUE"))
 
 
 def given_twice(spec, i):
@@ -131,10 +147,23 @@ def given_twice(spec, i):
                     ("TORCH", "ARGS", "TWICE"))
 
 
-def invalid_value(param, detail):
-    """`Invalid input tensor: ...` for handles, `Invalid spatialScale value: ...` otherwise."""
+def invalid_value(param, detail, word=None):
+    """`Invalid input tensor name: ...` for handles, `Invalid spatial_scale value: ...`
+    otherwise.  The parameter is called as the call spelled it (`-spatialScale`
+    gives spatialScale), by its declared snake_case name when given by position."""
+    name = word[1:] if word else param.name
     kind = param.kind.handle_kind
     if kind is not None and not param.kind.variadic:
-        what = kind if param.camel == kind else "%s %s" % (param.camel, kind)
-        return TclError("Invalid %s: %s" % (what, detail), ("TORCH", "ARGS", "HANDLE"))
-    return TclError("Invalid %s value: %s" % (param.camel, detail), ("TORCH", "ARGS", "VALUE"))
+        what = kind if name == kind else "%s %s" % (name, kind)
+        text = "Invalid %s name: %s" % (what, detail)
+        if param.required and detail.startswith("empty "):
+            # an empty word is no value: TCLIBTORCH calls it missing
+            text += " (Required parameters missing; Required parameter missing: %s)" % what
+        return TclError(text, ("TORCH", "ARGS", "HANDLE"))
+    text = "Invalid %s value: %s" % (name, detail)
+    if param.name in _DIM_NAMES:
+        text += " (Invalid %s parameter; Invalid dimension)" % name
+    return TclError(text, ("TORCH", "ARGS", "VALUE"))
+
+
+_DIM_NAMES = frozenset(("dim", "dims", "dimension", "axis"))

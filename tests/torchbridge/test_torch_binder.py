@@ -145,8 +145,15 @@ USAGE = ("Usage: torch::toy_align input boxes output_size ?spatial_scale? ?sampl
          "?-spatialScale double? ?-samplingRatio int? ?-aligned bool?")
 
 
-WRONG_ARGS = ('wrong # args: should be "torch::toy_align input boxes output_size ?spatial_scale? '
-              '?sampling_ratio? ?aligned?" (Wrong number of arguments. %s)' % USAGE)
+SHOULD_BE = ('wrong # args: should be "torch::toy_align input boxes output_size ?spatial_scale? '
+             '?sampling_ratio? ?aligned?" (Wrong number of arguments; Wrong number of positional '
+             'arguments; Invalid number of arguments')
+WRONG_ARGS = SHOULD_BE + '. %s)' % USAGE
+
+
+def too_few(*missing):
+    return SHOULD_BE + ("; Required parameters missing: %s; Required parameter missing. %s)"
+                        % (", ".join(missing), USAGE))
 
 
 def test_usage_text_comes_from_the_declaration():
@@ -154,8 +161,10 @@ def test_usage_text_comes_from_the_declaration():
 
 
 def test_too_few_positional_arguments_give_usage(reg):
-    assert error_of(ALIGN, reg, "tensor1") == WRONG_ARGS
-    assert error_of(ALIGN, reg) == WRONG_ARGS
+    assert error_of(ALIGN, reg, "tensor1") == too_few("boxes", "output_size")
+    assert error_of(ALIGN, reg) == too_few("input", "boxes", "output_size")
+    # the count is checked before the values (a first word that is no handle)
+    assert error_of(ALIGN, reg, "nosuch") == too_few("boxes", "output_size")
 
 
 def test_too_many_positional_arguments_give_usage(reg):
@@ -165,14 +174,17 @@ def test_too_many_positional_arguments_give_usage(reg):
 def test_named_call_missing_required_parameters(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1")
     assert msg == ("Missing required parameters: -boxes, -outputSize "
-                   "(Required parameters missing; %s)" % USAGE)
+                   "(Required parameters missing; Required parameter missing. %s)" % USAGE)
 
 
 def test_unknown_parameter(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-bogus", "1")
-    assert msg.startswith("Unknown parameter: -bogus.")
-    assert "Valid parameters are: -input, -boxes, -outputSize, -spatialScale, " \
-           "-samplingRatio, -aligned" in msg
+    assert msg == "Unknown parameter: -bogus"      # TCLIBTORCH's whole message
+    with pytest.raises(TclError) as e:
+        Binder(ALIGN).bind(["torch::toy_align", "-input", "tensor1", "-bogus", "1"], reg)
+    assert e.value.errorinfo.startswith(
+        "Unknown parameter: -bogus\n    (valid parameters of torch::toy_align are: -input, "
+        "-boxes, -outputSize, -spatialScale, -samplingRatio, -aligned)")
 
 
 def test_unknown_parameter_suggests_a_close_name(reg):
@@ -180,40 +192,47 @@ def test_unknown_parameter_suggests_a_close_name(reg):
 
 
 def test_unknown_first_word_means_named_syntax(reg):
-    assert error_of(ALIGN, reg, "-x", "tensor1").startswith("Unknown parameter: -x.")
+    assert error_of(ALIGN, reg, "-x", "tensor1") == "Unknown parameter: -x"
 
 
 def test_missing_value_for_parameter(reg):
-    assert error_of(ALIGN, reg, "-input", "tensor1", "-boxes") == \
-        "Missing value for parameter: -boxes"
+    missing = ("Missing value for parameter: -boxes (wrong # args: Named parameters must come "
+               "in pairs; Named parameter requires a value. %s)" % USAGE)
+    assert error_of(ALIGN, reg, "-input", "tensor1", "-boxes") == missing
+    # a dangling last word breaks the pairs, known or not
+    assert error_of(ALIGN, reg, "-input", "tensor1", "-bogus").startswith(
+        "Missing value for parameter: -bogus (wrong # args")
 
 
-def test_invalid_value_names_the_parameter_in_camel_case(reg):
+def test_invalid_value_names_the_parameter_as_the_call_spelled_it(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "7",
                    "-spatialScale", "invalid")
     assert msg == 'Invalid spatialScale value: expected floating-point number but got "invalid"'
+    msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "-spatial_scale", "x")
+    assert msg == 'Invalid spatial_scale value: expected floating-point number but got "x"'
+    # by position: the declared (snake_case) name
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "x")
-    assert msg == 'Invalid samplingRatio value: expected integer but got "x"'
+    assert msg == 'Invalid sampling_ratio value: expected integer but got "x"'
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7 7 7")
-    assert msg == 'Invalid outputSize value: expected 2 integers but got "7 7 7"'
+    assert msg == 'Invalid output_size value: expected 2 integers but got "7 7 7"'
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "maybe")
     assert msg == 'Invalid aligned value: expected boolean value but got "maybe"'
 
 
 def test_unknown_handles_are_named(reg):
     assert error_of(ALIGN, reg, "-input", "invalid", "-boxes", "tensor2", "-outputSize", "7") == \
-        'Invalid input tensor: Invalid tensor name "invalid"'
+        'Invalid input tensor name: Invalid tensor name "invalid"'
     assert error_of(ALIGN, reg, "tensor1", "tensor9", "7") == \
-        'Invalid boxes tensor: Invalid tensor name "tensor9"'
+        'Invalid boxes tensor name: Invalid tensor name "tensor9"'
     assert error_of(ALIGN, reg, "tensor1", TclList(["a", "b"]), "7") == \
-        'Invalid boxes tensor: Invalid tensor name "a b"'
+        'Invalid boxes tensor name: Invalid tensor name "a b"'
 
 
 def test_freed_handles_say_so(reg):
     reg._n_tensor = 2
     del reg.tensors["tensor2"]
     assert error_of(ALIGN, reg, "tensor1", "tensor2", "7").startswith(
-        "Invalid boxes tensor: tensor2 was freed")
+        "Invalid boxes tensor name: tensor2 was freed")
 
 
 def test_parameter_given_twice(reg):
@@ -305,3 +324,16 @@ def test_declaring_and_binding_import_no_torch():
             "print('torch' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
+    from tclish import Interp
+    interp = Interp()
+    interp.eval("set t [torch::tensor_create {1.0 2.0}]")
+    msg = interp.eval('catch {torch::softmin $t abc} m; set m')
+    assert msg == ('Invalid dim value: expected integer but got "abc" '
+                   '(Invalid dim parameter; Invalid dimension)')
+    msg = interp.eval('catch {torch::floor ""} m; set m')
+    assert msg == ("Invalid input tensor name: empty tensor handle "
+                   "(Required parameters missing; Required parameter missing: input tensor)")
+    assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"

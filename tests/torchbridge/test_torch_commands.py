@@ -186,7 +186,7 @@ def test_arithmetic(fake):
     i = fake.call("torch::tensor_create", "1 2", "int32")
     assert T(fake, fake.call("torch::tensor_add", i, i)).tolist() == [2, 4]
     assert err(fake, "torch::tensor_add", a, "nonsense") == \
-        'Invalid other tensor: Invalid tensor name "nonsense", nor a number'
+        'Invalid other tensor name: Invalid tensor name "nonsense", nor a number'
     assert "must match the size" in err(fake, "torch::tensor_add", a, fake.call("torch::ones", "2"))
 
 
@@ -295,7 +295,7 @@ def test_roi_pool_nms_box_iou_commands(fake):
                      "-scoreThreshold", "0.75")
     assert fake.call("torch::tensor_to_list", keep) == [0]
     assert err(fake, "torch::nms", boxes, scores, "1.5") == \
-        "Invalid iouThreshold value: must be between 0.0 and 1.0, got 1.5"
+        "Invalid iou_threshold value: must be between 0.0 and 1.0, got 1.5"
     iou = fake.call("torch::boxIou", "-boxes1", boxes, "-boxes2", boxes)
     assert fake.call("torch::tensor_shape", iou) == [4, 4]
     assert T(fake, iou).diagonal().tolist() == [1.0, 1.0, 1.0, 1.0]

@@ -102,7 +102,7 @@ def test_errors_are_the_general_ones(fake, ab):
     for name, *args in cases:
         kind, message, *_ = both(fake, name, *args)
         assert kind == "error" and message, (name, args)
-    assert both(fake, "tensor_add", freed, b)[1].startswith("Invalid input tensor: tensor")
+    assert both(fake, "tensor_add", freed, b)[1].startswith("Invalid input tensor name: tensor")
 
 
 def test_first_call_in_a_fresh_interpreter(fake):

@@ -106,7 +106,7 @@ def test_tensor_free_command_and_use_after_free(fake):
     assert fake.call("torch::tensor_free", t, u) == ""
     with pytest.raises(TclError) as e:
         fake.call("torch::tensor_shape", t)
-    assert e.value.message.startswith("Invalid input tensor: tensor1 was freed")
+    assert e.value.message.startswith("Invalid input tensor name: tensor1 was freed")
     with pytest.raises(TclError) as e:
         fake.call("torch::tensor_free", "nosuch")
     assert e.value.message == 'Invalid handles value: Invalid tensor name "nosuch"'

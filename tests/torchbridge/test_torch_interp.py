@@ -54,7 +54,7 @@ def test_seed_examples_through_tcl():
     assert i.eval("catch {torch::roi_align -input $features} error; set error").startswith(
         "Missing required parameters: -boxes, -outputSize")
     assert i.eval("catch {torch::roi_align -input invalid -boxes $boxes -outputSize {7 7}} e; "
-                  "set e") == 'Invalid input tensor: Invalid tensor name "invalid"'
+                  "set e") == 'Invalid input tensor name: Invalid tensor name "invalid"'
 
 
 def test_results_are_tcl_values():
