@@ -18,8 +18,16 @@ class ExitRequest(SystemExit):
         self.code = code
 
 
+def _closed_std(interp, name):
+    """Tcl's lookup error once the script has closed a standard channel."""
+    if "std-channels" in interp.extensions and name not in interp.channels:
+        raise TclError('can not find channel named "%s"' % name, ("TCL", "LOOKUP", "CHANNEL", name))
+
+
 def channel(interp, name, mode="w"):
     """The file object for a channel name, or Tcl's error."""
+    if name in ("stdout", "stderr", "stdin") and name not in interp.channels:
+        _closed_std(interp, name)
     if name == "stdout":
         return interp.extensions.get("stdout-channel") or interp.stdout
     if name == "stderr":
@@ -56,6 +64,8 @@ def _puts(interp, argv):
     n = len(argv)
     newline = True
     if n == 2:
+        if "stdout" not in interp.channels:
+            _closed_std(interp, "stdout")
         if "stdout-channel" in interp.extensions:
             interp.extensions["stdout-channel"].write(to_str(argv[1]) + "\n")
             return ""
@@ -64,6 +74,8 @@ def _puts(interp, argv):
     if n == 3:
         first = to_str(argv[1])
         if first == "-nonewline":
+            if "stdout" not in interp.channels:
+                _closed_std(interp, "stdout")
             if "stdout-channel" in interp.extensions:
                 interp.extensions["stdout-channel"].write(to_str(argv[2]))
                 return ""
