@@ -383,9 +383,61 @@ def _option_name(word, ch=None):
         ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
 
 
+def _zlib_options(ch):
+    """The zlib transform whose options the channel shows, if any
+    (commands/zlibpush.py)."""
+    if not getattr(ch, "__dict__", {}).get("transforms"):
+        return None
+    from .zlibpush import top_options
+    return top_options(ch)
+
+
+def _bad_option(word, names):
+    names = list(names)
+    return TclError('bad option "%s": should be one of %s, or %s' % (
+        word, ", ".join(names[:-1]), names[-1]),
+        ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
+
+
+def _configure_transformed(ch, zt, args, cmd_name):
+    """chan configure on a channel under `zlib push`: the transform's own
+    options come after the channel's (exact names only, as in Tcl)."""
+    if not args:
+        out = configure_plain(ch, args)
+        for opt in zt.option_names():
+            out.append(opt)
+            out.append(zt.get_option(opt))
+        return out
+    if len(args) == 1:
+        word = to_str(args[0])
+        if word in zt.option_names():
+            return zt.get_option(word)
+        if word in zt.bad_get_names() or not any(o.startswith(word) for o in _OPTIONS) \
+                or len(word) < 2:
+            raise _bad_option(word, _OPTIONS + tuple(zt.bad_get_names()))
+        return configure_plain(ch, args)
+    if len(args) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
+    for i in range(0, len(args), 2):
+        word = to_str(args[i])
+        if word in zt.set_names():
+            zt.set_option(word, args[i + 1])
+        elif len(word) > 1 and any(o.startswith(word) for o in _OPTIONS):
+            _set_option(ch, _option_name(word), args[i + 1])
+        else:
+            raise _bad_option(word, _OPTIONS + tuple(zt.set_names()))
+    return ""
+
+
 def configure(interp, argv, cmd_name):
     ch = get_channel(interp, to_str(argv[1]))
-    args = argv[2:]
+    zt = _zlib_options(ch)
+    if zt is not None:
+        return _configure_transformed(ch, zt, argv[2:], cmd_name)
+    return configure_plain(ch, argv[2:], cmd_name)
+
+
+def configure_plain(ch, args, cmd_name="fconfigure"):
     if not args:
         out = TclList()
         for opt in _OPTIONS:
