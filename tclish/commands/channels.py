@@ -103,7 +103,11 @@ _MODES = {
 
 def parse_access(access):
     """(os flags, seek to end?, binary?) for an open access argument."""
-    if access and access[0] in "rwa" and len(access) <= 3:
+    if access[:1].isascii() and access[:1].islower():
+        # Tcl's rule: a lowercase first letter is the r/w/a syntax
+        if access[0] not in "rwa" or len(access) > 3:
+            raise TclError('illegal access mode "%s"' % access,
+                           ("TCL", "OPERATION", "OPEN", "MODE"))
         binary = "b" in access[1:]
         key = access[0] + ("+" if "+" in access[1:] else "")
         rest = access[1:].replace("+", "", 1).replace("b", "", 1)
@@ -111,7 +115,12 @@ def parse_access(access):
             flags, seek_end = _MODES[key]
             return flags, seek_end, binary
         raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
-    words = to_list(access)
+    try:
+        words = to_list(access)
+    except TclError as e:
+        e.errorinfo = e.message + '\n    while processing open access modes "%s"' % access
+        e.context_added = True
+        raise
     access_kind = None
     if words and not (len(words) == 1 and words[0] == access and access[:1] in "rwa"):
         flags = 0
@@ -242,6 +251,11 @@ def _read(interp, argv, cmd_name):
                     raise TclError('expected non-negative integer but got "%s"' % arg,
                                    ("TCL", "VALUE", "NUMBER"))
     text = ch.read(count)
+    if count is not None and getattr(ch, "closed", False):
+        # a reflected channel's handler closed the channel under a counted
+        # read: tclsh fails the read (a read to end of file or gets does not)
+        raise TclError('error reading "%s": invalid argument' % ch.name,
+                       ("POSIX", "EINVAL", "invalid argument"))
     if nonewline and text.endswith("\n"):
         text = text[:-1]
     return text
@@ -268,6 +282,10 @@ def cmd_seek(interp, argv):
                 "ambiguous" if matches else "bad", word),
                 ("TCL", "LOOKUP", "INDEX", "origin", word))
         whence = _ORIGINS[matches[0]]
+    for transform in reversed(getattr(ch, "__dict__", {}).get("transforms") or ()):
+        before = getattr(transform, "before_seek", None)
+        if before is not None:
+            before()
     ch.seek(offset, whence)
     return ""
 
@@ -280,6 +298,8 @@ def cmd_tell(interp, argv):
 @command("fblocked", 1, 1, "channelId")
 def cmd_fblocked(interp, argv):
     ch = get_channel(interp, to_str(argv[1]))
+    if not ch.readable:
+        raise TclError('channel "%s" wasn\'t opened for reading' % ch.name, "NONE")
     blocked = getattr(ch, "blocked", None)
     return 1 if blocked is not None and blocked() else 0
 
@@ -288,7 +308,7 @@ def chan_flush(interp, argv):
     ch = get_channel(interp, to_str(argv[2]))
     if not ch.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % ch.name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
     ch.flush()
     return ""
 
@@ -430,6 +450,8 @@ def _configure_transformed(ch, zt, args, cmd_name):
 
 
 def configure(interp, argv, cmd_name):
+    if len(argv) > 3 and len(argv) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
     ch = get_channel(interp, to_str(argv[1]))
     zt = _zlib_options(ch)
     if zt is not None:
@@ -437,7 +459,50 @@ def configure(interp, argv, cmd_name):
     return configure_plain(ch, argv[2:], cmd_name)
 
 
+def _standard_option(word):
+    """The standard option `word` names (exactly or by a unique prefix), or None."""
+    if word in _OPTIONS:
+        return word
+    matches = [o for o in _OPTIONS if o.startswith(word)] if len(word) > 1 else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def _configure_reflected(ch, args, cmd_name):
+    """chan configure on a reflected channel: options other than the
+    standard ones go to the handler's cgetall, cget and configure."""
+    if not args:
+        out = TclList()
+        for opt in _OPTIONS:
+            out.append(opt)
+            out.append(_get_option(ch, opt, True))
+        for opt, value in ch.all_extras():
+            out.append(opt)
+            out.append(value)
+        return out
+    if len(args) == 1:
+        word = to_str(args[0])
+        opt = _standard_option(word)
+        if opt is not None:
+            return _get_option(ch, opt)
+        value = ch.get_extra(word)
+        if value is None:
+            raise _bad_option(word, _OPTIONS)
+        return value
+    if len(args) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
+    for i in range(0, len(args), 2):
+        word = to_str(args[i])
+        opt = _standard_option(word)
+        if opt is not None:
+            _set_option(ch, opt, args[i + 1])
+        elif not ch.set_extra(word, args[i + 1]):
+            raise _bad_option(word, _OPTIONS)
+    return ""
+
+
 def configure_plain(ch, args, cmd_name="fconfigure"):
+    if getattr(ch, "reflected_options", False):
+        return _configure_reflected(ch, args, cmd_name)
     if not args:
         out = TclList()
         for opt in _OPTIONS:
@@ -489,7 +554,7 @@ def copy_channel(interp, args, cmd_name):
                            ("TCL", "LOOKUP", "INDEX", "option", opt))
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
     if callback is not None:
         from .events import background_copy
         return background_copy(interp, src, dst, size, callback)
@@ -594,7 +659,8 @@ CHAN_SUBCOMMANDS = {
     "pending": (chan_pending, 2, 2, "mode channelId"),
     "pipe": (chan_pipe, 0, None, ""),
     "pop": (lambda interp, argv: _refl().chan_pop(interp, argv), 1, 1, "channelId"),
-    "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
+    "postevent": (lambda interp, argv: _refl().chan_postevent(interp, argv), 2, 2,
+                  "channelId eventSpec"),
     "push": (lambda interp, argv: _refl().chan_push(interp, argv), 0, None,
              "channel cmdprefix"),
     "puts": (_chan_sub(io.cmd_puts), 1, 3, "?-nonewline? ?channelId? string"),

@@ -209,8 +209,10 @@ def channel_event(interp, argv, cmd_name):
     if not to_str(script):
         handlers.pop(kind, None)
         loop.unwatch(key)
+        _note_interest(ch)
         return ""
     handlers[kind] = (interp, script)
+    _note_interest(ch)
 
     def fire():
         entry = handlers.get(kind)
@@ -226,6 +228,13 @@ def channel_event(interp, argv, cmd_name):
     ready = getattr(ch, "input_ready", None) if kind == "r" else None
     loop.watch(key, fd, kind, fire, ready)
     return ""
+
+
+def _note_interest(ch):
+    """A reflected channel's handler hears which events are wanted (`watch`)."""
+    note = getattr(ch, "watch_interest", None)
+    if note is not None:
+        note()
 
 
 def channel_handlers(ch):

@@ -33,7 +33,8 @@ def channel(interp, name, mode="w"):
     if name == "stderr":
         return interp.stderr
     if name == "stdin":
-        ch = interp.channels.get("stdin")
+        from .channels import channel_table
+        ch = channel_table(interp).get("stdin")
         if ch is not None:
             return ch
         return interp.extensions.get("stdin") or sys.stdin
@@ -90,8 +91,8 @@ def _puts(interp, argv):
                 out = channel(interp, to_str(argv[1]))
                 text = argv[2]
             else:
-                raise TclError('bad argument "%s": should be "nonewline"' % to_str(argv[3]),
-                               ("TCL", "VALUE", "PUTS"))
+                raise TclError('wrong # args: should be "puts ?-nonewline? ?channelId? string"',
+                               ("TCL", "WRONGARGS"))
         else:
             newline = False
             out = channel(interp, to_str(argv[2]))
@@ -108,7 +109,7 @@ def cmd_flush(interp, argv):
     ch = channel(interp, name)
     if not getattr(ch, "writable", True):
         raise TclError('channel "%s" wasn\'t opened for writing' % name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
     ch.flush()
     return ""
 

@@ -159,7 +159,7 @@ class Channel:
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
-                           ("TCL", "OPERATION", "WRITE"))
+                           "NONE")
         if (self._text or self._decoder is not None) and not self.duplex:
             self._unread()
         mode = self.trans_out
@@ -189,6 +189,10 @@ class Channel:
             except OSError as e:
                 del out[:]
                 raise os_tcl_error('error %s "%s"' % (verb, self.name), e) from None
+            except TclError:
+                # a handler's or transform's failure: the queued output is dropped, as in Tcl
+                del out[:]
+                raise
             del out[:n]
 
     def close_in_background(self):
@@ -246,7 +250,7 @@ class Channel:
     def _check_readable(self):
         if not self.readable:
             raise TclError('channel "%s" wasn\'t opened for reading' % self.name,
-                           ("TCL", "OPERATION", "READ"))
+                           "NONE")
 
     def _fill(self):
         """Read one more block; False at end of file."""
@@ -573,7 +577,7 @@ class StdChannel:
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
-                           ("TCL", "OPERATION", "WRITE"))
+                           "NONE")
         out = self.stream()
         if self.encoding != "utf-8" or self.trans_out != "lf":
             raw = getattr(out, "buffer", None)
@@ -604,7 +608,7 @@ class StdChannel:
     def _check_readable(self):
         if not self.readable:
             raise TclError('channel "%s" wasn\'t opened for reading' % self.name,
-                           ("TCL", "OPERATION", "READ"))
+                           "NONE")
 
     def gets(self):
         self._check_readable()
