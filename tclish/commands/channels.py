@@ -167,6 +167,11 @@ def cmd_open(interp, argv):
     ch = add_channel(interp, fd, mode != os.O_WRONLY, mode != os.O_RDONLY)
     if binary:
         ch.set_translation("binary", "binary")
+    else:
+        # a new file channel takes the system encoding, as in Tcl
+        system = interp.extensions.get("encoding-system", "utf-8")
+        if system != "utf-8":
+            ch.set_encoding(system)
     return ch.name
 
 
@@ -374,8 +379,11 @@ def _set_option(ch, opt, value):
     elif opt == "-eofchar":
         vin, vout = _split_two(ch, value, "-eofchar",
                                "should be a list of zero, one, or two elements")
+        # as Tcl, only the first character of each value counts
+        vin = vin[:1] if vin else vin
+        vout = vout[:1] if vout else vout
         for v in (vin, vout):
-            if v and (len(v) != 1 or not 0 < ord(v) < 0x80):
+            if v and not 0 < ord(v) < 0x80:
                 raise TclError("bad value for -eofchar: must be non-NUL ASCII character",
                                ("TCL", "VALUE", "CHANNEL"))
         old_in, old_out = ch.eofchar

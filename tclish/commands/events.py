@@ -188,7 +188,6 @@ def channel_event(interp, argv, cmd_name):
         raise TclError('wrong # args: should be "%s channelId event ?script?"' % cmd_name,
                        ("TCL", "WRONGARGS"))
     from .channels import get_channel
-    ch = get_channel(interp, to_str(argv[1]))
     word = to_str(argv[2])
     kind = _EVENT_NAMES.get(word)
     if kind is None and word:
@@ -197,6 +196,7 @@ def channel_event(interp, argv, cmd_name):
     if kind is None:
         raise TclError('bad event name "%s": must be readable or writable' % word,
                        ("TCL", "LOOKUP", "INDEX", "event name", word))
+    ch = get_channel(interp, to_str(argv[1]))
     handlers = channel_handlers(ch)
     if len(argv) == 3:
         entry = handlers.get(kind)

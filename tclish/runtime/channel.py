@@ -89,6 +89,8 @@ class Channel:
     """A file channel on an OS file descriptor."""
 
     kind = "file"
+    # what output translation "auto" means (sockets: crlf, as Tcl's network default)
+    auto_out = "lf"
     # pipes and sockets read and write separate streams: a write keeps the
     # read-ahead (a file must give it back so both share one position)
     duplex = False
@@ -123,6 +125,8 @@ class Channel:
     # ---- configuration ---------------------------------------------------------
 
     def set_encoding(self, tcl_name):
+        if tcl_name == "":
+            tcl_name = "binary"     # Tcl: no encoding is the identity
         codec = python_codec(tcl_name)
         self._unread()
         self.encoding = tcl_name
@@ -152,7 +156,9 @@ class Channel:
             self._unread()
             self.trans_in = "lf" if value_in in ("platform", "binary") else value_in
         if value_out is not None:
-            self.trans_out = "lf" if value_out in ("platform", "auto", "binary") else value_out
+            if value_out == "auto":
+                value_out = self.auto_out
+            self.trans_out = "lf" if value_out in ("platform", "binary") else value_out
 
     # ---- output ----------------------------------------------------------------
 
@@ -483,9 +489,18 @@ class Channel:
     def blocked(self):
         return self._blocked
 
+    def _write_eofchar(self):
+        """As Tcl, an output end-of-file character is written at close."""
+        if self.writable and self.eofchar[1] and self.fd is not None and self.fd >= 0:
+            try:
+                self.write(self.eofchar[1])
+            except TclError:
+                pass
+
     def close(self):
         from .events import get_loop
         get_loop().forget(id(self))
+        self._write_eofchar()
         if self._out and not self.blocking and self.duplex:
             # as Tcl: a non-blocking channel finishes its output in the background
             self.close_in_background()
