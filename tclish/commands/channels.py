@@ -388,6 +388,10 @@ def _set_option(ch, opt, value):
                                ("TCL", "VALUE", "CHANNEL"))
         old_in, old_out = ch.eofchar
         ch.eofchar = (old_in if vin is None else vin, old_out if vout is None else vout)
+        if hasattr(ch, "_eofchar_seen"):
+            # a new end-of-file character resets the end-of-file state
+            ch._eofchar_seen = False
+            ch._eof = False
     else:
         vin, vout = _split_two(ch, value, "-translation", "must be a one or two element list")
         for v in (vin, vout):
@@ -563,6 +567,9 @@ def copy_channel(interp, args, cmd_name):
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
                        "NONE")
+    for ch in (src, dst):
+        if getattr(ch, "copy_busy", False):
+            raise TclError('channel "%s" is busy' % ch.name, ("TCL", "OPERATION", "BUSY"))
     if callback is not None:
         from .events import background_copy
         return background_copy(interp, src, dst, size, callback)

@@ -304,9 +304,19 @@ def background_copy(interp, src, dst, size, callback):
         except OSError:
             was_blocking = None
     state = {"total": 0, "left": size}
+    for ch in (src, dst):
+        try:
+            ch.copy_busy = True          # another fcopy on them is refused meanwhile
+        except AttributeError:
+            pass
 
     def finish(error=None):
         loop.unwatch(key)
+        for ch in (src, dst):
+            try:
+                ch.copy_busy = False
+            except AttributeError:
+                pass
         if was_blocking is not None and getattr(src, "fd", -1) >= 0:
             try:
                 import os

@@ -286,6 +286,13 @@ class Channel:
         if eofchar:
             i = text.find(eofchar)
             if i >= 0:
+                # what follows the end-of-file character stays unread (and
+                # readable once the character is changed), as in Tcl
+                rest = text[i:].encode(self._codec, "surrogateescape")
+                if self._decoder is not None:
+                    rest += self._decoder.getstate()[0]
+                    self._decoder = None
+                self._raw = rest + self._raw
                 text = text[:i]
                 self._eofchar_seen = True
         if self._pos:
@@ -427,7 +434,7 @@ class Channel:
     # ---- positioning -----------------------------------------------------------
 
     def _unconsumed_bytes(self):
-        n = 0
+        n = len(self._raw)
         if self._decoder is not None:
             n = len(self._decoder.getstate()[0])
         rest = self._text[self._pos:]

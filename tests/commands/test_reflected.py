@@ -92,3 +92,24 @@ def test_transform_popping_itself_drops_its_result(tcl, tmp_path):
     assert tcl("read $f") == ""
     assert tcl("set res") == "read"
     tcl("close $f")
+
+
+def test_eofchar_leaves_the_rest_readable(tcl, tmp_path):
+    # tclsh (io.test 61.1): tell stops at the eof character; a new eofchar
+    # resets end of file and the rest reads on
+    path = tmp_path / "q"
+    path.write_bytes(b"abc=def")
+    tcl("set f [open {%s}]; fconfigure $f -eofchar =" % path)
+    assert tcl("list [read $f] [tell $f] [eof $f]") == "abc 3 1"
+    assert tcl("fconfigure $f -eofchar {}; list [eof $f] [read $f] [tell $f]") == "0 =def 7"
+    tcl("close $f")
+
+
+def test_a_channel_under_background_fcopy_is_busy(tcl, tmp_path):
+    (tmp_path / "src").write_bytes(b"x" * 100)
+    tcl("set a [open {%s}]; set b [open {%s} w]; fcopy $a $b -command {set done}"
+        % (tmp_path / "src", tmp_path / "dst"))
+    with pytest.raises(TclError) as info:
+        tcl("fcopy $a $b")
+    assert info.value.message == 'channel "%s" is busy' % tcl("set a")
+    tcl("vwait done; close $a; close $b")
