@@ -567,8 +567,10 @@ def copy_channel(interp, args, cmd_name):
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
                        "NONE")
-    for ch in (src, dst):
-        if getattr(ch, "copy_busy", False):
+    # as Tcl: a channel being read by a background fcopy can't be read by
+    # another, nor one being written be written (both ways at once is fine)
+    for ch, side in ((src, "copy_reading"), (dst, "copy_writing")):
+        if getattr(ch, side, False):
             raise TclError('channel "%s" is busy' % ch.name, ("TCL", "OPERATION", "BUSY"))
     if callback is not None:
         from .events import background_copy

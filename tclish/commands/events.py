@@ -304,17 +304,18 @@ def background_copy(interp, src, dst, size, callback):
         except OSError:
             was_blocking = None
     state = {"total": 0, "left": size}
-    for ch in (src, dst):
+    sides = ((src, "copy_reading"), (dst, "copy_writing"))
+    for ch, side in sides:
         try:
-            ch.copy_busy = True          # another fcopy on them is refused meanwhile
+            setattr(ch, side, True)      # another fcopy that way is refused meanwhile
         except AttributeError:
             pass
 
     def finish(error=None):
         loop.unwatch(key)
-        for ch in (src, dst):
+        for ch, side in sides:
             try:
-                ch.copy_busy = False
+                setattr(ch, side, False)
             except AttributeError:
                 pass
         if was_blocking is not None and getattr(src, "fd", -1) >= 0:
