@@ -103,7 +103,11 @@ _MODES = {
 
 def parse_access(access):
     """(os flags, seek to end?, binary?) for an open access argument."""
-    if access and access[0] in "rwa" and len(access) <= 3:
+    if access[:1].isascii() and access[:1].islower():
+        # Tcl's rule: a lowercase first letter is the r/w/a syntax
+        if access[0] not in "rwa" or len(access) > 3:
+            raise TclError('illegal access mode "%s"' % access,
+                           ("TCL", "OPERATION", "OPEN", "MODE"))
         binary = "b" in access[1:]
         key = access[0] + ("+" if "+" in access[1:] else "")
         rest = access[1:].replace("+", "", 1).replace("b", "", 1)
@@ -111,7 +115,12 @@ def parse_access(access):
             flags, seek_end = _MODES[key]
             return flags, seek_end, binary
         raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
-    words = to_list(access)
+    try:
+        words = to_list(access)
+    except TclError as e:
+        e.errorinfo = e.message + '\n    while processing open access modes "%s"' % access
+        e.context_added = True
+        raise
     access_kind = None
     if words and not (len(words) == 1 and words[0] == access and access[:1] in "rwa"):
         flags = 0
@@ -158,6 +167,11 @@ def cmd_open(interp, argv):
     ch = add_channel(interp, fd, mode != os.O_WRONLY, mode != os.O_RDONLY)
     if binary:
         ch.set_translation("binary", "binary")
+    else:
+        # a new file channel takes the system encoding, as in Tcl
+        system = interp.extensions.get("encoding-system", "utf-8")
+        if system != "utf-8":
+            ch.set_encoding(system)
     return ch.name
 
 
@@ -242,6 +256,11 @@ def _read(interp, argv, cmd_name):
                     raise TclError('expected non-negative integer but got "%s"' % arg,
                                    ("TCL", "VALUE", "NUMBER"))
     text = ch.read(count)
+    if count is not None and getattr(ch, "closed", False):
+        # a reflected channel's handler closed the channel under a counted
+        # read: tclsh fails the read (a read to end of file or gets does not)
+        raise TclError('error reading "%s": invalid argument' % ch.name,
+                       ("POSIX", "EINVAL", "invalid argument"))
     if nonewline and text.endswith("\n"):
         text = text[:-1]
     return text
@@ -268,6 +287,10 @@ def cmd_seek(interp, argv):
                 "ambiguous" if matches else "bad", word),
                 ("TCL", "LOOKUP", "INDEX", "origin", word))
         whence = _ORIGINS[matches[0]]
+    for transform in reversed(getattr(ch, "__dict__", {}).get("transforms") or ()):
+        before = getattr(transform, "before_seek", None)
+        if before is not None:
+            before()
     ch.seek(offset, whence)
     return ""
 
@@ -280,6 +303,8 @@ def cmd_tell(interp, argv):
 @command("fblocked", 1, 1, "channelId")
 def cmd_fblocked(interp, argv):
     ch = get_channel(interp, to_str(argv[1]))
+    if not ch.readable:
+        raise TclError('channel "%s" wasn\'t opened for reading' % ch.name, "NONE")
     blocked = getattr(ch, "blocked", None)
     return 1 if blocked is not None and blocked() else 0
 
@@ -288,7 +313,7 @@ def chan_flush(interp, argv):
     ch = get_channel(interp, to_str(argv[2]))
     if not ch.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % ch.name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
     ch.flush()
     return ""
 
@@ -354,12 +379,19 @@ def _set_option(ch, opt, value):
     elif opt == "-eofchar":
         vin, vout = _split_two(ch, value, "-eofchar",
                                "should be a list of zero, one, or two elements")
+        # as Tcl, only the first character of each value counts
+        vin = vin[:1] if vin else vin
+        vout = vout[:1] if vout else vout
         for v in (vin, vout):
-            if v and (len(v) != 1 or not 0 < ord(v) < 0x80):
+            if v and not 0 < ord(v) < 0x80:
                 raise TclError("bad value for -eofchar: must be non-NUL ASCII character",
                                ("TCL", "VALUE", "CHANNEL"))
         old_in, old_out = ch.eofchar
         ch.eofchar = (old_in if vin is None else vin, old_out if vout is None else vout)
+        if hasattr(ch, "_eofchar_seen"):
+            # a new end-of-file character resets the end-of-file state
+            ch._eofchar_seen = False
+            ch._eof = False
     else:
         vin, vout = _split_two(ch, value, "-translation", "must be a one or two element list")
         for v in (vin, vout):
@@ -383,9 +415,106 @@ def _option_name(word, ch=None):
         ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
 
 
+def _zlib_options(ch):
+    """The zlib transform whose options the channel shows, if any
+    (commands/zlibpush.py)."""
+    if not getattr(ch, "__dict__", {}).get("transforms"):
+        return None
+    from .zlibpush import top_options
+    return top_options(ch)
+
+
+def _bad_option(word, names):
+    names = list(names)
+    return TclError('bad option "%s": should be one of %s, or %s' % (
+        word, ", ".join(names[:-1]), names[-1]),
+        ("TCL", "OPERATION", "FCONFIGURE", "BADOPTION"))
+
+
+def _configure_transformed(ch, zt, args, cmd_name):
+    """chan configure on a channel under `zlib push`: the transform's own
+    options come after the channel's (exact names only, as in Tcl)."""
+    if not args:
+        out = configure_plain(ch, args)
+        for opt in zt.option_names():
+            out.append(opt)
+            out.append(zt.get_option(opt))
+        return out
+    if len(args) == 1:
+        word = to_str(args[0])
+        if word in zt.option_names():
+            return zt.get_option(word)
+        if word in zt.bad_get_names() or not any(o.startswith(word) for o in _OPTIONS) \
+                or len(word) < 2:
+            raise _bad_option(word, _OPTIONS + tuple(zt.bad_get_names()))
+        return configure_plain(ch, args)
+    if len(args) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
+    for i in range(0, len(args), 2):
+        word = to_str(args[i])
+        if word in zt.set_names():
+            zt.set_option(word, args[i + 1])
+        elif len(word) > 1 and any(o.startswith(word) for o in _OPTIONS):
+            _set_option(ch, _option_name(word), args[i + 1])
+        else:
+            raise _bad_option(word, _OPTIONS + tuple(zt.set_names()))
+    return ""
+
+
 def configure(interp, argv, cmd_name):
+    if len(argv) > 3 and len(argv) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
     ch = get_channel(interp, to_str(argv[1]))
-    args = argv[2:]
+    zt = _zlib_options(ch)
+    if zt is not None:
+        return _configure_transformed(ch, zt, argv[2:], cmd_name)
+    return configure_plain(ch, argv[2:], cmd_name)
+
+
+def _standard_option(word):
+    """The standard option `word` names (exactly or by a unique prefix), or None."""
+    if word in _OPTIONS:
+        return word
+    matches = [o for o in _OPTIONS if o.startswith(word)] if len(word) > 1 else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def _configure_reflected(ch, args, cmd_name):
+    """chan configure on a reflected channel: options other than the
+    standard ones go to the handler's cgetall, cget and configure."""
+    if not args:
+        out = TclList()
+        for opt in _OPTIONS:
+            out.append(opt)
+            out.append(_get_option(ch, opt, True))
+        for opt, value in ch.all_extras():
+            out.append(opt)
+            out.append(value)
+        return out
+    if len(args) == 1:
+        word = to_str(args[0])
+        opt = _standard_option(word)
+        if opt is not None:
+            return _get_option(ch, opt)
+        value = ch.get_extra(word)
+        if value is None:
+            raise _bad_option(word, _OPTIONS)
+        return value
+    if len(args) % 2:
+        raise wrong_args(cmd_name, "channelId ?-option value ...?")
+    for i in range(0, len(args), 2):
+        word = to_str(args[i])
+        opt = _standard_option(word)
+        if opt is not None:
+            _set_option(ch, opt, args[i + 1])
+        elif not ch.set_extra(word, args[i + 1]):
+            raise _bad_option(word, _OPTIONS)
+    return ""
+
+
+def configure_plain(ch, args, cmd_name="fconfigure"):
+    if getattr(ch, "reflected_options", False):
+        return _configure_reflected(ch, args, cmd_name)
     if not args:
         out = TclList()
         for opt in _OPTIONS:
@@ -437,7 +566,12 @@ def copy_channel(interp, args, cmd_name):
                            ("TCL", "LOOKUP", "INDEX", "option", opt))
     if not dst.writable:
         raise TclError('channel "%s" wasn\'t opened for writing' % dst.name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
+    # as Tcl: a channel being read by a background fcopy can't be read by
+    # another, nor one being written be written (both ways at once is fine)
+    for ch, side in ((src, "copy_reading"), (dst, "copy_writing")):
+        if getattr(ch, side, False):
+            raise TclError('channel "%s" is busy' % ch.name, ("TCL", "OPERATION", "BUSY"))
     if callback is not None:
         from .events import background_copy
         return background_copy(interp, src, dst, size, callback)
@@ -542,7 +676,8 @@ CHAN_SUBCOMMANDS = {
     "pending": (chan_pending, 2, 2, "mode channelId"),
     "pipe": (chan_pipe, 0, None, ""),
     "pop": (lambda interp, argv: _refl().chan_pop(interp, argv), 1, 1, "channelId"),
-    "postevent": (_unsupported("postevent"), 2, 2, "channelId eventSpec"),
+    "postevent": (lambda interp, argv: _refl().chan_postevent(interp, argv), 2, 2,
+                  "channelId eventSpec"),
     "push": (lambda interp, argv: _refl().chan_push(interp, argv), 0, None,
              "channel cmdprefix"),
     "puts": (_chan_sub(io.cmd_puts), 1, 3, "?-nonewline? ?channelId? string"),

@@ -188,7 +188,6 @@ def channel_event(interp, argv, cmd_name):
         raise TclError('wrong # args: should be "%s channelId event ?script?"' % cmd_name,
                        ("TCL", "WRONGARGS"))
     from .channels import get_channel
-    ch = get_channel(interp, to_str(argv[1]))
     word = to_str(argv[2])
     kind = _EVENT_NAMES.get(word)
     if kind is None and word:
@@ -197,6 +196,7 @@ def channel_event(interp, argv, cmd_name):
     if kind is None:
         raise TclError('bad event name "%s": must be readable or writable' % word,
                        ("TCL", "LOOKUP", "INDEX", "event name", word))
+    ch = get_channel(interp, to_str(argv[1]))
     handlers = channel_handlers(ch)
     if len(argv) == 3:
         entry = handlers.get(kind)
@@ -209,8 +209,10 @@ def channel_event(interp, argv, cmd_name):
     if not to_str(script):
         handlers.pop(kind, None)
         loop.unwatch(key)
+        _note_interest(ch)
         return ""
     handlers[kind] = (interp, script)
+    _note_interest(ch)
 
     def fire():
         entry = handlers.get(kind)
@@ -226,6 +228,13 @@ def channel_event(interp, argv, cmd_name):
     ready = getattr(ch, "input_ready", None) if kind == "r" else None
     loop.watch(key, fd, kind, fire, ready)
     return ""
+
+
+def _note_interest(ch):
+    """A reflected channel's handler hears which events are wanted (`watch`)."""
+    note = getattr(ch, "watch_interest", None)
+    if note is not None:
+        note()
 
 
 def channel_handlers(ch):
@@ -295,9 +304,20 @@ def background_copy(interp, src, dst, size, callback):
         except OSError:
             was_blocking = None
     state = {"total": 0, "left": size}
+    sides = ((src, "copy_reading"), (dst, "copy_writing"))
+    for ch, side in sides:
+        try:
+            setattr(ch, side, True)      # another fcopy that way is refused meanwhile
+        except AttributeError:
+            pass
 
     def finish(error=None):
         loop.unwatch(key)
+        for ch, side in sides:
+            try:
+                setattr(ch, side, False)
+            except AttributeError:
+                pass
         if was_blocking is not None and getattr(src, "fd", -1) >= 0:
             try:
                 import os

@@ -18,14 +18,23 @@ class ExitRequest(SystemExit):
         self.code = code
 
 
+def _closed_std(interp, name):
+    """Tcl's lookup error once the script has closed a standard channel."""
+    if "std-channels" in interp.extensions and name not in interp.channels:
+        raise TclError('can not find channel named "%s"' % name, ("TCL", "LOOKUP", "CHANNEL", name))
+
+
 def channel(interp, name, mode="w"):
     """The file object for a channel name, or Tcl's error."""
+    if name in ("stdout", "stderr", "stdin") and name not in interp.channels:
+        _closed_std(interp, name)
     if name == "stdout":
         return interp.extensions.get("stdout-channel") or interp.stdout
     if name == "stderr":
         return interp.stderr
     if name == "stdin":
-        ch = interp.channels.get("stdin")
+        from .channels import channel_table
+        ch = channel_table(interp).get("stdin")
         if ch is not None:
             return ch
         return interp.extensions.get("stdin") or sys.stdin
@@ -56,6 +65,8 @@ def _puts(interp, argv):
     n = len(argv)
     newline = True
     if n == 2:
+        if "stdout" not in interp.channels:
+            _closed_std(interp, "stdout")
         if "stdout-channel" in interp.extensions:
             interp.extensions["stdout-channel"].write(to_str(argv[1]) + "\n")
             return ""
@@ -64,6 +75,8 @@ def _puts(interp, argv):
     if n == 3:
         first = to_str(argv[1])
         if first == "-nonewline":
+            if "stdout" not in interp.channels:
+                _closed_std(interp, "stdout")
             if "stdout-channel" in interp.extensions:
                 interp.extensions["stdout-channel"].write(to_str(argv[2]))
                 return ""
@@ -78,8 +91,8 @@ def _puts(interp, argv):
                 out = channel(interp, to_str(argv[1]))
                 text = argv[2]
             else:
-                raise TclError('bad argument "%s": should be "nonewline"' % to_str(argv[3]),
-                               ("TCL", "VALUE", "PUTS"))
+                raise TclError('wrong # args: should be "puts ?-nonewline? ?channelId? string"',
+                               ("TCL", "WRONGARGS"))
         else:
             newline = False
             out = channel(interp, to_str(argv[2]))
@@ -96,7 +109,7 @@ def cmd_flush(interp, argv):
     ch = channel(interp, name)
     if not getattr(ch, "writable", True):
         raise TclError('channel "%s" wasn\'t opened for writing' % name,
-                       ("TCL", "OPERATION", "WRITE"))
+                       "NONE")
     ch.flush()
     return ""
 

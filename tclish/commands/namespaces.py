@@ -751,6 +751,27 @@ _UNKNOWN_PROC = r'''proc unknown args {
         dict incr opts -level
         return -options $opts $msg
     }
+    if {[info level] == 1 && [info script] eq ""
+            && [info exists ::tcl_interactive] && [string is true -strict $::tcl_interactive]} {
+        # typed at tclsh's prompt: a program on PATH runs, and a unique
+        # prefix of a command's name stands for that command
+        if {![info exists ::auto_noexec] && [set prog [auto_execok $cmd]] ne ""} {
+            catch {uplevel 1 [list exec >&@stdout <@stdin {*}$prog {*}[lrange $args 1 end]]} msg opts
+            dict incr opts -level
+            return -options $opts $msg
+        }
+        set found {}
+        foreach name [info commands $cmd*] {
+            if {[string first $cmd $name] == 0} {lappend found $name}
+        }
+        if {[llength $found] == 1} {
+            catch {uplevel 1 [lreplace $args 0 0 [lindex $found 0]]} msg opts
+            dict incr opts -level
+            return -options $opts $msg
+        } elseif {[llength $found] > 1} {
+            return -code error "ambiguous command name \"$cmd\": [lsort $found]"
+        }
+    }
     return -code error -errorcode [list TCL LOOKUP COMMAND $cmd] "invalid command name \"$cmd\""
 }'''
 

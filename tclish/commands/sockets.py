@@ -40,6 +40,7 @@ def _address_triple(sockaddr):
 class SocketChannel(Channel):
     kind = "socket"
     duplex = True
+    auto_out = "crlf"
 
     def __init__(self, sock, connecting=False):
         Channel.__init__(self, "", sock.fileno(), True, True)

@@ -3,24 +3,25 @@
 Data is Tcl binary (one character per byte); compress/decompress use the
 zlib format, deflate/inflate raw deflate and gzip/gunzip the gzip format,
 as Tcl's.  A stream (`zlib stream mode`) is a command object wrapping one
-compressobj or decompressobj.  `zlib push` (a transform on a channel)
-belongs with the channel layer and answers "not yet".
+compressobj or decompressobj.  `zlib push` (a transform on a channel) is
+in zlibpush.py.
 """
 
 import itertools
 import struct
-import time
 import zlib
 
 from ..runtime.errors import TclError
 from ..runtime.registry import command, wrong_args
-from ..runtime.values import TclDict, TclList, to_dict, to_int, to_str
+from ..runtime.values import TclDict, TclList, to_bool, to_dict, to_int, to_str
 
 _COMMANDS = ("adler32", "compress", "crc32", "decompress", "deflate", "gunzip", "gzip",
              "inflate", "push", "stream")
 _WBITS = {"compress": 15, "decompress": 15, "deflate": -15, "inflate": -15,
           "gzip": 31, "gunzip": 31}
-_OS_CODE = 3        # Unix, as zlib writes it
+# Tcl's streams and transforms deflate with zlib's largest memory level (the
+# one-shot commands with its default): it changes the compressed bytes
+MAX_MEM_LEVEL = 9
 
 
 def to_bytes(value):
@@ -31,8 +32,12 @@ def from_bytes(data):
     return data.decode("latin-1")
 
 
-def _data_error(err):
-    # Tcl reports zlib's short code names, not the detailed message
+def _data_error(err, data=b""):
+    """Tcl's error for a zlib failure: zlib's short code name, not the
+    detailed message; a stream that needs a dictionary names its adler32."""
+    if str(err).startswith("Error 2 "):
+        dictid = struct.unpack(">I", data[2:6])[0] if len(data) >= 6 else 0
+        return TclError("need dictionary", ("TCL", "ZLIB", "NEED_DICT", str(dictid)))
     return TclError("data error", ("TCL", "ZLIB", "DATA"))
 
 
@@ -67,58 +72,95 @@ def _decompress(kind, data):
     try:
         out = obj.decompress(data) + obj.flush()
     except zlib.error as e:
-        raise _data_error(e) from None
+        raise _data_error(e, data) from None
     if not obj.eof:
         raise TclError("stream error", ("TCL", "ZLIB", "STREAM"))
     return out
 
 
-def _gzip_header(info):
-    """A gzip header from a -header dict (comment, filename, time, type, crc)."""
-    flags = 0
-    extra = b""
-    mtime = int(time.time())
+# Tcl's own message for a bad -header type lists its lookup table's neighbours
+_TYPE_CHOICES = ("binary, text, adler32, compress, crc32, decompress, deflate, gunzip, gzip, "
+                 "inflate, push, or stream")
+
+
+def gzip_header(info, level=-1, zlib_own=None):
+    """The gzip header Tcl writes.  With a -header dict, zlib's
+    deflateSetHeader form: the dict's fields, time 0 and os 0 unless given.
+    Without one (`zlib_own`, the default), zlib's own: time 0, os 3.  The
+    extra flags byte follows the level (2 for 9, 4 for 0 and 1)."""
+    if zlib_own is None:
+        zlib_own = info is None
+    flags, name, comment, mtime = 0, b"", b"", 0
+    os_code = 3 if zlib_own else 0
+    crc = False
     if info is not None:
-        fields = {to_str(k): v for k, v in to_dict(info).items()}
-        if "time" in fields:
-            mtime = to_int(fields["time"])
-        if "filename" in fields:
-            flags |= 0x08
-            extra += to_bytes(fields["filename"]) + b"\0"
-        if "comment" in fields:
-            flags |= 0x10
-            extra += to_bytes(fields["comment"]) + b"\0"
-        if "type" in fields and to_str(fields["type"]) == "text":
-            flags |= 0x01
-    return struct.pack("<BBBBIBB", 0x1F, 0x8B, 8, flags, mtime & 0xFFFFFFFF, 0, _OS_CODE) + extra
+        for key, value in to_dict(info).items():
+            key = to_str(key)
+            if key == "comment":
+                flags |= 0x10
+                comment = to_bytes(value) + b"\0"
+            elif key == "filename":
+                flags |= 0x08
+                name = to_bytes(value) + b"\0"
+            elif key == "time":
+                mtime = to_int(value)
+            elif key == "os":
+                os_code = to_int(value) & 0xFF
+            elif key == "crc":
+                crc = to_bool(value)
+            elif key == "type":
+                word = to_str(value)
+                if word not in ("binary", "text"):
+                    raise TclError('bad type "%s": must be %s' % (word, _TYPE_CHOICES),
+                                   ("TCL", "LOOKUP", "INDEX", "type", word))
+                if word == "text":
+                    flags |= 0x01
+    if crc:
+        flags |= 0x02
+    xfl = 2 if level == 9 else (4 if level in (0, 1) else 0)
+    head = struct.pack("<BBBBIBB", 0x1F, 0x8B, 8, flags, mtime & 0xFFFFFFFF, xfl, os_code)
+    head += name + comment
+    if crc:
+        head += struct.pack("<H", zlib.crc32(head) & 0xFFFF)
+    return head
 
 
 def gzip_data(data, level=-1, header=None):
     body = _compress("deflate", data, level)
     trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
-    return _gzip_header(header) + body + trailer
+    return gzip_header(header, level) + body + trailer
 
 
 def parse_gzip_header(data):
-    """(header dict, length of the header) of gzip data."""
+    """(header dict, length of the header) of gzip data; the dict's keys
+    come in Tcl's order, time only when set."""
     if len(data) < 10 or data[0] != 0x1F or data[1] != 0x8B:
         raise TclError("data error", ("TCL", "ZLIB", "DATA"))
     flags = data[3]
-    info = TclDict()
-    info["os"] = data[9]
-    info["time"] = struct.unpack("<I", data[4:8])[0]
-    info["type"] = "text" if flags & 0x01 else "binary"
+    found = {}
     pos = 10
     if flags & 0x04:
         pos += 2 + struct.unpack("<H", data[pos:pos + 2])[0]
     for bit, key in ((0x08, "filename"), (0x10, "comment")):
         if flags & bit:
             end = data.index(b"\0", pos)
-            info[key] = from_bytes(data[pos:end])
+            found[key] = from_bytes(data[pos:end])
             pos = end + 1
     if flags & 0x02:
-        info["crc"] = 1
         pos += 2
+    if pos > len(data):
+        raise ValueError("header incomplete")
+    info = TclDict()
+    if "comment" in found:
+        info["comment"] = found["comment"]
+    info["crc"] = 1 if flags & 0x02 else 0
+    if "filename" in found:
+        info["filename"] = found["filename"]
+    info["os"] = data[9]
+    mtime = struct.unpack("<I", data[4:8])[0]
+    if mtime:
+        info["time"] = mtime
+    info["type"] = "text" if flags & 0x01 else "binary"
     return info, pos
 
 
@@ -187,10 +229,8 @@ def zlib_gunzip(interp, argv):
 
 
 def zlib_push(interp, argv):
-    if len(argv) < 4:
-        raise wrong_args("zlib push", "mode channel ?options...?")
-    raise TclError("zlib push: channel transforms are not yet supported by tclish",
-                   ("TCL", "ZLIB", "UNSUPPORTED"))
+    from .zlibpush import zlib_push as push
+    return push(interp, argv)
 
 
 # ---- streams --------------------------------------------------------------------------------
@@ -217,19 +257,41 @@ class Stream:
         self.pending = b""          # gunzip: bytes before the header is complete
         self.header_done = self.mode != "gunzip"
         self.size = 0
+        self.fed = b""              # decompressing: the input, until output comes
+        self.error = None           # decompressing: reported by the next get
+        self.started = False
         self.checksum = 1 if self.mode in ("compress", "decompress") else 0
         if self.mode in ("deflate", "inflate"):
             self.checksum = 1
         if self.compressing:
-            wbits = -15 if self.mode == "gzip" else _WBITS[self.mode]
-            kwargs = {"zdict": self.dictionary} if self.dictionary else {}
-            self.obj = zlib.compressobj(self.level, zlib.DEFLATED, wbits, **kwargs)
+            self.obj = self._compressor()
             if self.mode == "gzip":
-                self.out += _gzip_header(self.header)
+                self.out += gzip_header(self.header, self.level)
         else:
-            wbits = -15 if self.mode == "gunzip" else _WBITS[self.mode]
-            kwargs = {"zdict": self.dictionary} if self.dictionary else {}
-            self.obj = zlib.decompressobj(wbits, **kwargs)
+            self.obj = self._decompressor()
+
+    def _compressor(self):
+        wbits = -15 if self.mode == "gzip" else _WBITS[self.mode]
+        kwargs = {"zdict": self.dictionary} if self.dictionary else {}
+        return zlib.compressobj(self.level, zlib.DEFLATED, wbits, MAX_MEM_LEVEL, **kwargs)
+
+    def _decompressor(self):
+        wbits = -15 if self.mode == "gunzip" else _WBITS[self.mode]
+        kwargs = {"zdict": self.dictionary} if self.dictionary else {}
+        return zlib.decompressobj(wbits, **kwargs)
+
+    def set_dictionary(self, data):
+        """`put -dictionary`: used from now on; a decompressor that has made
+        no output yet starts again with it (the stream may have asked for it)."""
+        self.dictionary = data
+        if self.compressing:
+            if not self.started:
+                self.obj = self._compressor()
+        elif not self.out and not self.finished and self.header_done:
+            fed, self.fed, self.error = self.fed, b"", None
+            self.obj = self._decompressor()
+            if fed:
+                self._inflate(fed)
 
     @property
     def compressing(self):
@@ -242,9 +304,12 @@ class Stream:
             self.checksum = zlib.crc32(data, self.checksum)
         self.size += len(data)
 
-    def put(self, data, flush=None):
+    def put(self, data, flush=None, dictionary=None):
+        if dictionary is not None:
+            self.set_dictionary(dictionary)
         if self.compressing:
             self._track(data)
+            self.started = self.started or bool(data)
             self.out += self.obj.compress(data)
             if flush == "finalize":
                 self.out += self.obj.flush(zlib.Z_FINISH)
@@ -264,18 +329,31 @@ class Stream:
             except (ValueError, struct.error):
                 return
             data, self.pending, self.header_done = self.pending[length:], b"", True
+        self._inflate(data)
+
+    def _inflate(self, data):
         if self.obj.eof:
+            return
+        if self.error is not None or not self.size:
+            self.fed += data
+        if self.error is not None:
             return
         try:
             out = self.obj.decompress(data)
         except zlib.error as e:
-            raise _data_error(e) from None
+            # as Tcl, the error comes from the next get
+            self.error = _data_error(e, self.fed)
+            return
         self._track(out)
         self.out += out
+        if out:
+            self.fed = b""
         if self.obj.eof:
             self.finished = True
 
     def get(self, count=None):
+        if self.error is not None:
+            raise self.error
         if count is None or count < 0 or count >= len(self.out):
             data = bytes(self.out)
             self.out.clear()
@@ -303,12 +381,34 @@ def zlib_stream(interp, argv):
         else:
             dictionary = to_bytes(args[i + 1])
     stream = Stream(mode, level, header, dictionary)
-    name = "::tcl::zlib::streamcmd-%d" % next(_STREAM_IDS)
+    name = "::tcl::zlib::streamcmd_%d" % next(_STREAM_IDS)
     interp.register(name, _stream_command(stream, name))
     return name
 
 
 _FLUSH_FLAGS = ("-finalize", "-flush", "-fullflush")
+_PUT_OPTIONS = ("-dictionary",) + _FLUSH_FLAGS
+
+
+def _put_options(words):
+    """(flush kind or None, dictionary bytes or None) of a stream's put/add."""
+    flush = dictionary = None
+    i = 0
+    while i < len(words):
+        opt = _lookup(to_str(words[i]), _PUT_OPTIONS, "option")
+        if opt == "-dictionary":
+            if i + 1 >= len(words):
+                raise TclError('"-dictionary" option must be followed by compression '
+                               'dictionary bytes', ("TCL", "ZLIB", "NOVAL"))
+            dictionary = to_bytes(words[i + 1])
+            i += 2
+            continue
+        if flush is not None:
+            raise TclError('"-flush", "-fullflush" and "-finalize" options are mutually '
+                           'exclusive', ("TCL", "ZLIB", "EXCLUSIVE"))
+        flush = opt[1:]
+        i += 1
+    return flush, dictionary
 
 
 def _stream_command(stream, name):
@@ -318,14 +418,11 @@ def _stream_command(stream, name):
         op = _lookup(to_str(argv[1]), _STREAM_OPS, "option")
         args = argv[2:]
         if op in ("put", "add"):
-            flush = None
-            if len(args) == 2:
-                flush = _lookup(to_str(args[0]), _FLUSH_FLAGS, "option")[1:]
-                args = args[1:]
-            if len(args) != 1:
+            if not args:
                 raise wrong_args("%s %s" % (to_str(argv[0]), op),
                                  "?-flush|-fullflush|-finalize? data")
-            stream.put(to_bytes(args[0]), flush)
+            flush, dictionary = _put_options(args[:-1])
+            stream.put(to_bytes(args[-1]), flush, dictionary)
             return "" if op == "put" else from_bytes(stream.get())
         if args and op != "get":
             raise wrong_args("%s %s" % (to_str(argv[0]), op), "")

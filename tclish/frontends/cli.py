@@ -90,7 +90,11 @@ def _user_name():
 
 
 def run_script(interp, text, path):
-    """Evaluate a whole script as tclsh does; returns the exit status."""
+    """Evaluate a whole script as tclsh does; returns the exit status.  An
+    uncaught error writes $errorInfo on the `stderr` channel (nothing when
+    the script closed it); then, unless the script exited, the `exit`
+    command runs with the status, as in tclsh (it may have been redefined)."""
+    from .mainloop import finish, write_std
     try:
         call_with_stack_room(lambda _: source_text(interp, text, path), None)
     except ExitRequest as e:
@@ -98,55 +102,55 @@ def run_script(interp, text, path):
     except TclError as e:
         interp.set_error_vars(e)
         _flush(interp)
-        sys.stderr.write(e.errorinfo + "\n")
-        return 1
+        write_std(interp, "stderr", e.errorinfo + "\n")
+        return finish(interp, 1)
     except TclSignal as s:
         if s.code in (3, 4):
             _flush(interp)
             word = "break" if s.code == 3 else "continue"
-            sys.stderr.write('invoked "%s" outside of a loop\n' % word)
-            return 1
+            write_std(interp, "stderr", 'invoked "%s" outside of a loop\n' % word)
+            return finish(interp, 1)
     except KeyboardInterrupt:
         _flush(interp)
         sys.stderr.write("interrupted\n")
         return 130
-    return 0
+    return finish(interp, 0)
 
 
-def run_stdin(interp):
+def run_stdin(interp, interactive=False):
     """Evaluate commands from standard input one at a time, as tclsh does when
-    stdin is no terminal: each complete command runs as soon as it is read, an
-    error is reported on stderr (its message only) and the next command runs;
-    a command left incomplete at end of input is dropped.  Lines are read with
-    the `stdin` channel itself, so a script's own `gets stdin` reads the next
-    line.  Returns the exit status."""
-    from ..parse.complete import is_complete
-    pending = ""
-    while True:
-        try:
-            line = to_str(interp.invoke(["gets", "stdin"]))
-            if line == "" and to_str(interp.invoke(["eof", "stdin"])) == "1":
-                return 0
-        except TclError:
-            return 0
-        pending += line + "\n"
-        if not is_complete(pending):
-            continue
-        script, pending = pending, ""
-        try:
-            call_with_stack_room(interp.eval, script)
-        except ExitRequest as e:
-            return e.code
-        except TclError as e:
-            interp.set_error_vars(e)
-            _report(interp, e.message)
-        except TclSignal as s:
-            if s.code in (3, 4):
-                _report(interp, 'invoked "%s" outside of a loop'
-                        % ("break" if s.code == 3 else "continue"))
-        except KeyboardInterrupt:
-            _report(interp, "interrupted")
-            return 130
+    it has no script (frontends/mainloop.py).  Returns the exit status."""
+    from .mainloop import run_loop
+    source_rc_file(interp)
+    return run_loop(interp, interactive)
+
+
+def rc_file_name():
+    """tclsh's tcl_rcFileName is ~/.tclshrc; tclish prefers ~/.tclishrc when
+    there is one."""
+    if os.path.isfile(os.path.expanduser("~/.tclishrc")):
+        return "~/.tclishrc"
+    return "~/.tclshrc"
+
+
+def source_rc_file(interp):
+    """Source $tcl_rcFileName when it names a readable file, as tclsh does
+    before reading commands; an error there is reported on stderr."""
+    from .mainloop import write_std
+    try:
+        name = to_str(interp.get_var("::tcl_rcFileName"))
+    except TclError:
+        return
+    path = os.path.expanduser(name)
+    if not name or not os.path.isfile(path) or not os.access(path, os.R_OK):
+        return
+    try:
+        call_with_stack_room(lambda _: interp.invoke(["source", path]), None)
+    except TclError as e:
+        interp.set_error_vars(e)
+        write_std(interp, "stderr", e.message + "\n")
+    except TclSignal:
+        pass
 
 
 def _report(interp, text):
@@ -216,7 +220,8 @@ def main(argv=None):
     args = list(sys.argv[1:] if argv is None else argv)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 40000))
     encoding = "utf-8"
-    if len(args) >= 2 and args[0] == "-encoding":
+    # as tclsh: `-encoding NAME FILE` only when a script file follows
+    if len(args) >= 3 and args[0] == "-encoding" and not args[2].startswith("-"):
         encoding = args[1]
         args = args[2:]
         from ..runtime.channel import python_codec
@@ -233,18 +238,28 @@ def main(argv=None):
         return 0
     interp = Interp()
     try:
-        return _run(interp, args, encoding)
+        return _run(interp, args, encoding, program_name(argv))
     finally:
         from ..runtime.shutdown import close_interp
         close_interp(interp)
 
 
-def _run(interp, args, encoding):
+def program_name(argv):
+    """argv0 without a script: the program as it was started (tclsh's
+    argv[0]), or "tclish" for `python -m tclish` and a caller's own argv."""
+    if argv is None and sys.argv and sys.argv[0] and \
+            os.path.basename(sys.argv[0]) not in ("__main__.py", "-c", "-m"):
+        return sys.argv[0]
+    return "tclish"
+
+
+def _run(interp, args, encoding, name="tclish"):
+    interp.set_var("::tcl_rcFileName", rc_file_name())
     if args and args[0] == "-c":
         if len(args) < 2:
             sys.stderr.write(USAGE + "\n")
             return 2
-        setup_globals(interp, "tclish", args[2:])
+        setup_globals(interp, name, args[2:])
         status = run_script(interp, args[1], "-c")
     elif args and not args[0].startswith("-"):
         path = args[0]
@@ -256,11 +271,11 @@ def _run(interp, args, encoding):
         status = run_script(interp, text, path)
     elif sys.stdin.isatty():
         # as tclsh, arguments starting with "-" are the script's own
-        setup_globals(interp, "tclish", args, interactive=True)
+        setup_globals(interp, name, args, interactive=True)
         from .repl.session import run_repl
         status = run_repl(interp)
     else:
-        setup_globals(interp, "tclish", args)
+        setup_globals(interp, name, args)
         status = run_stdin(interp)
     _flush(interp)
     return status

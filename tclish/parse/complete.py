@@ -22,7 +22,18 @@ def _lark_error(text):
     return None
 
 
+def _ends_in_continuation(text):
+    """A script ending in backslash-newline waits for the line it continues
+    (Tcl's parser marks it incomplete; tclsh's stdin loop relies on it)."""
+    if not text.endswith("\n"):
+        return False
+    body = text[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
+
+
 def is_complete(text):
+    if _ends_in_continuation(text):
+        return False
     exc = _lark_error(text)
     if exc is None:
         return True

@@ -464,21 +464,36 @@ def _fn_pow(interp, args):
     return check_float(power(_to_float_arg(args[0]), _to_float_arg(args[1])))
 
 
+# Tcl's generator (Park and Miller's minimal standard, seed = 16807 * seed
+# mod 2**31 - 1), so that a script seeded with srand gets Tcl's sequence
+_RAND_IM = 2147483647
+_RAND_MASK = 123459876
+
+
+def _rand_seed(value):
+    seed = value & 0x7FFFFFFF
+    if seed in (0, 0x7FFFFFFF):
+        seed ^= _RAND_MASK
+    return seed
+
+
 def _fn_rand(interp, args):
-    rng = interp.extensions.get("rand")
-    if rng is None:
-        import random  # here, not at start-up (it imports hashlib)
-        rng = interp.extensions["rand"] = random.Random()
-    return rng.random()
+    seed = interp.extensions.get("rand")
+    if seed is None:
+        import os
+        import time
+        seed = _rand_seed(time.perf_counter_ns() + (os.getpid() << 12))
+    seed = (16807 * seed) % _RAND_IM
+    interp.extensions["rand"] = seed
+    return seed * (1.0 / _RAND_IM)
 
 
 def _fn_srand(interp, args):
     seed = _to_num_arg(args[0])
     if type(seed) is float:
         raise TclError('expected integer but got "%s"' % to_str(args[0]), ("TCL", "VALUE", "NUMBER"))
-    import random
-    rng = interp.extensions["rand"] = random.Random(seed)
-    return rng.random()
+    interp.extensions["rand"] = _rand_seed(int(seed))
+    return _fn_rand(interp, args)
 
 
 # name -> (function(interp, args), min args, max args)

@@ -89,6 +89,8 @@ class Channel:
     """A file channel on an OS file descriptor."""
 
     kind = "file"
+    # what output translation "auto" means (sockets: crlf, as Tcl's network default)
+    auto_out = "lf"
     # pipes and sockets read and write separate streams: a write keeps the
     # read-ahead (a file must give it back so both share one position)
     duplex = False
@@ -123,6 +125,8 @@ class Channel:
     # ---- configuration ---------------------------------------------------------
 
     def set_encoding(self, tcl_name):
+        if tcl_name == "":
+            tcl_name = "binary"     # Tcl: no encoding is the identity
         codec = python_codec(tcl_name)
         self._unread()
         self.encoding = tcl_name
@@ -152,14 +156,16 @@ class Channel:
             self._unread()
             self.trans_in = "lf" if value_in in ("platform", "binary") else value_in
         if value_out is not None:
-            self.trans_out = "lf" if value_out in ("platform", "auto", "binary") else value_out
+            if value_out == "auto":
+                value_out = self.auto_out
+            self.trans_out = "lf" if value_out in ("platform", "binary") else value_out
 
     # ---- output ----------------------------------------------------------------
 
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
-                           ("TCL", "OPERATION", "WRITE"))
+                           "NONE")
         if (self._text or self._decoder is not None) and not self.duplex:
             self._unread()
         mode = self.trans_out
@@ -189,6 +195,10 @@ class Channel:
             except OSError as e:
                 del out[:]
                 raise os_tcl_error('error %s "%s"' % (verb, self.name), e) from None
+            except TclError:
+                # a handler's or transform's failure: the queued output is dropped, as in Tcl
+                del out[:]
+                raise
             del out[:n]
 
     def close_in_background(self):
@@ -246,7 +256,7 @@ class Channel:
     def _check_readable(self):
         if not self.readable:
             raise TclError('channel "%s" wasn\'t opened for reading' % self.name,
-                           ("TCL", "OPERATION", "READ"))
+                           "NONE")
 
     def _fill(self):
         """Read one more block; False at end of file."""
@@ -276,6 +286,13 @@ class Channel:
         if eofchar:
             i = text.find(eofchar)
             if i >= 0:
+                # what follows the end-of-file character stays unread (and
+                # readable once the character is changed), as in Tcl
+                rest = text[i:].encode(self._codec, "surrogateescape")
+                if self._decoder is not None:
+                    rest += self._decoder.getstate()[0]
+                    self._decoder = None
+                self._raw = rest + self._raw
                 text = text[:i]
                 self._eofchar_seen = True
         if self._pos:
@@ -417,7 +434,7 @@ class Channel:
     # ---- positioning -----------------------------------------------------------
 
     def _unconsumed_bytes(self):
-        n = 0
+        n = len(self._raw)
         if self._decoder is not None:
             n = len(self._decoder.getstate()[0])
         rest = self._text[self._pos:]
@@ -479,9 +496,18 @@ class Channel:
     def blocked(self):
         return self._blocked
 
+    def _write_eofchar(self):
+        """As Tcl, an output end-of-file character is written at close."""
+        if self.writable and self.eofchar[1] and self.fd is not None and self.fd >= 0:
+            try:
+                self.write(self.eofchar[1])
+            except TclError:
+                pass
+
     def close(self):
         from .events import get_loop
         get_loop().forget(id(self))
+        self._write_eofchar()
         if self._out and not self.blocking and self.duplex:
             # as Tcl: a non-blocking channel finishes its output in the background
             self.close_in_background()
@@ -573,7 +599,7 @@ class StdChannel:
     def write(self, text):
         if not self.writable:
             raise TclError('channel "%s" wasn\'t opened for writing' % self.name,
-                           ("TCL", "OPERATION", "WRITE"))
+                           "NONE")
         out = self.stream()
         if self.encoding != "utf-8" or self.trans_out != "lf":
             raw = getattr(out, "buffer", None)
@@ -604,7 +630,7 @@ class StdChannel:
     def _check_readable(self):
         if not self.readable:
             raise TclError('channel "%s" wasn\'t opened for reading' % self.name,
-                           ("TCL", "OPERATION", "READ"))
+                           "NONE")
 
     def gets(self):
         self._check_readable()

@@ -1,0 +1,7 @@
+puts before
+error "shown"
+close stderr
+error "not shown"
+puts [catch {puts stderr x} msg]
+puts $msg
+puts after
