@@ -34,5 +34,12 @@ def fake():
     return interp
 
 
+@pytest.fixture
+def tcl():
+    """A real interpreter, torch commands included (built on their first call)."""
+    from tclish import Interp
+    return Interp()
+
+
 def tcl_list(*items):
     return TclList(items)

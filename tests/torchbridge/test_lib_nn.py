@@ -13,22 +13,13 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from tclish import Interp, TclError  # noqa: E402
+from tclish import TclError  # noqa: E402
 from tclish.runtime.values import to_float, to_list, to_str  # noqa: E402
 from tclish.torchbridge.api import tensor_of  # noqa: E402
 from tclish.torchbridge.handles import registry_of  # noqa: E402
-from tclish.torchbridge.install import install  # noqa: E402
 
 nn = torch.nn
 F = torch.nn.functional
-
-
-@pytest.fixture
-def tcl():
-    interp = Interp()
-    if interp.runtime.resolve_command("torch::zeros") is None:
-        install(interp.runtime)
-    return interp
 
 
 def tensor(tcl, script):

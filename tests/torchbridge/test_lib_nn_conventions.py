@@ -6,21 +6,12 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from tclish import Interp, TclError  # noqa: E402
+from tclish import TclError  # noqa: E402
 from tclish.runtime.values import to_str  # noqa: E402
 from tclish.torchbridge.api import tensor_of  # noqa: E402
-from tclish.torchbridge.install import install  # noqa: E402
 
 F = torch.nn.functional
 nn = torch.nn
-
-
-@pytest.fixture
-def tcl():
-    interp = Interp()
-    if interp.runtime.resolve_command("torch::zeros") is None:
-        install(interp.runtime)
-    return interp
 
 
 def tensor(tcl, script):

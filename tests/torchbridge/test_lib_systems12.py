@@ -10,12 +10,7 @@ import pytest
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
 
-from tclish import Interp, TclError  # noqa: E402
-
-
-@pytest.fixture
-def tcl():
-    return Interp()
+from tclish import TclError  # noqa: E402
 
 
 def T(tcl, handle):
