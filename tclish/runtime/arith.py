@@ -23,10 +23,10 @@ def _operand_error(v, op):
     s = to_str(v)
     if s == "":
         return TclError('can\'t use empty string as operand of "%s"' % op,
-                        ("ARITH", "DOMAIN", "non-numeric string"))
+                        ("ARITH", "DOMAIN", "empty string"))
     if is_bad_octal(s):
         return TclError('can\'t use invalid octal number as operand of "%s"' % op,
-                        ("ARITH", "DOMAIN", "non-numeric string"))
+                        ("ARITH", "DOMAIN", "invalid octal number"))
     return TclError('can\'t use non-numeric string as operand of "%s"' % op,
                     ("ARITH", "DOMAIN", "non-numeric string"))
 
