@@ -106,14 +106,7 @@ def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
         else:
             result = finish_return(r)
     except TclError as e:
-        if e.errorstack is not None:
-            e.errorstack += ["CALL", TclList(argv)]
-        what = what or 'procedure "%s"' % to_str(argv[0])
-        if e.errorline is not None:
-            e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
-        else:
-            e.errorinfo += '\n    (%s)' % what
-        e.errorline = None
+        annotate_body_error(e, argv, what or 'procedure "%s"' % to_str(argv[0]))
         raise
     except (BreakSignal, ContinueSignal) as s:
         raise _outside_loop(s, what or 'procedure "%s"' % to_str(argv[0])) from None
@@ -127,6 +120,18 @@ def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
         from .coroutines import run_tailcall
         return run_tailcall(interp, frame.tailcall)
     return result
+
+
+def annotate_body_error(e, argv, what):
+    """A TclError leaving a proc or method body gets what TclObjInterpProc adds:
+    the CALL entry of -errorstack and errorInfo's `(procedure "p" line N)`."""
+    if e.errorstack is not None:
+        e.errorstack += ["CALL", TclList(argv)]
+    if e.errorline is not None:
+        e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
+    else:
+        e.errorinfo += '\n    (%s)' % what
+    e.errorline = None
 
 
 def _outside_loop(signal, what):

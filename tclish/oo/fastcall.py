@@ -15,10 +15,9 @@ keep the two in step (frame push and pop, return-code mapping, errorInfo,
 tailcall).
 """
 
-from ..commands.procs import _outside_loop, finish_return
+from ..commands.procs import _outside_loop, annotate_body_error, finish_return
 from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
 from ..runtime.frames import Var
-from ..runtime.values import TclList
 
 
 _BINDERS = {}
@@ -90,13 +89,7 @@ def runner(interp, obj, chain, public, general):
             else:
                 result = finish_return(r)
         except TclError as e:
-            if e.errorstack is not None:
-                e.errorstack += ["CALL", TclList(argv)]
-            if e.errorline is not None:
-                e.errorinfo += '\n    (%s line %d)' % (what, e.errorline)
-            else:
-                e.errorinfo += '\n    (%s)' % what
-            e.errorline = None
+            annotate_body_error(e, argv, what)
             raise
         except (BreakSignal, ContinueSignal) as s:
             raise _outside_loop(s, what) from None
