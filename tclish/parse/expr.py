@@ -10,7 +10,7 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.lists import matching_brace
 from ..runtime.numbers import parse_number
-from ..runtime.values import parse_bool
+from ..runtime.values import TclDict, TclList, parse_bool
 from .grammars import _grammar_text
 from .script import parse_script
 
@@ -186,18 +186,56 @@ def _parser():
     return _PARSER
 
 
-def _error(message, text, pos=None):
+# Tcl's errorCode word after TCL PARSE EXPR, by the start of the message
+_SUBCODES = (("missing operand", "MISSING"), ("missing operator", "MISSING"),
+             ("missing function argument", "MISSING"),
+             ("empty", "EMPTY"), ("invalid character", "BADCHAR"), ("unexpected", "SURPRISE"))
+# Tcl quotes at most this many characters of the expression on either side of
+# the error (tclCompExpr.c's `limit`), eliding the rest with "..."
+_QUOTE_LIMIT = 25
+
+
+def _quote_before(text):
+    return text if len(text) < _QUOTE_LIMIT else "..." + text[-(_QUOTE_LIMIT - 3):]
+
+
+def _quote_after(text):
+    return text if len(text) < _QUOTE_LIMIT else text[:_QUOTE_LIMIT - 3] + "..."
+
+
+def _error(message, text, pos=None, subcode=None):
+    if subcode is None:
+        subcode = next((code for start, code in _SUBCODES if message.startswith(start)),
+                       "UNBALANCED")
     if pos is None:
-        return TclError('%s\nin expression "%s"' % (message, text), ("TCL", "PARSE", "EXPR"))
-    return TclError('%s at _@_\nin expression "%s_@_%s"' % (message, text[:pos], text[pos:]),
-                    ("TCL", "PARSE", "EXPR"))
+        message = '%s\nin expression "%s"' % (message, text)
+    else:
+        message = '%s at _@_\nin expression "%s_@_%s"' % (
+            message, _quote_before(text[:pos]), _quote_after(text[pos:]))
+    return _parse_error(message, text, ("TCL", "PARSE", "EXPR") + tuple(subcode.split()))
+
+
+def _parse_error(message, text, errorcode):
+    """A syntax error with the `(parsing expression ...)` line Tcl logs at once,
+    so the command that compiled the expression adds "invoked from within"."""
+    e = TclError(message, errorcode)
+    e.errorinfo = message + '\n    (parsing expression "%s")' % _quote_after(text)
+    e.context_added = True
+    # Tcl's compiler turns the error into code that re-raises it: -errorstack
+    # shows that as INNER {syntax message options}
+    options = TclDict((("-code", 1), ("-level", 0), ("-errorcode", TclList(errorcode)),
+                       ("-errorinfo", e.errorinfo), ("-errorline", 1)))
+    e.errorstack = TclList(["INNER", TclList(["syntax", message, options])])
+    return e
 
 
 def bareword_error(word, text):
-    hint = " (invalid octal number?)" if word[:1] == "0" and word.isdigit() else ""
-    return TclError('invalid bareword "%s"\nin expression "%s";\nshould be "$%s" or "{%s}" or '
-                    '"%s(...)" or ...%s' % (word, _excerpt(text), word, word, word, hint),
-                    ("TCL", "PARSE", "EXPR", "BAREWORD"))
+    octal = word[:1] == "0" and word.isdigit()
+    return _parse_error('invalid bareword "%s"\nin expression "%s";\nshould be "$%s" or "{%s}" or '
+                        '"%s(...)" or ...%s' % (word, _excerpt(text), word, word, word,
+                                                " (invalid octal number?)" if octal else ""),
+                        text, ("TCL", "PARSE", "EXPR") + (("BADNUMBER", "OCTAL") if octal
+                                                          else ("BAREWORD",)))
 
 
 def _excerpt(text):
@@ -224,16 +262,23 @@ def _describe(text, exc):
     tok = getattr(exc, "token", None)
     if tok is None or tok.type == "$END":
         expected = getattr(exc, "expected", set()) or set()
+        last = text.rstrip()[-1:]
+        if last == "(":
+            return _error("unbalanced open paren", text)
+        if last == ",":
+            return _error("missing function argument", text, len(text))
         if "RPAR" in expected and not ({"NUMBER", "VAR"} & expected):
             return _error("unbalanced open paren", text)
         if "COLON" in expected and not ({"NUMBER", "VAR"} & expected):
-            return _error('missing operator ":"', text, len(text.rstrip()))
-        return _error("missing operand", text, len(text.rstrip()))
+            return _error('missing operator ":"', text, len(text))
+        return _error("missing operand", text, len(text))
     pos = tok.start_pos
     if tok.type == "BADNUMBER":
         return bareword_error(tok.value, text)
     if tok.type == "RPAR":
         return _error("unbalanced close paren", text)
+    if tok.type == "COMMA":
+        return _error('unexpected "," outside function argument list', text)
     operand_types = {"NUMBER", "STRING", "BRACED", "VAR", "CMD", "BAREWORD", "FUNC", "LPAR"}
     if tok.type in operand_types:
         return _error("missing operator", text, pos)
