@@ -147,9 +147,9 @@ class Binder:
             i = index.get(word) if isinstance(word, str) else None
             if k + 1 >= n:
                 # a dangling last word: the pairs are broken, whatever the word is
-                raise messages.missing_value(self.spec, word)
+                raise messages.missing_value(self.spec, word, argv[0])
             if i is None:
-                raise messages.unknown_parameter(self.spec, word)
+                raise messages.unknown_parameter(self.spec, word, argv[0])
             a = argv[k + 1]
             if none_ok[i] and a == "":
                 named[i] = None
@@ -167,7 +167,7 @@ class Binder:
         if not named and npos < self.min_pos and len(self.orders) == 1:
             # too few words: the count is wrong before any value is (as Tcl checks it)
             raise messages.usage_error(self.spec, [
-                i for i in self.order[npos:] if self.params[i].required])
+                i for i in self.order[npos:] if self.params[i].required], argv[0])
         best_error, best_progress = None, -1.0
         for order in self.orders:
             variadic_last = self.variadic and order[-1] == len(self.params) - 1
@@ -181,12 +181,13 @@ class Binder:
                     for i, v in bound.items():
                         values[i] = v
                     return
-                error = (messages.missing_required(self.spec, missing) if named
-                         else messages.usage_error(self.spec))
+                error = (messages.missing_required(self.spec, missing, argv[0]) if named
+                         else messages.usage_error(self.spec, name=argv[0]))
                 progress = npos + 0.5
             if progress >= best_progress:
                 best_error, best_progress = error, progress
-        raise best_error if best_error is not None else messages.usage_error(self.spec)
+        raise best_error if best_error is not None else messages.usage_error(self.spec,
+                                                                             name=argv[0])
 
     def _try_order(self, argv, npos, order, named, registry):
         bound = {}

@@ -157,15 +157,18 @@ class Double(Kind):
     metavar = "double"
     example = "0.5"
 
-    def __init__(self, minimum=None, maximum=None):
+    def __init__(self, minimum=None, maximum=None, nonzero=False):
         self.minimum = minimum
         self.maximum = maximum
+        self.nonzero = nonzero
 
     def convert(self, value, registry):
         try:
             v = to_float(value)
         except TclError as e:
             raise BadValue(e.message) from None
+        if self.nonzero and v == 0:
+            raise BadValue("must not be 0, got %s" % to_str(value))
         if (self.minimum is not None and v < self.minimum) or (
                 self.maximum is not None and v > self.maximum):
             if self.maximum is None:
@@ -644,11 +647,17 @@ class IntOrList(Kind):
 
 
 class DoubleOrList(Kind):
-    """A number or a list of numbers (one number stays a float)."""
+    """A number or a list of numbers (one number stays a float).  With `count` a
+    list must have exactly that many (one per spatial dimension); with `open_range`
+    (low, high) every number must lie strictly between them."""
 
     name = "double or double list"
     metavar = "double|{double ...}"
     example = "0.5"
+
+    def __init__(self, count=None, open_range=None):
+        self.count = count
+        self.open_range = open_range
 
     def convert(self, value, registry):
         try:
@@ -658,6 +667,14 @@ class DoubleOrList(Kind):
                            % _quote(value)) from None
         if not items:
             raise BadValue("expected a number or a list of numbers but got %s" % _quote(value))
+        if self.count is not None and len(items) not in (1, self.count):
+            raise BadValue("expected one number or a list of %d numbers but got %s"
+                           % (self.count, _quote(value)))
+        if self.open_range is not None:
+            low, high = self.open_range
+            if not all(low < x < high for x in items):
+                raise BadValue("must lie between %s and %s (both excluded), got %s"
+                               % (low, high, _quote(value)))
         return items[0] if len(items) == 1 else items
 
 

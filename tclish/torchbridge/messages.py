@@ -10,7 +10,7 @@ import functools
 from ..runtime.errors import TclError
 
 
-def _positional_form(spec, order):
+def _positional_form(spec, order, name=None):
     words = []
     for i in order:
         p = spec.params[i]
@@ -20,11 +20,11 @@ def _positional_form(spec, order):
             words.append(p.name)
         else:
             words.append("?%s?" % p.name)
-    return " ".join([spec.qualified] + words)
+    return " ".join([name or spec.qualified] + words)
 
 
-def _named_form(spec):
-    words = [spec.qualified]
+def _named_form(spec, name=None):
+    words = [name or spec.qualified]
     for p in spec.params:
         metavar = p.kind.metavar
         if p.kind.variadic:
@@ -37,9 +37,27 @@ def _named_form(spec):
 @functools.lru_cache(maxsize=None)
 def usage(spec):
     """`Usage: torch::x a ?b? | torch::x -a tensor ?-b int?` (every positional form, then the named one)."""
-    forms = [_positional_form(spec, order) for order in spec.orders]
-    forms.append(_named_form(spec))
+    return _usage(spec, None)
+
+
+def _usage(spec, name):
+    forms = [_positional_form(spec, order, name) for order in spec.orders]
+    forms.append(_named_form(spec, name))
     return "Usage: " + " | ".join(dict.fromkeys(forms))
+
+
+def _called(spec, name):
+    """The command word as the call spelled it (`torch::quantizePerTensor`,
+    `::torch::x`): Tcl's wrong # args names the command the user typed, so the
+    binding errors do too; None or the declared name means the declared name."""
+    if name is None:
+        return None
+    name = str(name)
+    return None if name == spec.qualified else name
+
+
+def _usage_as_called(spec, name):
+    return usage(spec) if name is None else _usage(spec, name)
 
 
 def _default_text(p):
@@ -94,31 +112,35 @@ def info(spec):
 # comes last where the mistake is in the shape of the call.
 
 
-def _wrong_args_text(spec, missing=""):
+def _wrong_args_text(spec, missing="", name=None):
     # Tcl's own phrase first, then TCLIBTORCH's phrases and the full usage:
     # scripts written for either match on one of them.
-    first = _positional_form(spec, spec.orders[0]) if spec.orders else spec.qualified
+    first = (_positional_form(spec, spec.orders[0], name) if spec.orders
+             else name or spec.qualified)
     return ('wrong # args: should be "%s" (Wrong number of arguments; Wrong number of positional '
-            'arguments; Invalid number of arguments%s. %s)' % (first, missing, usage(spec)))
+            'arguments; Invalid number of arguments%s. %s)'
+            % (first, missing, _usage_as_called(spec, name)))
 
 
-def usage_error(spec, missing=()):
+def usage_error(spec, missing=(), name=None):
     """Too few or too many positional arguments; `missing` lists the required
-    parameters not given (when there are too few)."""
+    parameters not given (when there are too few).  `name` is the command word
+    of the call (argv[0]), here and in the functions below."""
     names = ""
     if missing:
         names = ("; Required parameters missing: %s; Required parameter missing"
                  % ", ".join(spec.params[i].name for i in missing))
-    return TclError(_wrong_args_text(spec, names), ("TCL", "WRONGARGS"))
+    return TclError(_wrong_args_text(spec, names, _called(spec, name)), ("TCL", "WRONGARGS"))
 
 
-def missing_required(spec, indices):
+def missing_required(spec, indices, name=None):
     names = ", ".join(spec.params[i].options[0] for i in indices)
     return TclError("Missing required parameters: %s (Required parameters missing; Required "
-                    "parameter missing. %s)" % (names, usage(spec)), ("TORCH", "ARGS", "MISSING"))
+                    "parameter missing. %s)" % (names, _usage_as_called(spec, _called(spec, name))),
+                    ("TORCH", "ARGS", "MISSING"))
 
 
-def unknown_parameter(spec, word):
+def unknown_parameter(spec, word, name=None):
     """`Unknown parameter: -x` as TCLIBTORCH words it (its scripts compare the whole
     message), a suggestion when a spelling is close; the valid parameters go to
     errorInfo's first lines, where Tcl puts what explains an error."""
@@ -130,15 +152,17 @@ def unknown_parameter(spec, word):
         text += ". Did you mean %s?" % close[0]
     e = TclError(text, ("TORCH", "ARGS", "UNKNOWN"))
     valid = [p.options[0] for p in spec.params]
-    e.errorinfo = text + ("\n    (valid parameters of %s are: %s)" % (spec.qualified, ", ".join(valid))
-                          if valid else "\n    (%s takes no parameters)" % spec.qualified)
+    called = _called(spec, name) or spec.qualified
+    e.errorinfo = text + ("\n    (valid parameters of %s are: %s)" % (called, ", ".join(valid))
+                          if valid else "\n    (%s takes no parameters)" % called)
     return e
 
 
-def missing_value(spec, word):
+def missing_value(spec, word, name=None):
     """An option word with no value after it (the last word of the call)."""
     return TclError("Missing value for parameter: %s (wrong # args: Named parameters must come "
-                    "in pairs; Named parameter requires a value. %s)" % (word, usage(spec)),
+                    "in pairs; Named parameter requires a value. %s)"
+                    % (word, _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "NOVALUE"))
 
 

@@ -360,6 +360,9 @@ SCHEDULERS = [
     ("lr_scheduler_inverse_sqrt $opt 4",
      lambda o: S.LambdaLR(o, lambda s: min(max(s, 1) / 4, math.sqrt(4 / max(s, 1))))),
     ("lr_scheduler_noam $opt 16 4", lambda o: S.LambdaLR(o, _noam)),
+    # any constant factor, as torch takes it (TCLIBTORCH's lr_scheduler_lambda-5.8)
+    ("lr_scheduler_lambda $opt -0.5", lambda o: S.LambdaLR(o, lambda e: -0.5)),
+    ("lr_scheduler_multiplicative $opt 0", lambda o: S.MultiplicativeLR(o, lambda e: 0.0)),
 ]
 
 
@@ -390,6 +393,22 @@ def test_plateau_schedulers_step_on_a_metric(tcl):
         assert to_float(tcl.eval("torch::get_lr $opt")) == ref_opt.param_groups[0]["lr"]
     with pytest.raises(TclError, match="metric"):
         tcl.eval("torch::lr_scheduler_step_update $s")
+
+
+@pytest.mark.parametrize("factor", [0.0, -0.5])
+def test_plateau_takes_the_factors_torch_takes(tcl, factor):
+    # ReduceLROnPlateau refuses only factor >= 1; 0 or less drops the rate to min_lr
+    tcl.eval("set opt [torch::optimizer_sgd [torch::linear 2 1] 0.1]; "
+             "set s [torch::lr_scheduler_reduce_on_plateau $opt min %s 0 -min_lr 0.001]" % factor)
+    ref_opt = torch.optim.SGD(nn.Linear(2, 1).parameters(), 0.1)
+    ref = S.ReduceLROnPlateau(ref_opt, "min", factor, 0, min_lr=0.001)
+    for metric in (1.0, 1.5, 2.0):
+        ref.step(metric)
+        tcl.eval("torch::lr_scheduler_step_advanced $s %s" % metric)
+        assert to_float(tcl.eval("torch::get_lr $opt")) == ref_opt.param_groups[0]["lr"]
+    assert ref_opt.param_groups[0]["lr"] == 0.001
+    with pytest.raises(TclError, match="factor must be less than 1, got 1.0"):
+        tcl.eval("torch::lr_scheduler_plateau $opt min 1.0")
 
 
 # ---- autograd ----

@@ -112,6 +112,10 @@ def test_fractional_pooling_draws_what_torch_draws_under_the_same_seed():
                  " -returnIndices 1", b=B)
     torch.manual_seed(9)
     assert_same(got, F.fractional_max_pool3d(B, 2, output_size=2, return_indices=True), 0)
+    # one ratio per spatial dimension
+    _, got = run("torch::manual_seed 3; torch::fractional_maxpool2d $m 2 {0.5 0.75}", m=M)
+    torch.manual_seed(3)
+    assert_same(got, F.fractional_max_pool2d(M, 2, output_ratio=(0.5, 0.75)), 0)
 
 
 @pytest.mark.parametrize("script,needle", [
@@ -124,6 +128,16 @@ def test_fractional_pooling_draws_what_torch_draws_under_the_same_seed():
     ("torch::maxpool2d $m -kernel_size 2 -bogus 1", "Unknown parameter: -bogus"),
     ("torch::hardtanh $x abc", 'expected floating-point number but got "abc"'),
     ("torch::softmax2d $x -dim 5", "Dimension out of range"),
+    # torch's functional forms: IndexError "tuple index out of range", an empty
+    # output for 0 (nn.FractionalMaxPool2d refuses both), ZeroDivisionError
+    ("torch::fractional_maxpool2d $m 2 {0.5 0.5 0.5}",
+     'Invalid output_ratio value: expected one number or a list of 2 numbers but got'),
+    ("torch::fractional_maxpool2d $m 2 {0.0 0.5}",
+     "Invalid output_ratio value: must lie between 0 and 1 (both excluded)"),
+    ("torch::fractional_maxpool2d -input $m -kernel_size 2 -output_ratio 1",
+     "Invalid output_ratio value: must lie between 0 and 1"),
+    ("torch::lppool2d $m 0 2", "Invalid norm_type value: must not be 0, got 0"),
+    ("torch::lppool1d -input $v -normType 0.0 -kernelSize 2", "Invalid normType value: must not be 0"),
 ])
 def test_bad_input_is_a_tcl_error_and_the_interpreter_goes_on(script, needle):
     from tclish import Interp

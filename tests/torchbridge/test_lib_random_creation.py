@@ -100,8 +100,13 @@ CASES = [
      lambda: torch.sparse_coo_tensor(I["sp_i"], I["sp_v"], (2, 3), check_invariants=True)),
     ("torch::squeeze_multiple $ones3", lambda: I["ones3"].squeeze()),
     ("torch::squeezeMultiple -tensor $ones3 -dims {0 2}", lambda: I["ones3"].squeeze((0, 2))),
-    ("torch::unsqueeze_multiple $a {0 2}", lambda: I["a"].unsqueeze(0).unsqueeze(2)),
-    ("torch::unsqueeze_multiple -tensor $f -dims {-1 0}", lambda: I["f"].unsqueeze(0).unsqueeze(3)),
+    # TCLIBTORCH's descending unsqueezes: d >= 0 indexes the input ({0 2} on 2x2 is
+    # 1x2x2x1), d < 0 the end of the result ({-1 -3} on 2x2 is 2x1x2x1)
+    ("torch::unsqueeze_multiple $f {0 2}", lambda: I["f"].unsqueeze(2).unsqueeze(0)),
+    ("torch::unsqueezeMultiple $a {0 1}", lambda: I["a"].unsqueeze(1).unsqueeze(0)),
+    ("torch::unsqueeze_multiple -tensor $f -dims {-1 0}", lambda: I["f"].unsqueeze(0).unsqueeze(-1)),
+    ("torch::unsqueeze_multiple $f {-1 -3}", lambda: I["f"].unsqueeze(-1).unsqueeze(-3)),
+    ("torch::unsqueeze_multiple $a {0 0}", lambda: I["a"].unsqueeze(0).unsqueeze(0)),
     ("torch::tensor_advanced_index $m [list $idx0 $idx1]", lambda: I["m"][I["idx0"], I["idx1"]]),
     ("torch::tensor_normalize $f", lambda: I["f"] / torch.linalg.vector_norm(I["f"])),
     ("torch::tensor_normalize $f 2 1", lambda: torch.nn.functional.normalize(I["f"], dim=1)),
@@ -164,7 +169,9 @@ def test_distributions_have_their_moments(interp, script, mean, var):
     ("torch::full_like $f", "Usage"),
     ("torch::vstack [list $a $m]", "size"),
     ("torch::squeeze_multiple $ones3 {7}", "out of range"),
-    ("torch::unsqueeze_multiple $a {0 0}", "twice"),
+    ("torch::unsqueeze_multiple $a {0 2}", "dim 2 out of range"),
+    ("torch::unsqueeze_multiple $f {-4}", "dim -4 out of range"),
+    ("torch::unsqueeze_multiple $f {2 3}", "dim 3 out of range"),
     ("torch::set_rng_state $f", "RNG state"),
     ("torch::multinomial $wts 2 -bogus 1", "Unknown parameter"),
 ])

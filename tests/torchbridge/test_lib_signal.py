@@ -100,6 +100,18 @@ def test_kaiser_window_honours_periodic(interp):
     torch.testing.assert_close(per, kaiser(9, 6.0)[:8])
 
 
+def test_a_signal_just_long_enough_for_centred_frames_is_no_error(interp):
+    # n_fft 62: 31 samples reflected at each end of 32 (torch's own limit)
+    got = result_of(interp, "torch::spectrogram $sig 62")
+    expected = torch.stft(I["sig"], 62, 31, 62, torch.hann_window(62, dtype=D),
+                          return_complex=True).abs().pow(2)
+    assert_matches(got, expected, 1e-9)
+    got = result_of(interp, "torch::spectrogram $sig 32 -center 0")
+    expected = torch.stft(I["sig"], 32, 16, 32, torch.hann_window(32, dtype=D), center=False,
+                          return_complex=True).abs().pow(2)
+    assert_matches(got, expected, 1e-9)
+
+
 def test_hilbert_is_the_analytic_signal(interp):
     # cos(wt) -> exp(i wt): real part the signal, imaginary part its Hilbert transform sin(wt)
     z = result_of(interp, "torch::hilbert $cosine")
@@ -211,6 +223,12 @@ def test_pitch_shift_keeps_the_length_and_moves_the_pitch(interp):
     ("torch::time_stretch $spec 0", "positive"),
     ("torch::mfcc $mel -dct_type 3", "is not one of 2"),
     ("torch::melscale_fbanks -nFreqs 9 -nMels 3", "Missing required parameters"),
+    # centred frames reflect n_fft/2 samples: torch.stft (torchaudio too) refuses a
+    # signal of 32 samples for the default n_fft 400, with a message naming neither
+    ("torch::spectrogram $sig", "a signal of 32 samples is too short for n_fft 400"),
+    ("torch::tensor_stft $sig 64", "a signal of 32 samples is too short for n_fft 64"),
+    ("torch::pitch_shift $sig 16000 2", "a signal of 32 samples is too short for n_fft 512"),
+    ("torch::spectrogram $sig 33 -center 0", "too short for n_fft 33 without centring"),
 ])
 def test_bad_input_is_a_tcl_error(interp, script, phrase):
     with pytest.raises(TclError) as e:

@@ -184,6 +184,34 @@ def test_world_of_one_in_place_collectives_and_barrier(tcl):
         tcl.eval("torch::distributed_destroy")
 
 
+def test_distributed_init_again_is_a_no_op_for_the_same_world_and_an_error_otherwise(tcl):
+    # scripts init defensively (TCLIBTORCH's files call distributed_init in every
+    # test): the same rank, world size and backend, or no arguments, leave the group
+    # as it is; another world would need a new rendezvous, so it is refused
+    import socket
+    import torch.distributed as dist
+    if dist.is_initialized():
+        pytest.skip("a process group is already open in this process")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    joined = "Distributed training initialized: rank=0, world_size=1, backend=gloo"
+    try:
+        assert tcl.eval("torch::distributed_init 0 1 127.0.0.1 %d gloo" % port) == joined
+        group = dist.group.WORLD
+        assert tcl.eval("torch::distributed_init 0 1 127.0.0.1 %d gloo" % port) == joined
+        assert tcl.eval("torch::distributed_init -rank 0 -worldSize 1") == joined
+        assert tcl.eval("torch::distributed_init") == joined
+        assert dist.group.WORLD is group
+        with pytest.raises(TclError, match=r"already in a process group as rank 0 of 1 "
+                                           r"\(gloo\): torch::distributed_destroy first"):
+            tcl.eval("torch::distributed_init 0 2 127.0.0.1 %d gloo" % port)
+        assert tcl.eval("torch::get_world_size") == "1" and dist.group.WORLD is group
+    finally:
+        tcl.eval("torch::distributed_destroy")
+    assert not dist.is_initialized()
+
+
 # ---- the suite runner's CUDA trace ----
 
 def test_cuda_requests_are_noted_only_when_asked_for(tcl, tmp_path, monkeypatch):

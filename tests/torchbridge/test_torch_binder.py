@@ -204,6 +204,28 @@ def test_missing_value_for_parameter(reg):
         "Missing value for parameter: -bogus (wrong # args")
 
 
+def test_binding_errors_name_the_command_as_the_call_spelled_it(reg):
+    # Tcl's wrong # args names the word the user typed (an alias, a ::-qualified
+    # name), not the command's declared name
+    def error_as(name, *args):
+        with pytest.raises(TclError) as e:
+            Binder(ALIGN).bind([name] + list(args), reg)
+        return e.value
+
+    msg = error_as("torch::toyAlign", "tensor1").message
+    assert msg == too_few("boxes", "output_size").replace("torch::toy_align", "torch::toyAlign")
+    assert msg.startswith('wrong # args: should be "torch::toyAlign input boxes output_size')
+    assert "torch::toy_align" not in msg
+    assert error_as("::torch::toy_align", "a", "b", "c", "d", "e", "f", "g").message.startswith(
+        'wrong # args: should be "::torch::toy_align input')
+    assert "Usage: torch::toyAlign input" in error_as("torch::toyAlign", "-input").message
+    assert "| torch::toyAlign -input tensor" in error_as("torch::toyAlign", "-aligned", "1").message
+    assert "valid parameters of torch::toyAlign are" in error_as(
+        "torch::toyAlign", "-bogus", "1").errorinfo
+    # the declared name keeps the cached usage text
+    assert error_as("torch::toy_align", "tensor1").message == too_few("boxes", "output_size")
+
+
 def test_invalid_value_names_the_parameter_as_the_call_spelled_it(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "7",
                    "-spatialScale", "invalid")

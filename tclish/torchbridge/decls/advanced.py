@@ -76,10 +76,14 @@ SPECS = [
         example="set s [torch::squeeze_multiple [torch::tensor_create {{{1.0 2.0}}}] {0 1}]"),
     CommandSpec(
         "unsqueeze_multiple",
-        [_input("-data {1.0 2.0}"), Param("dims", INT_LIST, help="positions of the new dimensions", example="0 2")],
+        [_input("-data {1.0 2.0}"),
+         Param("dims", INT_LIST, help="where the new dimensions go: d >= 0 before "
+               "dimension d of the input (its rank: at the end), d < 0 counted from the end "
+               "of the result", example="0 1")],
         ".kernels.advanced:unsqueeze_multiple",
-        "Insert size-1 dimensions at the given positions of the result.",
-        example="set u [torch::unsqueeze_multiple [torch::tensor_create {1.0 2.0}] {0 2}]"),
+        "Insert size-1 dimensions: torch.unsqueeze for each dim in descending order "
+        "({0 2} on 2x3 gives 1x2x3x1, {-1 -3} gives 2x1x3x1).",
+        example="set u [torch::unsqueeze_multiple [torch::tensor_create {1.0 2.0}] {0 1}]"),
     CommandSpec(
         "tensor_advanced_index",
         [_input(), Param("indices", TENSOR_LIST, help="index tensors, one per leading dimension",

@@ -1,7 +1,7 @@
 """Pooling as functions (TCLIBTORCH's extended_pooling_layers): average, max, adaptive,
 fractional and power-average pooling in 1-3 dimensions, as torch.nn.functional's."""
 
-from ..convert import BOOL, DOUBLE, INT_OR_LIST, TENSOR, DoubleOrList, Int, IntOrList
+from ..convert import BOOL, INT_OR_LIST, TENSOR, Double, DoubleOrList, Int, IntOrList
 from ..spec import CommandSpec, Param
 
 _F = "torch.nn.functional:"
@@ -71,8 +71,11 @@ def _fractional(n):
         name,
         [_input(n, "3f" if n == 3 else None),
          Param("kernel_size", _KERNEL, help="window size", example="2"),
-         Param("output_ratio", DoubleOrList(), 0.5, "output size as a fraction of the input "
-               "size, in (0, 1)", example="0.5"),
+         # nn.FractionalMaxPool%dd's range (the functional form gives an empty
+         # output for 0 and fails on a list of the wrong length)
+         Param("output_ratio", DoubleOrList(count=n, open_range=(0, 1)), 0.5,
+               "output size as a fraction of the input size, in (0, 1): one number or "
+               "one per spatial dimension", example="0.5"),
          Param("output_size", IntOrList(minimum=1), None, "output size (wins over "
                "output_ratio)"),
          _return_indices()],
@@ -87,7 +90,9 @@ def _lppool(n):
     return CommandSpec(
         name,
         [_input(n),
-         Param("norm_type", DOUBLE, help="p: the power of the average", example="2.0"),
+         # torch divides by p (1/p power): p = 0 would be Python's ZeroDivisionError
+         Param("norm_type", Double(nonzero=True), help="p: the power of the average (not 0)",
+               example="2.0"),
          Param("kernel_size", _KERNEL, help="window size", example="2"),
          Param("stride", _STRIDE, None, "window step (default: kernel_size)", example="2"),
          Param("ceil_mode", BOOL, False, "round the output size up")],

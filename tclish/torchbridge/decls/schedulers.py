@@ -33,7 +33,8 @@ _T_MAX = Param("t_max", Int(1), help="iterations of a half cosine period", alias
                example="10")
 _LAST = Param("last_epoch", INT, -1, "the last step done (resuming); -1 to start")
 _PLATEAU = [Param("mode", Choice("min", "max"), "min", "whether the metric should fall or rise"),
-            Param("factor", Double(0.0, 1.0), 0.1, "lr multiplier on a plateau"),
+            # torch refuses only factor >= 1 (the kernel says so); 0 or less: min_lr
+            Param("factor", DOUBLE, 0.1, "lr multiplier on a plateau (less than 1)"),
             Param("patience", Int(0), 10, "steps without improvement before reducing")]
 
 

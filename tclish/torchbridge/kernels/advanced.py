@@ -58,17 +58,19 @@ def squeeze_multiple(input, dims):
 
 
 def unsqueeze_multiple(input, dims):
-    """New size-1 dims at the given positions of the result (negative: from its end)."""
-    rank = input.dim() + len(dims)
-    positions = sorted(d + rank if d < 0 else d for d in dims)
-    if len(set(positions)) != len(positions):
-        raise ValueError("dims %s name the same position twice" % dims)
-    for d in positions:
-        if not 0 <= d < rank:
-            raise IndexError("dim %d out of range for a result of %d dimensions" % (d, rank))
+    """torch.unsqueeze for each dim, one after another in descending order, as
+    TCLIBTORCH does: a non-negative d puts a new dimension before dimension d of
+    the input (as squeeze_multiple's dims index the input; the input's rank: at
+    the end), so {0 2} on 2x3 gives 1x2x3x1; negative dims come last and count
+    from the end of the result, so {-1 -3} on 2x3 gives 2x1x3x1."""
     out = input
-    for d in positions:
+    rank = input.dim()
+    for d in sorted(dims, reverse=True):
+        if not -rank - 1 <= d <= rank:
+            raise IndexError("dim %d out of range for %s (a new dimension of a %d-dimensional "
+                             "tensor goes at %d..%d)" % (d, list(dims), rank, -rank - 1, rank))
         out = out.unsqueeze(d)
+        rank += 1
     return out
 
 

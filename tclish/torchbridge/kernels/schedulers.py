@@ -137,8 +137,10 @@ def cyclic(optimizer, base_lr, max_lr, step_size=2000, mode="triangular", gamma=
 
 def plateau(optimizer, mode="min", factor=0.1, patience=10, threshold=1e-4,
             threshold_mode="rel", min_lr=0.0, cooldown=0):
-    if not 0 < factor < 1:
-        raise ValueError("factor must be between 0 and 1 (exclusive), got %s" % factor)
+    # torch's bound (ReduceLROnPlateau: "Factor should be < 1.0."), named; 0 or less
+    # is accepted as torch accepts it: the rate drops to min_lr
+    if not factor < 1:
+        raise ValueError("factor must be less than 1, got %s" % factor)
     return _quiet(S.ReduceLROnPlateau, optimizer, mode, factor, patience, threshold,
                   threshold_mode, cooldown, min_lr)
 
@@ -148,9 +150,9 @@ def _factor_function(registry, value, what):
     with the epoch appended, answering the factor (`apply {e {expr {0.9**$e}}}`)."""
     number = parse_number(to_str(value)) if not isinstance(value, (int, float)) else value
     if number is not None:
+        # any number, as LambdaLR/MultiplicativeLR take any factor (a negative one
+        # gives a negative rate: torch's optimizers check the rate only when made)
         number = float(number)
-        if number < 0:
-            raise ValueError("%s must not be negative, got %s" % (what, to_str(value)))
         return lambda epoch: number
     interp = registry.interp
     prefix = list(to_list(value))

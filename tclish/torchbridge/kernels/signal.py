@@ -24,7 +24,25 @@ def ifft2(input, dims):
     return torch.fft.ifft2(input, dim=dims)
 
 
+def _check_signal_length(input, n_fft, center):
+    """torch.stft centres its frames by reflecting n_fft // 2 samples at each end,
+    which needs more samples than that, and without centring needs n_fft samples;
+    torch's own errors ("Argument #4: Padding size should be less than ...",
+    "stft(torch.DoubleTensor[1, 32], ...) : expected 0 < n_fft < 32") name
+    neither the length nor the parameter."""
+    length = input.size(-1) if input.dim() else 0
+    if center and n_fft // 2 >= length:
+        raise ValueError("a signal of %d samples is too short for n_fft %d: centring the "
+                         "frames reflects n_fft/2 = %d samples at each end, which needs more "
+                         "than %d samples (give a smaller n_fft, or a longer signal)"
+                         % (length, n_fft, n_fft // 2, n_fft // 2))
+    if not center and n_fft > length:
+        raise ValueError("a signal of %d samples is too short for n_fft %d without centring "
+                         "(a frame is n_fft samples)" % (length, n_fft))
+
+
 def stft(input, n_fft, hop_length, win_length, window, center, normalized, onesided):
+    _check_signal_length(input, n_fft, center)
     # torch warns when no window is given (a rectangular one is used): not for Tcl users
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -145,6 +163,7 @@ def spectrogram(input, n_fft, hop_length, win_length, window, power, normalized,
     if window is None:
         window = torch.hann_window(win_length, dtype=input.dtype if input.is_floating_point()
                                    else None, device=input.device)
+    _check_signal_length(input, n_fft, center)
     shape = input.size()
     x = input.reshape(-1, shape[-1])
     spec = torch.stft(x, n_fft, hop_length=hop_length, win_length=win_length, window=window,
@@ -228,6 +247,7 @@ def pitch_shift(waveform, sample_rate, n_steps, bins_per_octave, n_fft, hop_leng
     hop_length = hop_length or n_fft // 4
     win_length = win_length or n_fft
     window = torch.hann_window(win_length, dtype=waveform.dtype, device=waveform.device)
+    _check_signal_length(waveform, n_fft, True)
     shape = waveform.size()
     length = shape[-1]
     x = waveform.reshape(-1, length)
