@@ -161,6 +161,7 @@ class Interp:
         self.epoch = 0
         self.core_epoch = 0
         self.depth = 0
+        self.coroutine = None  # the running coroutine (commands/coroutines.py)
         self.max_depth = MAX_NESTING
         if hasattr(sys, "set_int_max_str_digits"):
             sys.set_int_max_str_digits(0)  # Tcl prints bignums in full
