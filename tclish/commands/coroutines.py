@@ -15,6 +15,7 @@ Messages from a coroutine to its resumer are the yielded value itself
 """
 
 from ..runtime.errors import ReturnSignal, TclError
+from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
 
@@ -393,7 +394,8 @@ def cmd_tailcall(interp, argv):
                        ("TCL", "TAILCALL", "ILLEGAL"))
     # the command is resolved in the current namespace when it runs, in the
     # caller's frame, after this proc's frame is gone (procs.run_body)
-    frame.tailcall = (interp.cur_ns, list(argv[1:])) if len(argv) > 1 else None
+    # (with no command: none, but the frame's locals are still looked at)
+    frame.tailcall = (interp.cur_ns, list(argv[1:])) if len(argv) > 1 else LOCALS_TRACED
     raise ReturnSignal("")
 
 

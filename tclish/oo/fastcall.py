@@ -18,6 +18,7 @@ tailcall).
 from ..commands.procs import _outside_loop, annotate_body_error, finish_return
 from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
 from ..runtime.frames import Var
+from ..runtime.framepop import fire_unset_traces, frame_popped
 
 
 _BINDERS = {}
@@ -80,26 +81,30 @@ def runner(interp, obj, chain, public, general):
         interp.cur_ns = ns
         interp.depth += 1
         try:
-            if interp.depth > interp.max_depth:
-                raise interp.nesting_error()
-            result = code(table)
-        except ReturnSignal as r:
-            if r.level == 1 and r.code == OK:
-                result = r.value
-            else:
-                result = finish_return(r)
-        except TclError as e:
-            annotate_body_error(e, argv, what)
+            try:
+                if interp.depth > interp.max_depth:
+                    raise interp.nesting_error()
+                result = code(table)
+            except ReturnSignal as r:
+                if r.level == 1 and r.code == OK:
+                    result = r.value
+                else:
+                    result = finish_return(r)
+            except TclError as e:
+                annotate_body_error(e, argv, what)
+                raise
+            except (BreakSignal, ContinueSignal) as s:
+                raise _outside_loop(s, what) from None
+            finally:
+                interp.depth -= 1
+                interp.frame = caller
+                interp.cur_ns = caller.ns
+        except BaseException:
+            if frame.tailcall is not None:
+                fire_unset_traces(interp, frame)
             raise
-        except (BreakSignal, ContinueSignal) as s:
-            raise _outside_loop(s, what) from None
-        finally:
-            interp.depth -= 1
-            interp.frame = caller
-            interp.cur_ns = caller.ns
         if frame.tailcall is not None:
-            from ..commands.coroutines import run_tailcall
-            return run_tailcall(interp, frame.tailcall)
+            return frame_popped(interp, frame, result)
         return result
     return run_method_body
 
