@@ -329,14 +329,41 @@ def run_injected(interp, coro):
 def yield_refused(interp, argv):
     if len(argv) > 2:
         raise TclError('wrong # args: should be "yield ?returnValue?"', ("TCL", "WRONGARGS"))
+    refuse_if_unyielding(interp)
     raise TclError("yield can only be called in a coroutine",
                    ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
+
+
+# the coroutines whose commands are in a callback that may not yield, innermost last
+_UNYIELDING = "coroutines-unyielding"
+
+
+def refuse_if_unyielding(interp):
+    if interp.extensions.get(_UNYIELDING):
+        raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
+
+
+def invoke_unyielding(interp, argv):
+    """Call a command where Tcl calls back from C code that a coroutine
+    cannot yield through (lsort -command): the coroutine is set aside, so
+    yield and yieldto fail with Tcl's "cannot yield: C stack busy", while
+    `info coroutine` still names it."""
+    coro = interp.coroutine
+    busy = interp.extensions.setdefault(_UNYIELDING, [])
+    busy.append(coro)
+    interp.coroutine = None
+    try:
+        return interp.invoke(argv)
+    finally:
+        interp.coroutine = coro
+        busy.pop()
 
 
 @command("yieldto", 1, None, "command ?arg ...?")
 def cmd_yieldto(interp, argv):
     coro = current(interp)
     if coro is None:
+        refuse_if_unyielding(interp)
         raise TclError("yieldto can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
     ns = interp.cur_ns
@@ -379,6 +406,9 @@ def info_coroutine(interp, argv):
     """`info coroutine`: the running coroutine's command name, or "" (also
     when its command was deleted while it runs)."""
     coro = current(interp)
+    if coro is None:
+        busy = interp.extensions.get(_UNYIELDING)
+        coro = busy[-1] if busy else None
     if coro is None or coro.deleted:
         return ""
     return coro.name()
