@@ -2,7 +2,6 @@
 
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal, ContinueSignal, ReturnSignal, TclError)
 from ..runtime.frames import ElementLink, Frame, Var
-from ..runtime.framepop import fire_unset_traces, frame_popped
 from ..runtime.interp import ImportedCmd
 from ..runtime.registry import command
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
@@ -118,10 +117,12 @@ def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
             interp.cur_ns = caller.ns
     except BaseException:
         if frame.tailcall is not None:
+            from ..runtime.framepop import fire_unset_traces
             fire_unset_traces(interp, frame)
         raise
     if frame.tailcall is not None:
         # a `tailcall`, or unset traces on locals (runtime/framepop.py)
+        from ..runtime.framepop import frame_popped
         return frame_popped(interp, frame, result)
     return result
 

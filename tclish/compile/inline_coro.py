@@ -1,4 +1,5 @@
-"""The compile-time form of `yield ?value?` (commands/coroutines.py).
+"""The compile-time form of `yield ?value?` (commands/coroutines.py),
+imported when the first yield is compiled (compile/inline.py).
 
 Half of every coroutine resume is its `yield`: compiled inline, it switches
 straight back to the resumer, without building an argv and calling the
@@ -10,11 +11,10 @@ invocation, whose errors are the command's own.
 
 from ..runtime.errors import TclError
 from .guard import available, builtin_guard
-from .inline import inline
 
 
-@inline("yield")
-def _yield(c):
+def compile_yield(c):
+    """The closure for `yield ?value?` (an Inline `c`), or None."""
     words = c.words
     if len(words) > 2:
         return None

@@ -18,7 +18,6 @@ tailcall).
 from ..commands.procs import _outside_loop, annotate_body_error, finish_return
 from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
 from ..runtime.frames import Var
-from ..runtime.framepop import fire_unset_traces, frame_popped
 
 
 _BINDERS = {}
@@ -101,9 +100,11 @@ def runner(interp, obj, chain, public, general):
                 interp.cur_ns = caller.ns
         except BaseException:
             if frame.tailcall is not None:
+                from ..runtime.framepop import fire_unset_traces
                 fire_unset_traces(interp, frame)
             raise
         if frame.tailcall is not None:
+            from ..runtime.framepop import frame_popped
             return frame_popped(interp, frame, result)
         return result
     return run_method_body
