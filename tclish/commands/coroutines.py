@@ -15,6 +15,7 @@ Messages from a coroutine to its resumer are the yielded value itself
 """
 
 from ..runtime.errors import ReturnSignal, TclError
+from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
 
@@ -48,24 +49,24 @@ def _greenlet():
 
 def current(interp):
     """The coroutine running now, or None."""
-    return getattr(interp, "coroutine", None)
+    return interp.coroutine
 
 
 class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
-    __slots__ = ("interp", "token", "glet", "state", "deleted", "injected", "saved", "command")
+    __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command")
 
     def __init__(self, interp, ns, tail):
-        if not hasattr(interp, "coroutine"):
-            interp.coroutine = None   # read directly (no getattr) from here on
         self.interp = interp
         self.token = interp.command_token(ns, tail)
-        self.glet = None
-        self.state = "active"     # "active", "yield" or "yieldto" (corotype)
+        self.glet = None          # the greenlet, from start_greenlet() until it ends
+        self.resumer = None       # the greenlet that resumed it last (glet's parent)
+        # "active", "yield" or "yieldto" (corotype); "dead" once its greenlet
+        # is gone, so that "yield" alone tells the resume path it may switch
+        self.state = "active"
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
-        self.saved = None         # the coroutine's (frame, ns, depth) while suspended
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -77,33 +78,35 @@ class Coroutine:
         greenlet copies out and back on every switch) stays short."""
         coro = self
         interp = self.interp
+        getcurrent = _getcurrent
 
         def coroutine_command(_interp, argv):
+            # Coroutine.resume, written out for the common case; the state
+            # is "yield" only while the greenlet is alive (finished, kill)
             n = len(argv)
             if coro.state != "yield" or n > 2:
                 return coro.resume_other(argv)
-            # Coroutine.resume, written out for the common case
-            glet = coro.glet
-            if glet is None or glet.dead:
-                return coro.resume(None)
-            here = _getcurrent()
-            if glet.parent is not here:
-                glet.parent = here
-            frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
+            if getcurrent() is not coro.resumer:
+                coro.resumed_from(getcurrent())
+            frame = interp.frame
+            ns = interp.cur_ns
+            depth = interp.depth
+            outer = interp.coroutine
             coro.state = "active"
             interp.coroutine = coro
             try:
-                message = glet.switch(argv[1] if n == 2 else "")
+                message = coro.glet.switch(argv[1] if n == 2 else "")
             except BaseException:
-                if glet.dead:
-                    coro.finished()
+                coro.after_raise()
                 raise
             finally:
                 interp.frame = frame
                 interp.cur_ns = ns
                 interp.depth = depth
                 interp.coroutine = outer
-            if type(message) is not Message and not coro.deleted:
+            # a plain yield leaves the state "yield" (yieldto "yieldto"; an
+            # ended coroutine returns a Message)
+            if coro.state == "yield" and not coro.deleted:
                 return message
             return coro.deliver(message)
         coroutine_command.coroutine = self
@@ -136,18 +139,15 @@ class Coroutine:
             raise TclError('coroutine "%s" has ended' % self.name(),
                            ("TCL", "COROUTINE", "DEAD"))
         here = _getcurrent()
-        if glet.parent is not here:
-            glet.parent = here
+        if here is not self.resumer:
+            self.resumed_from(here)
         frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
         self.state = "active"
         interp.coroutine = self
         try:
             message = glet.switch(value)
         except BaseException:
-            # an interrupt (KeyboardInterrupt) went through the coroutine and
-            # ended it: its command goes, the interrupt goes on
-            if glet.dead:
-                self.finished()
+            self.after_raise()
             raise
         finally:
             interp.frame = frame
@@ -157,6 +157,20 @@ class Coroutine:
         if type(message) is not Message and not self.deleted:
             return message
         return self.deliver(message)
+
+    def start_greenlet(self, func, argv, depth):
+        self.glet = _greenlet().greenlet(lambda *_: self.start(func, argv, depth))
+
+    def resumed_from(self, here):
+        """Make the greenlet `here` the one a yield switches back to."""
+        self.glet.parent = self.resumer = here
+
+    def after_raise(self):
+        """A resume raised: an interrupt (KeyboardInterrupt) went through the
+        coroutine and ended it; its command goes, the interrupt goes on."""
+        glet = self.glet
+        if glet is not None and glet.dead:
+            self.finished()
 
     def deliver(self, message):
         """What the resume (or creating) command returns for a message."""
@@ -182,6 +196,7 @@ class Coroutine:
 
     def finished(self):
         self.glet = None
+        self.state = "dead"
         if not self.deleted:
             self.deleted = True
             tok = self.token
@@ -217,12 +232,11 @@ class Coroutine:
         interp = self.interp
         frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
         self.state = state
-        value = self.glet.parent.switch(message)
+        value = self.resumer.switch(message)
+        # (whatever switched back in has set interp.coroutine)
         interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
-        interp.coroutine = self
         if self.injected is not None:
-            argv, self.injected = self.injected, None
-            return interp.invoke(argv)
+            return run_injected(interp, self)
         return value
 
     # ---- deletion ------------------------------------------------------------------
@@ -241,10 +255,11 @@ class Coroutine:
         glet = self.glet
         if glet is None or glet.dead:
             self.glet = None
+            self.state = "dead"
             return
         interp = self.interp
-        outer = (interp.frame, interp.cur_ns, interp.depth, current(interp))
-        glet.parent = _greenlet().getcurrent()
+        outer = (interp.frame, interp.cur_ns, interp.depth, interp.coroutine)
+        self.resumed_from(_getcurrent())
         self.state = "active"
         interp.coroutine = self
         try:
@@ -254,11 +269,12 @@ class Coroutine:
         finally:
             interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
             self.glet = None
+            self.state = "dead"
 
 
 @command("coroutine", 2, None, "name cmd ?arg ...?")
 def cmd_coroutine(interp, argv):
-    greenlet = _greenlet()
+    _greenlet()  # imported now: the command made below captures getcurrent
     name = to_str(argv[1])
     ns, tail = interp._ns_and_tail(name)
     if ns is None or not tail:
@@ -273,7 +289,7 @@ def cmd_coroutine(interp, argv):
         func = lambda i, a: _unknown_in(i, prefix_ns, a)  # noqa: E731
     coro = Coroutine(interp, ns, tail)
     interp.set_command(ns, tail, coro.command)
-    coro.glet = greenlet.greenlet(lambda *_: coro.start(func, words, interp.depth + 1))
+    coro.start_greenlet(func, words, interp.depth + 1)
     return coro.resume(None)
 
 
@@ -288,34 +304,66 @@ def _unknown_in(interp, ns, argv):
 
 @command("yield")
 def cmd_yield(interp, argv):
-    n = len(argv)
-    if n > 2:
-        raise TclError('wrong # args: should be "yield ?value?"', ("TCL", "WRONGARGS"))
-    try:
-        coro = interp.coroutine     # (set once the first coroutine is made)
-    except AttributeError:
-        coro = None
-    if coro is None:
-        raise TclError("yield can only be called in a coroutine",
-                       ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
+    coro = interp.coroutine
+    if coro is None or len(argv) > 2:
+        return yield_refused(interp, argv)
     # Coroutine.suspend, written out: this is the hot half of every resume
     frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
     coro.state = "yield"
-    value = coro.glet.parent.switch(argv[1] if n == 2 else "")
+    value = coro.resumer.switch(argv[1] if len(argv) == 2 else "")
     interp.frame = frame
     interp.cur_ns = ns
     interp.depth = depth
-    interp.coroutine = coro
     if coro.injected is None:
         return value
+    return run_injected(interp, coro)
+
+
+def run_injected(interp, coro):
+    """At a resume: the command ::tcl::unsupported::inject gave, in place of
+    what yield returns."""
     argv, coro.injected = coro.injected, None
     return interp.invoke(argv)
+
+
+def yield_refused(interp, argv):
+    if len(argv) > 2:
+        raise TclError('wrong # args: should be "yield ?returnValue?"', ("TCL", "WRONGARGS"))
+    refuse_if_unyielding(interp)
+    raise TclError("yield can only be called in a coroutine",
+                   ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
+
+
+# the coroutines whose commands are in a callback that may not yield, innermost last
+_UNYIELDING = "coroutines-unyielding"
+
+
+def refuse_if_unyielding(interp):
+    if interp.extensions.get(_UNYIELDING):
+        raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
+
+
+def invoke_unyielding(interp, argv):
+    """Call a command where Tcl calls back from C code that a coroutine
+    cannot yield through (lsort -command): the coroutine is set aside, so
+    yield and yieldto fail with Tcl's "cannot yield: C stack busy", while
+    `info coroutine` still names it."""
+    coro = interp.coroutine
+    busy = interp.extensions.setdefault(_UNYIELDING, [])
+    busy.append(coro)
+    interp.coroutine = None
+    try:
+        return interp.invoke(argv)
+    finally:
+        interp.coroutine = coro
+        busy.pop()
 
 
 @command("yieldto", 1, None, "command ?arg ...?")
 def cmd_yieldto(interp, argv):
     coro = current(interp)
     if coro is None:
+        refuse_if_unyielding(interp)
         raise TclError("yieldto can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))
     ns = interp.cur_ns
@@ -358,6 +406,9 @@ def info_coroutine(interp, argv):
     """`info coroutine`: the running coroutine's command name, or "" (also
     when its command was deleted while it runs)."""
     coro = current(interp)
+    if coro is None:
+        busy = interp.extensions.get(_UNYIELDING)
+        coro = busy[-1] if busy else None
     if coro is None or coro.deleted:
         return ""
     return coro.name()
@@ -373,7 +424,8 @@ def cmd_tailcall(interp, argv):
                        ("TCL", "TAILCALL", "ILLEGAL"))
     # the command is resolved in the current namespace when it runs, in the
     # caller's frame, after this proc's frame is gone (procs.run_body)
-    frame.tailcall = (interp.cur_ns, list(argv[1:])) if len(argv) > 1 else None
+    # (with no command: none, but the frame's locals are still looked at)
+    frame.tailcall = (interp.cur_ns, list(argv[1:])) if len(argv) > 1 else LOCALS_TRACED
     raise ReturnSignal("")
 
 

@@ -5,7 +5,6 @@ The loop itself is runtime/events.py; here are the Tcl-level views of it.
 only those), though all interpreters of a thread share one loop.
 """
 
-import time
 
 from ..runtime.errors import TclError
 from ..runtime.events import eval_global, get_loop, run_handler
@@ -88,8 +87,9 @@ def cmd_after(interp, argv):
         if len(argv) == 2:
             if ms > 0:
                 from ..runtime.events import flush_std
+                from ..runtime.limits import sleep
                 flush_std()
-                time.sleep(ms / 1000.0)
+                sleep(interp, ms / 1000.0)   # (an `interp cancel` wakes it)
             return ""
         return _schedule(interp, "timer", max(ms, 0), argv[2:])
     try:

@@ -255,7 +255,7 @@ def info_loaded(interp, argv):
 
 
 def info_coroutine(interp, argv):
-    if getattr(interp, "coroutine", None) is None:
+    if interp.coroutine is None and "tclish.commands.coroutines" not in sys.modules:
         return ""
     from .coroutines import info_coroutine
     return info_coroutine(interp, argv)

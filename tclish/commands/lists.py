@@ -401,7 +401,12 @@ def _command_comparator(interp, cmd):
     def compare(a, b):
         argv = words + [a, b]
         try:
-            result = interp.invoke(argv)
+            if interp.coroutine is None:
+                result = interp.invoke(argv)
+            else:
+                # Tcl's lsort calls back from C: no yield in there
+                from .coroutines import invoke_unyielding
+                result = invoke_unyielding(interp, argv)
         except TclError as e:
             interp.add_error_context(e, to_str(TclList(argv)), e.errorline)
             e.errorinfo += "\n    (-compare command)"

@@ -13,6 +13,7 @@ and are run by the interpreter when it renames or deletes the command.
 """
 
 from ..runtime.errors import TclError, TclSignal
+from ..runtime.framepop import note_unset_trace
 from ..runtime.interp import split_array_name
 from ..runtime.lists import format_list
 from ..runtime.registry import command, wrong_args
@@ -141,6 +142,9 @@ def add_variable_trace(interp, name, ops, command_text, old_style=False):
         var.traces = [entry]
     else:
         var.traces.insert(0, entry)
+    if "unset" in ops and interp.frame.level:
+        # a proc's own variable is unset (its traces fire) when the proc returns
+        note_unset_trace(interp, var)
 
 
 def _traces_of(interp, name):

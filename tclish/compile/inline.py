@@ -999,3 +999,9 @@ __all__ = ["compile_inline", "inline"]
 
 # the forms of other families register themselves here (after INLINERS exists)
 from . import inline_data, inline_switch, inline_vars  # noqa: E402,F401
+
+
+@inline("yield")
+def _yield(c):
+    from .inline_coro import compile_yield  # only scripts with a yield import it
+    return compile_yield(c)

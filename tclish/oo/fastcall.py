@@ -80,26 +80,32 @@ def runner(interp, obj, chain, public, general):
         interp.cur_ns = ns
         interp.depth += 1
         try:
-            if interp.depth > interp.max_depth:
-                raise interp.nesting_error()
-            result = code(table)
-        except ReturnSignal as r:
-            if r.level == 1 and r.code == OK:
-                result = r.value
-            else:
-                result = finish_return(r)
-        except TclError as e:
-            annotate_body_error(e, argv, what)
+            try:
+                if interp.depth > interp.max_depth:
+                    raise interp.nesting_error()
+                result = code(table)
+            except ReturnSignal as r:
+                if r.level == 1 and r.code == OK:
+                    result = r.value
+                else:
+                    result = finish_return(r)
+            except TclError as e:
+                annotate_body_error(e, argv, what)
+                raise
+            except (BreakSignal, ContinueSignal) as s:
+                raise _outside_loop(s, what) from None
+            finally:
+                interp.depth -= 1
+                interp.frame = caller
+                interp.cur_ns = caller.ns
+        except BaseException:
+            if frame.tailcall is not None:
+                from ..runtime.framepop import fire_unset_traces
+                fire_unset_traces(interp, frame)
             raise
-        except (BreakSignal, ContinueSignal) as s:
-            raise _outside_loop(s, what) from None
-        finally:
-            interp.depth -= 1
-            interp.frame = caller
-            interp.cur_ns = caller.ns
         if frame.tailcall is not None:
-            from ..commands.coroutines import run_tailcall
-            return run_tailcall(interp, frame.tailcall)
+            from ..runtime.framepop import frame_popped
+            return frame_popped(interp, frame, result)
         return result
     return run_method_body
 

@@ -50,13 +50,14 @@ def _files():
     global _FILES
     if _FILES is None:
         from ..commands import control, evaluation, namespaces, procs
-        from ..compile import inline, script
+        from ..compile import inline, inline_coro, script
         from ..oo import fastcall
         from ..tcltest import runner
         from . import interp
         _FILES = {
             _co_file(script): {"_call": _CALL},
             _co_file(inline): None,
+            _co_file(inline_coro): {"yield_injected": _CALL},
             _co_file(interp): {"eval": _EVAL},
             _co_file(evaluation): {"source_text": _SOURCE, "substitute": _SUBST},
             _co_file(procs): {"call_proc": _PROC, "run_body": _LAMBDA, "eval_in_frame": _UPLEVEL},

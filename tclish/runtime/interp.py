@@ -161,6 +161,7 @@ class Interp:
         self.epoch = 0
         self.core_epoch = 0
         self.depth = 0
+        self.coroutine = None  # the running coroutine (commands/coroutines.py)
         self.max_depth = MAX_NESTING
         if hasattr(sys, "set_int_max_str_digits"):
             sys.set_int_max_str_digits(0)  # Tcl prints bignums in full
@@ -662,6 +663,7 @@ class Interp:
             # the cell stays in the table: upvar links to it must survive,
             # as in Tcl; an unset cell is invisible (is_unset)
             traces = var.traces
+            elements = var.arr
             var.value = None
             var.arr = None
             var.traces = None
@@ -675,7 +677,7 @@ class Interp:
                 if table.get(tail) is var:
                     del table[tail]
             if traces:
-                self.fire_traces_list(traces, base, None, "unset")
+                self.fire_unset_traces(traces, base, elements)
             return
         if var.arr is None:
             if nocomplain:
@@ -716,6 +718,18 @@ class Interp:
 
     def fire_traces(self, var, base, index, op):
         self.fire_traces_list(var.traces, base, index, op)
+
+    def fire_unset_traces(self, traces, base, elements):
+        """A whole variable is gone: the traces on the variable fire first,
+        then those on its elements in the array's order (as Tcl's
+        UnsetVarStruct, then DeleteArray)."""
+        own = [t for t in traces if getattr(t[1], "element", None) is None]
+        if len(own) < len(traces):
+            order = {key: i for i, key in enumerate(elements or ())}
+            rest = [t for t in traces if getattr(t[1], "element", None) is not None]
+            rest.sort(key=lambda t: order.get(t[1].element, len(order)))
+            traces = own + rest
+        self.fire_traces_list(traces, base, None, "unset")
 
     def fire_traces_list(self, traces, base, index, op):
         for ops, callback in list(traces):

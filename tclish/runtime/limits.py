@@ -172,6 +172,30 @@ def request_cancel(interp, message=None, unwind=False):
         interp.epoch += 1
         interp.core_epoch += 1
         lim.cancel_epochs = (before, interp.core_epoch)
+    wake = interp.extensions.get(_WAKE)
+    if wake is not None:
+        wake.set()
+
+
+_WAKE = "cancel-wake"
+
+
+def sleep(interp, seconds):
+    """time.sleep(seconds) for `after ms` and the event loop's wait for a
+    timer, cut short by a cancel request (Interp.cancel() from another
+    thread sets the event it waits on), which is then raised."""
+    import threading
+    wake = interp.extensions.get(_WAKE)
+    if wake is None:
+        wake = interp.extensions.setdefault(_WAKE, threading.Event())
+    lim = interp.limits
+    # (request_cancel stores the request before it looks for the event)
+    if lim is None or lim.cancel is None:
+        wake.wait(seconds)
+        wake.clear()
+        lim = interp.limits
+    if lim is not None and lim.cancel is not None:
+        lim.deliver_cancel()
 
 
 def unwound(interp, u):
@@ -183,5 +207,5 @@ def unwound(interp, u):
     return None
 
 
-__all__ = ["CancelUnwind", "Limits", "cancel_error", "limits_of", "request_cancel", "unwound",
-           "update_active"]
+__all__ = ["CancelUnwind", "Limits", "cancel_error", "limits_of", "request_cancel", "sleep",
+           "unwound", "update_active"]

@@ -91,3 +91,27 @@ def test_inlined_code_fast_again_after_cancel():
     with pytest.raises(TclError):
         interp.eval("set x 1")
     assert rt.core_epoch == before
+
+
+def test_cancel_wakes_a_blocking_after():
+    # `after ms` waits on an event the cancel request sets: it ends at once
+    interp = Interp()
+    t = _cancel_later(interp)
+    start = time.monotonic()
+    with pytest.raises(TclError, match="eval canceled"):
+        interp.eval("set ::started 1; after 60000; set ::slept 1")
+    t.join()
+    assert time.monotonic() - start < 20
+    assert interp.eval("info exists ::slept") == "0"
+    # no cancel left behind: the next sleep sleeps
+    interp.eval("after 1")
+    assert interp.runtime.limits is None
+
+
+def test_cancel_unwind_wakes_after_inside_catch():
+    interp = Interp()
+    t = _cancel_later(interp, unwind=True)
+    with pytest.raises(TclError, match="eval unwound"):
+        interp.eval("set ::started 1; catch {after 60000}; set ::after 1")
+    t.join()
+    assert interp.eval("info exists ::after") == "0"
