@@ -84,6 +84,8 @@ def cmd_after(interp, argv):
         ms = to_int(first)
     except TclError:
         ms = None
+    if ms is not None and not -(1 << 64) < ms < (1 << 64):
+        ms = None       # Tcl_GetWideIntFromObj refuses it: a bad argument, as in tclsh
     if ms is not None:
         if len(argv) == 2:
             if ms > 0:
