@@ -139,7 +139,9 @@ def test_deeply_nested_tensor_data_is_refused_at_once():
     ("set x {" + "ab\\\n" * 40000 + "}; puts [string length $x]", "120000"),
     # A8: a comment once cost ~230 bytes per character in the grammar
     ("# " + "x" * 5000000 + "\nputs done", "done"),
-], ids=["backslash-newlines", "comment"])
+    # A8: one grammar token per escape and a string grown by += (quadratic)
+    ('set x "' + "\\a" * 200000 + '"; puts [string length $x]', "200000"),
+], ids=["backslash-newlines", "comment", "escapes"])
 def test_large_constructs_parse_without_runaway_work(tmp_path, body, expected):
     """Both took minutes or gigabytes; a hang shows as the timeout."""
     script = tmp_path / "big.tcl"
