@@ -161,7 +161,7 @@ def _format_field(letter, count, value):
     if letter in _INTEGERS:
         size, code, order = _INTEGERS[letter]
         bits = size * 8
-        return b"".join(struct.pack(order + code.upper(), to_int(v) & ((1 << bits) - 1))
+        return b"".join(struct.pack(order + code.upper(), _wide_bits(v) & ((1 << bits) - 1))
                         for v in items)
     size, code, order = _FLOATS[letter]
     out = []
@@ -171,6 +171,16 @@ def _format_field(letter, count, value):
             x = math.copysign(_FLT_MAX, x)
         out.append(struct.pack(order + code, x))
     return b"".join(out)
+
+
+def _wide_bits(value):
+    """An integer field's value as Tcl reads it (a wide integer, or its
+    unsigned 64-bit pattern): larger magnitudes are refused, not wrapped."""
+    n = to_int(value)
+    if -(1 << 64) < n < (1 << 64):
+        return n
+    raise TclError("integer value too large to represent",
+                   ("ARITH", "IOVERFLOW", "integer value too large to represent"))
 
 
 def _format_bits(letter, count, digits):

@@ -15,6 +15,7 @@ from ..runtime.paths import native_path
 from ..runtime.registry import command, ensemble, resolve_prefix, wrong_args
 from ..runtime.values import TclList, to_bool, to_int, to_list, to_str
 from . import io
+from .strings import int32_arg
 
 STD_NAMES = ("stdin", "stdout", "stderr")
 
@@ -106,15 +107,14 @@ def parse_access(access):
     if access[:1].isascii() and access[:1].islower():
         # Tcl's rule: a lowercase first letter is the r/w/a syntax
         if access[0] not in "rwa" or len(access) > 3:
-            raise TclError('illegal access mode "%s"' % access,
-                           ("TCL", "OPERATION", "OPEN", "MODE"))
+            raise TclError('illegal access mode "%s"' % access)
         binary = "b" in access[1:]
         key = access[0] + ("+" if "+" in access[1:] else "")
         rest = access[1:].replace("+", "", 1).replace("b", "", 1)
         if not rest and key in _MODES:
             flags, seek_end = _MODES[key]
             return flags, seek_end, binary
-        raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
+        raise TclError('illegal access mode "%s"' % access)
     try:
         words = to_list(access)
     except TclError as e:
@@ -130,7 +130,7 @@ def parse_access(access):
             w = to_str(w)
             if w not in _FLAGS:
                 raise TclError('invalid access mode "%s": must be %s, or TRUNC' % (
-                    w, ", ".join(_FLAG_NAMES[:-1])), ("TCL", "OPERATION", "OPEN", "MODE"))
+                    w, ", ".join(_FLAG_NAMES[:-1])))
             if w in ("RDONLY", "WRONLY", "RDWR"):
                 access_kind = w
             binary = binary or w == "BINARY"
@@ -139,9 +139,8 @@ def parse_access(access):
             return flags, False, binary
     if not words or (access_kind is None and not (len(words) == 1 and words[0] == access
                                                   and access[:1] in "rwa")):
-        raise TclError("access mode must include either RDONLY, WRONLY, or RDWR",
-                       ("TCL", "OPERATION", "OPEN", "MODE"))
-    raise TclError('illegal access mode "%s"' % access, ("TCL", "OPERATION", "OPEN", "MODE"))
+        raise TclError("access mode must include either RDONLY, WRONLY, or RDWR")
+    raise TclError('illegal access mode "%s"' % access)
 
 
 @command("open", 1, 3, "fileName ?access? ?permissions?")
@@ -249,7 +248,7 @@ def _read(interp, argv, cmd_name):
                 nonewline = True
             else:
                 try:
-                    count = to_int(arg)
+                    count = int32_arg(arg)      # a C int, as Tcl_GetIntFromObj reads it
                 except TclError:
                     count = -1
                 if count < 0:
@@ -373,7 +372,7 @@ def _set_option(ch, opt, value):
                            ("TCL", "VALUE", "CHANNEL"))
         ch.buffering = v
     elif opt == "-buffersize":
-        ch.buffersize = max(1, min(to_int(value), 1 << 20))
+        ch.buffersize = max(1, min(int32_arg(value), 1 << 20))
     elif opt == "-encoding":
         ch.set_encoding(to_str(value))
     elif opt == "-eofchar":

@@ -340,6 +340,8 @@ def clock_add(interp, argv):
         else:
             try:
                 count = to_int(args[i])
+                if not -0xFFFFFFFF <= count <= 0xFFFFFFFF:
+                    raise TclError("not a C int")  # `string is integer` refuses it too
             except TclError:
                 raise TclError('bad option "%s", must be -gmt, -locale or -timezone' % word,
                                ("CLOCK", "badOption", word)) from None

@@ -5,6 +5,7 @@ The loop itself is runtime/events.py; here are the Tcl-level views of it.
 only those), though all interpreters of a thread share one loop.
 """
 
+import time
 
 from ..runtime.errors import TclError
 from ..runtime.events import eval_global, get_loop, run_handler
@@ -75,6 +76,29 @@ def _find(interp, ident):
 _AFTER_SUBS = {"cancel": "cancel", "idle": "idle", "info": "info"}
 
 
+def _time_limit(interp):
+    """The time limit (seconds since the epoch) `interp` runs under, or None."""
+    lim = interp.limits
+    return None if lim is None else lim.time
+
+
+def _sleep(interp, seconds):
+    """A blocking `after`: under a time limit it wakes at the limit, whose
+    callbacks may extend it; otherwise `time limit exceeded`, as in Tcl.  An
+    `interp cancel` wakes it at once (limits.sleep)."""
+    from ..runtime.limits import sleep
+    end = time.time() + seconds
+    while True:
+        now = time.time()
+        limit = _time_limit(interp)
+        if limit is not None and now >= limit:
+            interp.limits.check_time()      # raises unless a callback extended it
+            continue
+        if now >= end:
+            return
+        sleep(interp, (end if limit is None else min(end, limit)) - now)
+
+
 @command("after", 1, None, "option ?arg ...?")
 def cmd_after(interp, argv):
     first = argv[1]
@@ -83,13 +107,14 @@ def cmd_after(interp, argv):
         ms = to_int(first)
     except TclError:
         ms = None
+    if ms is not None and not -(1 << 64) < ms < (1 << 64):
+        ms = None       # Tcl_GetWideIntFromObj refuses it: a bad argument, as in tclsh
     if ms is not None:
         if len(argv) == 2:
             if ms > 0:
                 from ..runtime.events import flush_std
-                from ..runtime.limits import sleep
                 flush_std()
-                sleep(interp, ms / 1000.0)   # (an `interp cancel` wakes it)
+                _sleep(interp, ms / 1000.0)
             return ""
         return _schedule(interp, "timer", max(ms, 0), argv[2:])
     try:
@@ -151,12 +176,26 @@ def cmd_vwait(interp, argv):
     else:
         var.traces.append(entry)
     loop = get_loop(interp)
+    wake = None     # a timer at the time limit, as Tcl's limit keeps one
     try:
         while not done:
-            if not loop.do_one_event(block=True):
+            limit = _time_limit(interp)
+            if limit is not None and wake is None:
+                wake = loop.call_later(max(0.0, limit - time.time()), lambda: None)
+            found = loop.do_one_event(block=True)
+            if limit is not None and time.time() >= limit:
+                wake = None
+                try:
+                    interp.limits.check_time()
+                except TclError:
+                    raise TclError("limit exceeded", ("TCL", "EVENT", "LIMIT")) from None
+                continue
+            if not found:
                 raise TclError('can\'t wait for variable "%s": would wait forever' % name,
                                ("TCL", "EVENT", "NO_SOURCES"))
     finally:
+        if wake is not None:
+            loop.cancel_timer(wake)
         traces = var.traces
         if traces is not None and entry in traces:
             traces.remove(entry)

@@ -35,6 +35,8 @@ def _stat(name, follow=True):
         return os.stat(_native(name)) if follow else os.lstat(_native(name))
     except OSError as e:
         raise _could_not_read(name, e) from None
+    except ValueError:      # a NUL in the name: no file can have it
+        raise _could_not_read(name, errno.EINVAL) from None
 
 
 # ---- names ---------------------------------------------------------------------
@@ -100,7 +102,10 @@ def _test(predicate):
             path = _native(_name(argv))
         except TclError:
             return 0
-        return 1 if path and predicate(path) else 0
+        try:
+            return 1 if path and predicate(path) else 0
+        except ValueError:  # a NUL in the name: no such file
+            return 0
     return run
 
 

@@ -11,6 +11,7 @@ import os
 import stat as stat_mod
 
 from ..runtime import paths
+from ..runtime.channel import os_tcl_error
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_match
 from ..runtime.registry import command
@@ -187,8 +188,12 @@ class _Matcher:
         listing_dir = _join(dir_native, rel) if dir_native else (rel or ".")
         try:
             names = os.listdir(listing_dir)
-        except OSError:
-            return
+        except OSError as e:
+            if not os.path.isdir(listing_dir):
+                return
+            # a directory that exists but can't be listed is an error, as in Tcl
+            shown = listing_dir if listing_dir.endswith("/") else listing_dir + "/"
+            raise os_tcl_error('couldn\'t read directory "%s"' % shown, e) from None
         hidden_ok = comp.startswith(".") or comp.startswith("\\.") or (
             self.types is not None and self.types.hidden)
         if hidden_ok:

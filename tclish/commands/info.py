@@ -5,6 +5,7 @@ import sys
 from ..runtime.errors import TclError
 from ..runtime.registry import CommandInfo, choice_list, ensemble, wrong_args
 from ..runtime.values import TclList, to_int, to_str
+from .strings import int32_arg
 
 PATCHLEVEL = "8.6.13"
 TCL_VERSION = "8.6"
@@ -106,7 +107,7 @@ def info_level(interp, argv):
     frame = interp.frame
     if len(argv) == 2:
         return _proc_level(frame)
-    n = to_int(argv[2])
+    n = int32_arg(argv[2])
     current = _proc_level(frame)
     target = n if n > 0 else current + n
     if target < 0 or target > current or (n <= 0 and target == current + n and n < -current):
@@ -229,7 +230,7 @@ def info_frame(interp, argv):
     depth = len(entries)
     if len(argv) == 2:
         return depth
-    n = to_int(argv[2])
+    n = int32_arg(argv[2])
     if n > depth or n <= -depth:
         raise TclError('bad level "%s"' % to_str(argv[2]), ("TCL", "LOOKUP", "LEVEL", to_str(argv[2])))
     target = n if n > 0 else depth + n

@@ -25,6 +25,7 @@ _PARENT = "interp-parent"
 _HIDDEN = "interp-hidden"
 _SAFE = "interp-safe"
 _DELETED = "interp-deleted"
+_DELETE_PENDING = "interp-delete-pending"
 
 
 def _children(interp):
@@ -32,8 +33,38 @@ def _children(interp):
 
 
 def _aliases(interp):
-    """alias name (as given) -> TclList(target path, target command, args...)"""
+    """alias token -> _Alias, for the aliases defined in `interp`"""
     return interp.extensions.setdefault(_ALIASES, {})
+
+
+class _Alias:
+    """An alias of `source`, known by its token: the name it was made under
+    (prefixed with "::" until unique, as Tcl does when that name is still
+    taken by a renamed alias).  Its command may since have been renamed or
+    hidden: `cmd_token` follows it (a CmdToken moves with a rename)."""
+
+    __slots__ = ("source", "token", "func", "target", "described", "cmd_token")
+
+    def __init__(self, source, token, func, target, described, cmd_token):
+        self.source = source
+        self.token = token
+        self.func = func
+        self.target = target
+        self.described = described    # TclList(target path as given, target cmd, args...)
+        self.cmd_token = cmd_token
+
+    def forget(self, _interp=None):
+        """Drop the alias from its table (its command was deleted)."""
+        table = _aliases(self.source)
+        if table.get(self.token) is self:
+            del table[self.token]
+
+    def check_rename(self, new_name):
+        """Refuse a rename that would make calling the alias call itself."""
+        if _would_loop(self.source, new_name, self.target, to_str(self.described[1])):
+            raise TclError('cannot define or rename alias "%s": would create a loop'
+                           % new_name.rsplit("::", 1)[-1],
+                           ("TCL", "OPERATION", "INTERP", "ALIASLOOP"))
 
 
 def hidden_table(interp):
@@ -138,6 +169,7 @@ def new_interp(parent, safe):
     child = type(parent)(stdout=parent.stdout, stderr=parent.stderr)
     child.extensions[_PARENT] = parent
     child.extensions[_SAFE] = safe
+    child.max_depth = parent.max_depth      # a child inherits the recursion limit
     for name in ("tcl_version", "tcl_patchLevel", "tcl_library"):
         if parent.var_exists("::" + name):
             child.set_var("::" + name, parent.get_var("::" + name))
@@ -179,13 +211,34 @@ def delete_interp(child):
     if is_deleted(child):
         return
     child.extensions[_DELETED] = True
+    if child.depth > 0:
+        # deleted while running a script (an alias of it deleted it): as in
+        # Tcl, the script stops at its next command, with an error no
+        # `catch` in it can hold, and the rest (its children, its channels)
+        # goes once it is no longer running (_release)
+        from ..runtime.limits import request_cancel
+        request_cancel(child, "attempt to call eval in deleted interpreter", True,
+                       ("TCL", "IDELETE"))
+        child.extensions[_DELETE_PENDING] = True
+        return
+    _finish_delete(child)
+
+
+def _release(target):
+    """After an evaluation in `target` ends: finish a deletion put off
+    while it was running."""
+    if target.depth == 0 and target.extensions.get(_DELETE_PENDING):
+        _finish_delete(target)
+
+
+def _finish_delete(child):
+    child.extensions.pop(_DELETE_PENDING, None)
     for grandchild in list(_children(child).values()):
         delete_interp(grandchild)
     _children(child).clear()
-    for other, name in list(child.extensions.get("interp-alias-sources", ())):
-        if not is_deleted(other) and name in _aliases(other):
-            del _aliases(other)[name]
-            other.delete_command(name)
+    for alias in list(child.extensions.get("interp-alias-sources", ())):
+        if not is_deleted(alias.source) and _aliases(alias.source).get(alias.token) is alias:
+            delete_alias(alias.source, alias.token)
     from ..runtime.shutdown import close_interp
     close_interp(child)
 
@@ -270,6 +323,7 @@ def _at_global(target, thunk, keep_frame=False):
         raise u.error from None
     finally:
         target.pop_frame(saved)
+        _release(target)
 
 
 def _copy_error(e):
@@ -290,17 +344,16 @@ def interp_alias(interp, argv):
     source = find_interp(interp, args[0])
     name = to_str(args[1])
     if len(args) == 2:
-        target = _aliases(source).get(name)
-        if target is None:
+        alias = _aliases(source).get(name)
+        if alias is None:
             raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
-        return TclList(target[1:])
+        return TclList(alias.described[1:])
     if len(args) == 3:
         if to_str(args[2]) != "":
             raise wrong_args("interp alias", _ALIAS_USAGE)
         return delete_alias(source, name)
+    # (with a target path, an empty target command is a command named "")
     target_interp = find_interp(interp, args[2])
-    if to_str(args[3]) == "" and len(args) == 4:
-        return delete_alias(source, name)
     child = _children(source).get(name.lstrip(":"))
     if child is not None and "::" not in name.lstrip(":") and \
             source.resolve_command("::" + name.lstrip(":")) is not None:
@@ -310,15 +363,20 @@ def interp_alias(interp, argv):
     return define_alias(source, name, target_interp, args[2], [args[3]] + list(args[4:]))
 
 
-def delete_alias(source, name):
-    if name not in _aliases(source):
-        raise TclError('alias "%s" not found' % name, ("TCL", "LOOKUP", "ALIAS", name))
-    del _aliases(source)[name]
+def delete_alias(source, token):
+    """Delete the alias `token` of `source`, and its command wherever it is
+    now (renamed, or hidden)."""
+    alias = _aliases(source).pop(token, None)
+    if alias is None:
+        raise TclError('alias "%s" not found' % token, ("TCL", "LOOKUP", "ALIAS", token))
     hidden = hidden_table(source)
-    if getattr(hidden.get(name), "alias_target", None) is not None:
-        del hidden[name]  # a hidden alias goes with its alias
-    else:
-        source.delete_command(name)
+    for hidden_name, func in list(hidden.items()):
+        if func is alias.func:
+            del hidden[hidden_name]  # a hidden alias goes with its alias
+            return ""
+    tok = alias.cmd_token
+    if tok.ns.commands.get(tok.tail) is alias.func:
+        source.discard_command(tok.ns, tok.tail)
     return ""
 
 
@@ -329,11 +387,22 @@ def define_alias(source, name, target, target_path, prefix):
     if _would_loop(source, name, target, to_str(prefix[0])):
         raise TclError('cannot define or rename alias "%s": would create a loop' % name,
                        ("TCL", "OPERATION", "INTERP", "ALIASLOOP"))
-    _aliases(source)[name] = TclList([target_path] + prefix)
-    source.register(name, make_alias(target, prefix))
+    func = make_alias(target, prefix)
+    # the command first: an alias it replaces frees its token
+    ns, tail = source._ns_and_tail(name, create=True)
+    source.set_command(ns, tail, func)
+    table = _aliases(source)
+    token = name
+    while token in table:
+        token = "::" + token
+    alias = _Alias(source, token, func, target, TclList([target_path] + prefix),
+                   source.command_token(ns, tail))
+    func.alias = alias
+    func.on_delete = alias.forget
+    table[token] = alias
     if target is not source:
-        target.extensions.setdefault("interp-alias-sources", []).append((source, name))
-    return name
+        target.extensions.setdefault("interp-alias-sources", []).append(alias)
+    return token
 
 
 def _would_loop(source, name, target, target_name):
@@ -411,27 +480,27 @@ def _invoke_at_global(caller, target, words):
         # to the caller as it is, as Tcl's aliases pass any result code
         target.depth -= 1
         target.pop_frame(saved)
+        _release(target)
 
 
 def interp_aliases(interp, argv):
     target = find_interp(interp, argv[2] if len(argv) > 2 else "")
-    table = _aliases(target)
-    # an alias whose name now holds another command (a proc) is gone
-    for name in list(table):
-        func = target.resolve_command(name if name.startswith("::") else "::" + name)
-        if func is not None and getattr(func, "alias_target", None) is None:
-            del table[name]
-    return TclList(table)
+    # (Tcl lists them in its hash table's order; sorted is at least stable)
+    return TclList(sorted(_aliases(target)))
 
 
 def interp_target(interp, argv):
     source = find_interp(interp, argv[2])
     name = to_str(argv[3])
-    target = _aliases(source).get(name)
-    if target is None:
+    alias = _aliases(source).get(name)
+    if alias is None:
         raise TclError('alias "%s" in path "%s" not found' % (name, to_str(argv[2])),
                        ("TCL", "LOOKUP", "ALIAS", name))
-    return target[0]
+    path = path_of(interp, alias.target)
+    if path is None:
+        raise TclError('target interpreter for alias "%s" in path "%s" is not my descendant'
+                       % (name, to_str(argv[2])), ("TCL", "OPERATION", "INTERP", "TARGETSHROUDED"))
+    return path
 
 
 # ---- hidden commands ----------------------------------------------------------------
@@ -479,6 +548,9 @@ def expose_command(interp, hidden_name, name):
     func = table.pop(hidden_name)
     interp.set_command(interp.global_ns, name, func)
     interp.core_epoch += 1
+    alias = getattr(func, "alias", None)
+    if alias is not None:   # an exposed alias is found again under its new name
+        alias.cmd_token = interp.command_token(interp.global_ns, name)
     return ""
 
 
@@ -586,6 +658,8 @@ def _in_current(target, thunk):
     except TclError as e:
         target.set_error_vars(e)
         raise
+    finally:
+        _release(target)
 
 
 # ---- limits, recursion limit, channels, background errors ------------------------
@@ -632,10 +706,11 @@ def interp_transfer(interp, argv):
 
 
 def _move_channel(interp, argv, keep):
+    from .channels import channel_table
     source = find_interp(interp, argv[2])
     name = to_str(argv[3])
     dest = find_interp(interp, argv[4])
-    chan = source.channels.get(name)
+    chan = channel_table(source).get(name)
     if chan is None:
         raise TclError('can not find channel named "%s"' % name,
                        ("TCL", "LOOKUP", "CHANNEL", name))

@@ -481,6 +481,11 @@ def cmd_rename(interp, argv):
         raise TclError('can\'t rename to "%s": command already exists' % new,
                        ("TCL", "OPERATION", "RENAME", "TARGET_EXISTS"))
     func = ns.commands[tail]
+    alias = getattr(func, "alias", None)
+    if alias is not None:
+        # an alias may not be renamed to a name its target chain calls (Tcl's
+        # TclPreventAliasLoop)
+        alias.check_rename(new_ns.qualify(new_tail))
     interp.move_command(ns, tail, new_ns, new_tail)
     spec = getattr(func, "proc_spec", None) if type(func) is not ImportedCmd else None
     if spec is not None:

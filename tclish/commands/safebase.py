@@ -38,6 +38,10 @@ _PLATFORM_KEPT = ("byteOrder", "engine", "platform", "pathSeparator", "pointerSi
 
 def make_safe(interp):
     from .interps import hide_command, hidden_table
+    # no standard channels, as Tcl_MakeSafe: the parent may share them in
+    interp.extensions["std-channels"] = True
+    for name in ("stdin", "stdout", "stderr"):
+        interp.channels.pop(name, None)
     for name in UNSAFE_COMMANDS:
         func = interp.global_ns.commands.get(name)
         if func is None:

@@ -215,9 +215,19 @@ class _ExecTraced:
         if self.active or not self.traces:
             return self.func(interp, argv)
         words = format_list([to_str(a) for a in argv])
+        epoch = interp.epoch
         for ops, cmd in list(self.traces):
             if "enter" in ops:
                 self._fire(interp, cmd + " " + format_list([words, "enter"]))
+        if interp.epoch != epoch:
+            # an enter trace changed commands: as Tcl, look the name up
+            # again, so a deleted command is `invalid command name` and a
+            # replaced one runs its replacement
+            current = interp.resolve_command(to_str(argv[0]))
+            if current is None:
+                return interp.unknown(argv)
+            if current is not self:
+                return current(interp, argv)
         code, result = 0, ""
         try:
             result = self.func(interp, argv)

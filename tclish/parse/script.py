@@ -128,7 +128,15 @@ def _note_continuations(value, offsets):
 
 
 def _decode_escape(tok):
-    return backslash_subst(tok, 0)[0]
+    """The text of an ESC token: a run of backslash sequences."""
+    value, end = backslash_subst(tok, 0)
+    if end >= len(tok):
+        return value
+    out = [value]
+    while end < len(tok):
+        value, end = backslash_subst(tok, end)
+        out.append(value)
+    return "".join(out)
 
 
 def _brace_text(children, out, marks, size=None):
@@ -247,20 +255,20 @@ class _Builder:
 
     def parts(self, children):
         parts = []
+        text = []       # the literal pieces since the last substitution, joined once
         for c in children:
             if type(c) is Token:
                 t = c.type
                 if t == "ESC" or t == "ESC_NL":
-                    s = _decode_escape(str(c))
+                    text.append(_decode_escape(str(c)))
                 elif t == "DOLLAR":
-                    s = "$"
+                    text.append("$")
                 else:
-                    s = str(c)
-                if parts and type(parts[-1]) is str:
-                    parts[-1] += s
-                else:
-                    parts.append(s)
+                    text.append(str(c))
                 continue
+            if text:
+                parts.append("".join(text))
+                text = []
             kind = c.data
             if kind in _VAR_SIMPLE:
                 parts.append(VarRef(str(c.children[0])[1:]))
@@ -273,6 +281,8 @@ class _Builder:
                 parts.append(CmdSub(self.script(c.children[1])))
             else:
                 raise AssertionError("unexpected node " + kind)
+        if text:
+            parts.append("".join(text))
         return parts
 
 

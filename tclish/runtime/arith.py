@@ -19,6 +19,11 @@ def domain_error():
                                                                   "domain error: argument not in valid range"))
 
 
+def _nan_error():
+    """int(), wide(), entier() and round() of NaN, with Tcl's errorCode."""
+    return TclError("floating point value is Not a Number", ("TCL", "VALUE", "DOUBLE", "NAN"))
+
+
 def _operand_error(v, op):
     s = to_str(v)
     if s == "":
@@ -355,8 +360,7 @@ def _fn_int(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
         if n != n:
-            raise TclError("floating point value is Not a Number",
-                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
+            raise _nan_error()
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent" if n == n else domain_error().message,
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))
@@ -370,8 +374,7 @@ def _fn_entier(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
         if n != n:
-            raise TclError("floating point value is Not a Number",
-                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
+            raise _nan_error()
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent",
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))
@@ -383,8 +386,7 @@ def _fn_round(interp, args):
     n = _to_num_arg(args[0])
     if type(n) is float:
         if n != n:
-            raise TclError("floating point value is Not a Number",
-                           ("ARITH", "DOMAIN", "floating point value is Not a Number"))
+            raise _nan_error()
         if n != n or n in (math.inf, -math.inf):
             raise TclError("integer value too large to represent",
                            ("ARITH", "IOVERFLOW", "integer value too large to represent"))

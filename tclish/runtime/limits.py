@@ -33,10 +33,12 @@ class CancelUnwind(BaseException):
         self.error = error
 
 
-def cancel_error(message, unwind):
+def cancel_error(message, unwind, code=None):
     """The error (or CancelUnwind) a cancel request is delivered as."""
     text = message if message else ("eval unwound" if unwind else "eval canceled")
-    err = TclError(text, ("TCL", "CANCEL", "IUNWIND" if unwind else "ICANCEL", text))
+    if code is None:
+        code = ("TCL", "CANCEL", "IUNWIND" if unwind else "ICANCEL", text)
+    err = TclError(text, code)
     return CancelUnwind(err) if unwind else err
 
 
@@ -55,7 +57,7 @@ class Limits:
         self.time_handlers = []
         self.count = 0
         self.in_callback = False
-        self.cancel = None            # (message or None, unwind) while a cancel is pending
+        self.cancel = None            # (message or None, unwind, errorCode or None) while pending
         self.cancel_epochs = None     # (core_epoch before, after) the request's bump
 
     def active(self):
@@ -158,14 +160,14 @@ def update_active(interp):
         interp.script_cache.clear()
 
 
-def request_cancel(interp, message=None, unwind=False):
+def request_cancel(interp, message=None, unwind=False, code=None):
     """Cancel what `interp` is evaluating (or, when idle, its next
     evaluation): its next command fails.  Safe to call from another Python
     thread than the one evaluating: it only stores the request and bumps
     the counters that make compiled code take the checked way (cached
     command lookups and inlined commands both look at them)."""
     lim = limits_of(interp)
-    lim.cancel = (message, bool(unwind))
+    lim.cancel = (message, bool(unwind), code)
     if interp.limits is not lim:
         before = interp.core_epoch
         interp.limits = lim

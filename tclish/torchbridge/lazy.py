@@ -80,9 +80,17 @@ def cmd_load(interp, argv):
     return load(interp, argv)
 
 
+def cmd_unload(interp, argv):
+    """`unload`: see install.cmd_unload."""
+    from .install import cmd_unload as unload
+    return unload(interp, argv)
+
+
 def install(interp):
-    """Register a stand-in for every torch command, and `load`, in `interp`."""
+    """Register a stand-in for every torch command, `load` and `unload`, in
+    `interp` (a safe interpreter hides both, as Tcl's does)."""
     register = interp.register
     for name in NAMES:
         register(name, LazyCommand(name))
     register("load", cmd_load)
+    register("unload", cmd_unload)

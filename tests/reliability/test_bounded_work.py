@@ -39,6 +39,9 @@ def test_binary_format_refuses_huge_fields_before_allocating():
     "expr {" + "(" * 100000 + "1" + ")" * 100000 + "}",
     "expr {" + "-" * 100000 + "1}",
     "expr {" + "+".join(["1"] * 20000) + "}",
+    "expr {" + "1?" * 20000 + "1" + ":0" * 20000 + "}",
+    "expr {" + "abs(" * 20000 + "1" + ")" * 20000 + "}",
+    "set x " + '"[list ' * 10000 + "a" + ']"' * 10000,
 ])
 def test_deep_nesting_never_leaks_python(script):
     ip = Interp()
@@ -129,3 +132,26 @@ def test_deeply_nested_tensor_data_is_refused_at_once():
     ip.setvar("data", "{" * 128 + "1" + "}" * 128)
     assert ip.eval("torch::tensor_shape [torch::tensor_create $data]") == \
         " ".join(str(n) for n in torch.tensor(deep).shape)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A8: each continuation once re-summed all text before it (quadratic)
+    ("set x {" + "ab\\\n" * 40000 + "}; puts [string length $x]", "120000"),
+    # A8: a comment once cost ~230 bytes per character in the grammar
+    ("# " + "x" * 5000000 + "\nputs done", "done"),
+    # A8: one grammar token per escape and a string grown by += (quadratic)
+    ('set x "' + "\\a" * 200000 + '"; puts [string length $x]', "200000"),
+], ids=["backslash-newlines", "comment", "escapes"])
+def test_large_constructs_parse_without_runaway_work(tmp_path, body, expected):
+    """Both took minutes or gigabytes; a hang shows as the timeout."""
+    script = tmp_path / "big.tcl"
+    script.write_text(body + "\n")
+    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    # under a 3 GB address-space cap (the comment once peaked at 1.1 GB)
+    cap = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    r = subprocess.run([sys.executable, "-c", cap + "import runpy, sys; sys.argv = ['tclish', %r]; "
+                        "runpy.run_module('tclish', run_name='__main__')" % str(script)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout == expected + "\n"
+

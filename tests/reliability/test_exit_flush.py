@@ -54,9 +54,20 @@ def test_closed_stdout_and_stdin():
 
 
 def test_broken_pipe_is_a_tcl_error():
-    r = subprocess.run("%s -m tclish -c 'puts hi' | head -c 0" % sys.executable, shell=True,
-                       capture_output=True, env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
+    # B16: the reader has gone; a write big enough to reach the pipe fails
+    # with Tcl's words (a short one may be lost at exit without a message)
+    r = subprocess.run("%s -m tclish -c 'puts [string repeat x 100000]' | head -c 0"
+                       % sys.executable, shell=True, capture_output=True,
+                       env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
     assert b"Traceback" not in r.stderr and b"Errno" not in r.stderr
+    assert r.stderr.startswith(b'error writing "stdout": broken pipe\n'), r.stderr
+
+
+def test_endless_script_file_is_refused():
+    """B18: /dev/zero as the script is a Tcl error, not a MemoryError traceback."""
+    r = tclish(["/dev/zero"])
+    assert r.returncode == 1
+    assert r.stderr == b'couldn\'t read file "/dev/zero": script too large\n'
 
 
 def test_unknown_encoding_option():
