@@ -737,6 +737,10 @@ def cmd_variable(interp, argv):
                     raise TclError('variable "%s" already exists' % tail,
                                    ("TCL", "UPVAR", "EXISTS"))
             frame.vars[tail] = var
+            # the local is a link (upvar then accepts linking it again)
+            if frame.links is None:
+                frame.links = set()
+            frame.links.add(tail)
     return ""
 
 

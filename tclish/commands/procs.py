@@ -426,7 +426,10 @@ def link_variable(interp, target, other, local):
         table, tail, links = frame.vars, local, frame.ns.links
     existing = table.get(tail)
     linked = tail in links
-    if existing is var and not linked:
+    if existing is var and not linked and target is frame:
+        # (a variable of another frame or a namespace that is already in this
+        # table got there by a link, even one `variable` compiled inline made
+        # without recording it: linking it again is fine, as in Tcl)
         raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
     if existing is var or (type(var) is ElementLink and type(existing) is ElementLink and
                            existing.target is var.target and existing.key == var.key):
