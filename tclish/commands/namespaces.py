@@ -753,7 +753,7 @@ _UNKNOWN_PROC = r'''proc unknown args {
         set code [catch {uplevel 1 $args} msg opts]
         if {$code == 1} {
             # the trace as if the command had been there all along
-            set opts [::tcl::UnknownTrace $opts [info frame -1]]
+            set opts [::tcl::UnknownTrace $opts]
         }
         dict incr opts -level
         return -options $opts $msg
