@@ -50,33 +50,31 @@ def cmd_autoload_unknown(interp, argv):
         pending.discard(name)
     _restore(interp, "::errorInfo", saved[0])
     _restore(interp, "::errorCode", saved[1])
-    # (a name the resolver cannot find even now would only come back here)
-    return int(to_bool(found) and interp.resolve_command(name) is not None)
+    # (a name the resolver cannot find even now would only come back here);
+    # it is looked up from the caller's namespace: `expectDouble` called in
+    # ::math autoloads ::math::expectDouble
+    caller_ns = interp.namespaces.get(to_str(argv[2]))
+    return int(to_bool(found) and interp.resolve_command(name, caller_ns) is not None)
 
 
-_EXCERPT = 150
 
 
-@command("::tcl::UnknownTrace", 2, 2, "options frame")
+@command("::tcl::UnknownTrace", 1, 1, "options")
 def cmd_unknown_trace(interp, argv):
     """The options of an error from an autoloaded command re-run by
-    `unknown`, with errorInfo cut back to what the command itself logged
-    and ended by the caller's own text, as Tcl's unknown does."""
+    `unknown`, as Tcl's unknown returns them: errorInfo cut back to what the
+    command itself logged, without the command's own line, which its caller
+    adds as for any command; no errorInfo at all when the command logged
+    nothing more than that line."""
     opts = to_dict(argv[1])
     info = to_str(opts.get("-errorinfo", ""))
     cut = info.rfind('\n    ("uplevel" body line')
     if cut >= 0:
         info = info[:cut]
-    cut = max(info.rfind("\n    while executing\n"), info.rfind("\n    invoked from within\n"))
-    if cut >= 0:
-        word = "while executing" if cut == info.rfind("\n    while executing\n") \
-            else "invoked from within"
-        info = info[:cut]
-    else:
-        word = "while executing"
-    frame = to_dict(argv[2])
-    text = to_str(frame.get("cmd", ""))
-    if len(text) > _EXCERPT:
-        text = text[:_EXCERPT] + "..."
-    opts["-errorinfo"] = info + '\n    %s\n"%s"' % (word, text)
+    executing = info.rfind("\n    while executing\n")
+    cut = max(executing, info.rfind("\n    invoked from within\n"))
+    if cut >= 0 and cut == executing:
+        opts.pop("-errorinfo", None)
+    elif cut >= 0:
+        opts["-errorinfo"] = info[:cut]
     return opts

@@ -303,29 +303,23 @@ def _unpack(fmt, data, pos):
 # ---- encode / decode ---------------------------------------------------------------
 
 def _options(argv, first, allowed, usage):
-    """Parse `-option value` pairs (or flags) before the final data argument."""
+    """Parse the options before the final data argument as tclBinary.c does:
+    the count of words is checked first (`-option value` pairs, or one lone
+    -strict flag), then each option name, exactly (no prefixes)."""
     words = argv[first:]
-    if not words:
+    flag = allowed == ["-strict"]
+    if not words or (len(words) > 2 if flag else len(words) % 2 == 0):
         raise wrong_args("%s %s" % (to_str(argv[0]), to_str(argv[1])), usage)
     opts = {}
-    i = 0
-    while i < len(words) - 1:
+    step = 1 if flag else 2
+    for i in range(0, len(words) - 1, step):
         word = to_str(words[i])
-        matches = [o for o in allowed if o.startswith(word)] if word.startswith("-") else []
-        if len(matches) != 1:
+        if word not in allowed:
             raise TclError('bad option "%s": must be %s' % (
-                word, ", ".join(allowed[:-1]) + (", or " if len(allowed) > 2 else " or ")
-                + allowed[-1] if len(allowed) > 1 else allowed[0]),
+                word, " or ".join(allowed) if len(allowed) <= 2 else
+                ", ".join(allowed[:-1]) + ", or " + allowed[-1]),
                 ("TCL", "LOOKUP", "INDEX", "option", word))
-        name = matches[0]
-        if name == "-strict":
-            opts[name] = True
-            i += 1
-        else:
-            if i + 1 >= len(words) - 1:
-                raise wrong_args("%s %s" % (to_str(argv[0]), to_str(argv[1])), usage)
-            opts[name] = words[i + 1]
-            i += 2
+        opts[word] = True if flag else words[i + 1]
     return opts, words[-1]
 
 

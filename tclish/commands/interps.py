@@ -431,7 +431,15 @@ def make_alias(target, prefix):
         words = list(prefix) + list(argv[1:])
         try:
             if target is interp:
-                # the target's name is resolved from the global namespace
+                # the target's name is resolved from the global namespace, but
+                # it runs where the alias was called, as Tcl's TCL_EVAL_INVOKE
+                # does: snit's `typevariable` (an alias of ::variable) declares
+                # a variable of the calling proc's namespace
+                func = interp.resolve_command(to_str(words[0]), interp.global_ns)
+                if func is not None:
+                    if interp.limits is not None:
+                        interp.limits.tick()
+                    return func(interp, words)
                 saved = interp.cur_ns
                 interp.cur_ns = interp.global_ns
                 try:

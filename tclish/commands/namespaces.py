@@ -145,8 +145,12 @@ def delete_namespace(interp, ns):
             for key, child in list(parent.children.items()):
                 if child is ns:
                     del parent.children[key]
+    # core_epoch is not bumped here: it tells inlined code that a core command
+    # may be shadowed, and deleting this namespace's commands below bumps it
+    # for any that could shadow one (discard_command).  A bump for every
+    # deleted namespace sent all inlined code to plain dispatch for good after
+    # the first `namespace delete` (tcllib's objects delete theirs on destroy).
     interp.epoch += 1
-    interp.core_epoch += 1
     for config in list(ns.ensemble or ()):
         # the ensembles of a namespace go with it, wherever their commands are
         tok = config.token
@@ -179,7 +183,6 @@ def delete_namespace(interp, ns):
     ns.path = []
     ns.ensemble = None
     interp.epoch += 1
-    interp.core_epoch += 1
 
 
 def _delete(interp, ns):
@@ -734,6 +737,10 @@ def cmd_variable(interp, argv):
                     raise TclError('variable "%s" already exists' % tail,
                                    ("TCL", "UPVAR", "EXISTS"))
             frame.vars[tail] = var
+            # the local is a link (upvar then accepts linking it again)
+            if frame.links is None:
+                frame.links = set()
+            frame.links.add(tail)
     return ""
 
 
@@ -746,7 +753,7 @@ _UNKNOWN_PROC = r'''proc unknown args {
         set code [catch {uplevel 1 $args} msg opts]
         if {$code == 1} {
             # the trace as if the command had been there all along
-            set opts [::tcl::UnknownTrace $opts [info frame -1]]
+            set opts [::tcl::UnknownTrace $opts]
         }
         dict incr opts -level
         return -options $opts $msg

@@ -155,7 +155,14 @@ def finish_return(r):
     level = r.level - 1
     if level > 0:
         raise ReturnSignal(r.value, r.code if r.code != RETURN else OK, level, r.options)
-    return raise_code(r.code if isinstance(r, ReturnSignal) else r.code, r.value, r.options)
+    try:
+        return raise_code(r.code if isinstance(r, ReturnSignal) else r.code, r.value, r.options)
+    except TclError as err:
+        # `return -code error -errorinfo ...` is logged where it ran, but the
+        # proc (or source, apply) it leaves is not: the caller's command still
+        # adds its "invoked from within" line, as after Tcl's TclUpdateReturnInfo
+        err.logged = False
+        raise
 
 
 def raise_code(code, value, options):
@@ -164,8 +171,10 @@ def raise_code(code, value, options):
         return value
     if code == ERROR:
         opts = options or {}
-        err = TclError(to_str(value), opts.get("-errorcode", "NONE"), opts.get("-errorinfo"))
-        if "-errorinfo" in opts:
+        info = opts.get("-errorinfo")
+        err = TclError(to_str(value), opts.get("-errorcode", "NONE"),
+                       None if info is None else to_str(info))
+        if info is not None:
             err.context_added = True
         raise err
     if code == RETURN:
@@ -422,7 +431,10 @@ def link_variable(interp, target, other, local):
         table, tail, links = frame.vars, local, frame.ns.links
     existing = table.get(tail)
     linked = tail in links
-    if existing is var and not linked:
+    if existing is var and not linked and target is frame:
+        # (a variable of another frame or a namespace that is already in this
+        # table got there by a link, even one `variable` compiled inline made
+        # without recording it: linking it again is fine, as in Tcl)
         raise TclError("can't upvar from variable to itself", ("TCL", "UPVAR", "SELF"))
     if existing is var or (type(var) is ElementLink and type(existing) is ElementLink and
                            existing.target is var.target and existing.key == var.key):

@@ -137,24 +137,11 @@ def destroy(interp, obj, run_destructor=True, report=False):
 
 
 def _delete_object_namespace(interp, ns):
-    """Delete an object's namespace.  delete_namespace bumps core_epoch
-    (twice per namespace), which sends every inlined script back to plain
-    dispatch; an object's namespace rarely holds a command that could shadow
-    an inlined one, and then the bump is undone so that destroying objects
-    keeps compiled code fast."""
+    """Delete an object's namespace (delete_namespace bumps core_epoch only
+    for a command that could shadow an inlined one, so destroying objects
+    keeps compiled code fast)."""
     from ..commands.namespaces import delete_namespace
-    from ..runtime.interp import INLINE_NAMES
-    spaces = []
-    todo = [ns]
-    while todo:
-        n = todo.pop()
-        spaces.append(n)
-        todo.extend(n.children.values())
-    harmless = not any(name in INLINE_NAMES for n in spaces for name in n.commands)
-    before = interp.core_epoch
     delete_namespace(interp, ns)
-    if harmless and interp.core_epoch == before + 2 * len(spaces):
-        interp.core_epoch = before
 
 
 def background_error(interp, error):

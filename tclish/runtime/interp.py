@@ -63,10 +63,11 @@ def _c_int(text):
 
 
 def split_array_name(name):
-    """'a(b)' -> ('a', 'b'); anything else -> (name, None)."""
+    """'a(b)' -> ('a', 'b'); '(b)' -> ('', 'b'), an element of the array named ''; anything
+    else -> (name, None)."""
     if name and name[-1] == ")":
         i = name.find("(")
-        if i > 0:
+        if i >= 0:
             return name[:i], name[i + 1:-1]
     return name, None
 

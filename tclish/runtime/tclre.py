@@ -545,6 +545,36 @@ def _mixed(node, pref):
     return False
 
 
+def _inner_choice(tree):
+    """Whether an alternation below the top level may make a first-match
+    engine stop short of Tcl's longest match: one with a branch that is not
+    a literal, or a literal that starts another (`(a|ab)c` on "abc").  The
+    top-level branches are tried one by one instead (`TclRegex.match`)."""
+    return any(_choice_below(b) for b in tree[1])
+
+
+def _choice_below(node):
+    kind = node[0]
+    if kind == "alt":
+        branches = node[1]
+        if len(branches) > 1:
+            words = []
+            for b in branches:
+                if not all(p[0] == "lit" for p in b[1]):
+                    return True
+                words.append("".join(p[1] for p in b[1]))
+            if any(a != b and b.startswith(a) for a in words for b in words):
+                return True
+        return any(_choice_below(b) for b in branches)
+    if kind == "cat":
+        return any(_choice_below(p) for p in node[1])
+    if kind == "quant":
+        return _choice_below(node[1])
+    if kind in ("group", "look"):
+        return _choice_below(node[2])
+    return False
+
+
 def _has(node, kinds):
     kind = node[0]
     if kind in kinds:
@@ -742,7 +772,8 @@ def compile_tcl(pattern, nocase=False, expanded=False, linestop=False, lineancho
     from . import regex_engines as engines
     choice = engines.FORCED
     if choice == "re2" or (choice is None and (engines.risky(tree) or
-                                                len(tree[1]) >= engines.MANY_ALTERNATIVES)):
+                                                len(tree[1]) >= engines.MANY_ALTERNATIVES or
+                                                (pref and _inner_choice(tree)))):
         # backtracking could run away: RE2 if it can take the pattern,
         # else the time-bounded engine
         try:

@@ -33,6 +33,20 @@ def _getter_setter(attribute, usage="?value?"):
     return access
 
 
+# Tcl's tcltest keeps the shell in this variable, and test files read it to
+# run a script in a child process (tcllib's: open "|[list $::tcltest::tcltest $f]")
+INTERPRETER_VAR = NAMESPACE + "::tcltest"
+
+
+def cmd_interpreter(interp, argv):
+    """`interpreter ?interp?`: the shell that runs test files in child processes."""
+    if len(argv) > 2:
+        raise _usage(argv, "?interp?")
+    if len(argv) == 2:
+        interp.set_var(INTERPRETER_VAR, argv[1])
+    return interp.get_var(INTERPRETER_VAR)
+
+
 def _channel_option(option):
     """outputChannel / errorChannel: the channel name, or set it (and the option)."""
     def access(interp, argv):
@@ -166,7 +180,7 @@ _SUMMARY = re.compile(r"^[^\t]*:\tTotal\t(\d+)\tPassed\t(\d+)\tSkipped\t(\d+)\tF
 def cmd_runAllTests(interp, argv):
     """Run each matching test file in its own process and print the totals."""
     st = get_state(interp)
-    shell = to_str(argv[1]) if len(argv) > 1 else st.interpreter
+    shell = to_str(argv[1]) if len(argv) > 1 else to_str(interp.get_var(INTERPRETER_VAR))
     files = [to_str(f) for f in cmd_getMatchingFiles(interp, ["getMatchingFiles"])]
     out = lambda text: report.write_out(interp, st, text + "\n", flush=True)
     out("Tests running in interp:  %s" % shell)
@@ -223,7 +237,7 @@ COMMANDS = {
     "bytestring": files.cmd_bytestring,
     "loadTestedCommands": cmd_loadTestedCommands,
     "loadIntoChildInterpreter": cmd_loadIntoChildInterpreter,
-    "interpreter": _getter_setter("interpreter", "?interp?"),
+    "interpreter": cmd_interpreter,
     "mainThread": _getter_setter("main_thread", "?new?"),
     "outputChannel": _channel_option("-outfile"),
     "errorChannel": _channel_option("-errfile"),
@@ -278,7 +292,7 @@ def load(interp):
         interp.register(NAMESPACE + "::" + name, func)
     ns = interp.namespaces[NAMESPACE]
     ns.exports = [name for name in EXPORTS if name in ns.commands]
-    st.interpreter = default_interpreter(interp)
+    interp.set_var(INTERPRETER_VAR, default_interpreter(interp))
     constraints.install_constraints(interp)
     interp.set_var(NAMESPACE + "::version", VERSION)
     options.configure_from_argv(interp)

@@ -40,7 +40,6 @@ class TestState:
         self.created_new_files = {}
         self.output_channel = "stdout"
         self.error_channel = "stderr"
-        self.interpreter = ""
         self.main_thread = 1
         self.saved_state = None
         self.out_data = ""

@@ -198,3 +198,15 @@ def test_get_matching_files_uses_file_and_notfile_patterns(tmp_path):
     out = run("configure -testdir {%s} -notfile {l.*.test}\n"
               "puts [lmap f [getMatchingFiles] {file tail $f}]" % tmp_path)
     assert out.strip() == "a.test b.test"
+
+
+def test_interpreter_is_kept_in_the_tcltest_variable():
+    # Tcl's tcltest keeps it in ::tcltest::tcltest; tcllib's test files run
+    # child scripts with open "|[list $::tcltest::tcltest $file]"
+    out = run("puts [expr {$::tcltest::tcltest eq [interpreter]}]\n"
+              "puts [expr {$::tcltest::tcltest ne {}}]\n"
+              "interpreter /bin/myshell\n"
+              "puts $::tcltest::tcltest\n"
+              "set ::tcltest::tcltest /bin/other\n"
+              "puts [interpreter]")
+    assert out.splitlines() == ["1", "1", "/bin/myshell", "/bin/other"]
