@@ -53,6 +53,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"read to the end")
             self.close_connection = True
+        elif self.path in ("/badlength", "/badchunk"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            if self.path == "/badlength":
+                self.send_header("Content-Length", "many")
+            else:
+                self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b"zz\r\nbody" if self.path == "/badchunk" else b"body")
+            self.close_connection = True
         elif self.path == "/headers":
             text = "".join(f"{k.lower()}: {v}\n" for k, v in self.headers.items())
             self.reply(text.encode(), [("Content-Type", "text/plain")])
@@ -108,6 +119,28 @@ def test_reply_without_length_is_read_to_the_end(tcl):
     tcl("set t [http::geturl $base/unsized]")
     assert tcl("http::data $t") == "read to the end"
     assert tcl("http::ncode $t") == "200"
+
+
+def test_malformed_replies_end_in_tcl_terms(tcl):
+    # a Content-Length that is no number is ignored: the body runs to the end
+    assert tcl("http::data [http::geturl $base/badlength]") == "body"
+    with pytest.raises(TclError) as info:
+        tcl("http::geturl $base/badchunk")
+    assert str(info.value) == 'malformed chunk size "zz"'
+
+
+def test_server_that_never_reads_cannot_block_the_timeout():
+    interp = Interp()
+    assert to_str(interp.eval("""
+        package require http
+        proc accept {chan addr port} {lappend ::held $chan}
+        set server [socket -server accept -myaddr 127.0.0.1 0]
+        set port [lindex [fconfigure $server -sockname] 2]
+        set t [http::geturl http://127.0.0.1:$port/ -timeout 500 \\
+                   -query [string repeat x 20000000]]
+        close $server
+        foreach chan $held {close $chan}
+        http::status $t""")) == "timeout"
 
 
 def test_large_post_goes_in_blocks_with_queryprogress(tcl):

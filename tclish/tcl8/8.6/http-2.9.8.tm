@@ -383,7 +383,9 @@ proc ::http::Connected {token} {
     }
     set head [ToBytes "[join $lines \r\n]\r\n\r\n"]
     if {[catch {
-	fconfigure $sock -translation binary -blocking 1 -buffering full
+	# non-blocking: a server that does not read cannot stop the event
+	# loop (or -timeout); the channel flushes in the background
+	fconfigure $sock -translation binary -blocking 0 -buffering full
 	puts -nonewline $sock $head
 	flush $sock
     } problem]} {
@@ -421,7 +423,6 @@ proc ::http::WriteQuery {token} {
 
 proc ::http::StartReading {token} {
     upvar #0 $token state
-    fconfigure $state(sock) -blocking 0
     fileevent $state(sock) readable [list http::Event $token]
 }
 
@@ -511,8 +512,12 @@ proc ::http::HeaderSeen {token name value} {
 	    }
 	}
 	content-length {
-	    set state(totalsize) [string trim $value]
-	    set state(contentlength) 1
+	    # a length that is no number is ignored: the body runs to the end
+	    set value [string trim $value]
+	    if {[string is wideinteger -strict $value] && $value >= 0} {
+		set state(totalsize) $value
+		set state(contentlength) 1
+	    }
 	}
 	content-encoding {
 	    set state(coding) [string trim [string tolower $value]]
