@@ -33,13 +33,15 @@ def test_remote_tcl_package_is_package_data():
     folder = os.path.join(ROOT, "tclish", "remote", "tcl")
     assert sorted(os.listdir(folder)) == ["pkgIndex.tcl", "remote.tcl"]
 def test_script_library_is_package_data():
-    """Every file of $tcl_library (tclish/library) matches a package-data glob."""
+    """Every file of $tcl_library (tclish/library) and of the Tcl modules beside
+    it (tclish/tcl8, on the module path) matches a package-data glob."""
     import fnmatch
     with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
         patterns = tomllib.load(f)["tool"]["setuptools"]["package-data"]["tclish"]
-    library = os.path.join(ROOT, "tclish", "library")
     files = [os.path.relpath(os.path.join(folder, name), os.path.join(ROOT, "tclish"))
-             for folder, _, names in os.walk(library) for name in names]
+             for top in ("library", "tcl8")
+             for folder, _, names in os.walk(os.path.join(ROOT, "tclish", top))
+             for name in names]
     assert files
     for path in files:
         assert any(fnmatch.fnmatch(path.replace(os.sep, "/"), p) for p in patterns), path
