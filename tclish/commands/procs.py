@@ -232,9 +232,41 @@ def make_proc_command(spec):
     bind_exact = _exact_binder(names)
 
     def call_proc(interp, argv):
-        if len(argv) == count:
-            return run_body(interp, spec, bind_exact(argv), argv)
-        return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)
+        if len(argv) != count:
+            return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)
+        table = bind_exact(argv)
+        code = spec.code
+        if code is None:
+            return run_body(interp, spec, table, argv)  # compiles the body
+        # run_body written out: one Python frame less per call (a deep
+        # recursion's frames are what CPython allocates its stack chunks for)
+        caller = interp.frame
+        ns = spec.ns
+        frame = interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
+        interp.cur_ns = ns
+        interp.depth += 1
+        try:
+            if interp.depth > interp.max_depth:
+                raise interp.nesting_error()
+            result = code(table)
+        except ReturnSignal as r:
+            if r.level == 1 and r.code == OK:
+                result = r.value
+            else:
+                result = finish_return(r)
+        except TclError as e:
+            annotate_body_error(e, argv, 'procedure "%s"' % to_str(argv[0]))
+            raise
+        except (BreakSignal, ContinueSignal) as s:
+            raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
+        finally:
+            interp.depth -= 1
+            interp.frame = caller
+            interp.cur_ns = caller.ns
+        if frame.tailcall is not None:
+            from .coroutines import run_tailcall
+            return run_tailcall(interp, frame.tailcall)
+        return result
     call_proc.proc_spec = spec
     return call_proc
 

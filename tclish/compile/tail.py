@@ -34,6 +34,10 @@ def compile_proc_body(interp, text):
 
 def _compile_proc_body(interp, text):
     commands = parse_script(text)
+    from .body import generate_body
+    generated = generate_body(interp, commands)
+    if generated is not None:
+        return generated
     plain = compile_commands(interp, commands, 1, PROC_BODY)
     if not _builtins_in_place(interp):
         return plain
