@@ -246,26 +246,33 @@ def make_proc_command(spec):
         interp.cur_ns = ns
         interp.depth += 1
         try:
-            if interp.depth > interp.max_depth:
-                raise interp.nesting_error()
-            result = code(table)
-        except ReturnSignal as r:
-            if r.level == 1 and r.code == OK:
-                result = r.value
-            else:
-                result = finish_return(r)
-        except TclError as e:
-            annotate_body_error(e, argv, 'procedure "%s"' % to_str(argv[0]))
+            try:
+                if interp.depth > interp.max_depth:
+                    raise interp.nesting_error()
+                result = code(table)
+            except ReturnSignal as r:
+                if r.level == 1 and r.code == OK:
+                    result = r.value
+                else:
+                    result = finish_return(r)
+            except TclError as e:
+                annotate_body_error(e, argv, 'procedure "%s"' % to_str(argv[0]))
+                raise
+            except (BreakSignal, ContinueSignal) as s:
+                raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
+            finally:
+                interp.depth -= 1
+                interp.frame = caller
+                interp.cur_ns = caller.ns
+        except BaseException:
+            if frame.tailcall is not None:
+                from ..runtime.framepop import fire_unset_traces
+                fire_unset_traces(interp, frame)
             raise
-        except (BreakSignal, ContinueSignal) as s:
-            raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
-        finally:
-            interp.depth -= 1
-            interp.frame = caller
-            interp.cur_ns = caller.ns
         if frame.tailcall is not None:
-            from .coroutines import run_tailcall
-            return run_tailcall(interp, frame.tailcall)
+            # a `tailcall`, or unset traces on locals (runtime/framepop.py)
+            from ..runtime.framepop import frame_popped
+            return frame_popped(interp, frame, result)
         return result
     call_proc.proc_spec = spec
     return call_proc
