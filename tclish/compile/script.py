@@ -172,7 +172,7 @@ def literal_value(word):
             f = float(word)
             if format_float(f) == word:
                 return f
-        else:
+        elif word != "-0":      # (the integer 0 would print as "0")
             return int(word)
     return word
 
