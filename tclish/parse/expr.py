@@ -203,16 +203,15 @@ def _quote_after(text):
     return text if len(text) < _QUOTE_LIMIT else text[:_QUOTE_LIMIT - 3] + "..."
 
 
-def _error(message, text, pos=None, subcode=None):
-    if subcode is None:
-        subcode = next((code for start, code in _SUBCODES if message.startswith(start)),
-                       "UNBALANCED")
+def _error(message, text, pos=None):
+    subcode = next((code for start, code in _SUBCODES if message.startswith(start)),
+                   "UNBALANCED")
     if pos is None:
         message = '%s\nin expression "%s"' % (message, text)
     else:
         message = '%s at _@_\nin expression "%s_@_%s"' % (
             message, _quote_before(text[:pos]), _quote_after(text[pos:]))
-    return _parse_error(message, text, ("TCL", "PARSE", "EXPR") + tuple(subcode.split()))
+    return _parse_error(message, text, ("TCL", "PARSE", "EXPR", subcode))
 
 
 def _parse_error(message, text, errorcode):
