@@ -317,12 +317,13 @@ def measure(cmd, path, runs):
     return {name: statistics.median(v) for name, v in samples.items()}
 
 
-def startup_time(runs):
-    """Median wall time of `tclish -c {puts hi}`, with bytecode caches written
-    first (as an installed package has them, whatever PYTHONDONTWRITEBYTECODE
-    says in this shell)."""
-    cmd = [sys.executable, "-m", "tclish", "-c", "puts hi"]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def startup_time(runs, python=sys.executable, argv=("-m", "tclish", "-c", "puts hi"), env=None):
+    """Median wall time of `tclish -c {puts hi}` (or PYTHON ARGV), with bytecode
+    caches written first (as an installed package has them, whatever
+    PYTHONDONTWRITEBYTECODE says in this shell)."""
+    cmd = [python, *argv]
+    env = dict(env or os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT, env=env)
     times = []
     for _ in range(runs):
@@ -330,6 +331,20 @@ def startup_time(runs):
         subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT, env=env)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def fresh_venv_startup(runs, tmp):
+    """Start-up as the issue states it, in a fresh venv: `python -m venv` with
+    nothing installed (tclish -c needs no third-party package) and the source
+    tree on PYTHONPATH, so that whatever this machine's own site-packages
+    import at start (a sandbox .pth here) is not counted.  Returns (tclish,
+    python -c pass) in that venv."""
+    venv = os.path.join(tmp, "venv")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    python = os.path.join(venv, "bin", "python")
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    return (startup_time(runs, python, env=env),
+            startup_time(runs, python, argv=("-c", "pass"), env=env))
 
 
 def main():
@@ -379,6 +394,9 @@ def main():
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         print("geometric-mean ratio tclish/tclsh: %.1f" % geo)
     print("start-up `tclish -c {puts hi}`: %.3f s (median of %d)" % (startup_time(args.runs), args.runs))
+    with tempfile.TemporaryDirectory() as tmp:
+        ours, bare = fresh_venv_startup(args.runs, tmp)
+    print("start-up in a fresh venv: %.3f s (`python -c pass` there: %.3f s)" % (ours, bare))
 
 
 if __name__ == "__main__":
