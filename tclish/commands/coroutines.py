@@ -18,6 +18,7 @@ from ..runtime.errors import ReturnSignal, TclError
 from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
+from ..compile.coro_body import Call
 
 YIELDTO, DONE, RAISED = range(3)
 
@@ -55,7 +56,8 @@ def current(interp):
 class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
-    __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command")
+    __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command",
+                 "gen", "at", "busy")
 
     def __init__(self, interp, ns, tail):
         self.interp = interp
@@ -67,6 +69,12 @@ class Coroutine:
         self.state = "active"
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
+        # a body's generator form (compile/coro_body.py) suspended at one of
+        # its own yields, which the resume command sends into directly; the
+        # coroutine's (frame, namespace, depth) there (`drive`)
+        self.gen = None
+        self.at = None
+        self.busy = _Busy(self)   # the resumer while that generator runs
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -86,6 +94,38 @@ class Coroutine:
             n = len(argv)
             if coro.state != "yield" or n > 2:
                 return coro.resume_other(argv)
+            value = argv[1] if n == 2 else ""
+            gen = coro.gen
+            if gen is not None:
+                # the body's generator, sent into from here: only its fast
+                # paths run before its next yield or request (see `drive`)
+                frame = interp.frame
+                ns = interp.cur_ns
+                depth = interp.depth
+                outer = interp.coroutine
+                resumer = coro.resumer
+                interp.frame, interp.cur_ns, interp.depth = coro.at
+                interp.coroutine = coro
+                coro.resumer = coro.busy
+                coro.state = "active"
+                try:
+                    value = gen.send(value)
+                except BaseException as e:
+                    value = Ended(e)
+                finally:
+                    interp.frame = frame
+                    interp.cur_ns = ns
+                    interp.depth = depth
+                    interp.coroutine = outer
+                    coro.resumer = resumer
+                    coro.state = "yield"
+                cls = value.__class__
+                if cls is not Call and cls is not Ended:
+                    if not coro.deleted:
+                        return value
+                    return coro.deliver(value)
+                # a command to run, or the end: the greenlet takes over
+                coro.gen = None
             if getcurrent() is not coro.resumer:
                 coro.resumed_from(getcurrent())
             frame = interp.frame
@@ -95,7 +135,7 @@ class Coroutine:
             coro.state = "active"
             interp.coroutine = coro
             try:
-                message = coro.glet.switch(argv[1] if n == 2 else "")
+                message = coro.glet.switch(value)
             except BaseException:
                 coro.after_raise()
                 raise
@@ -141,6 +181,7 @@ class Coroutine:
         here = _getcurrent()
         if here is not self.resumer:
             self.resumed_from(here)
+        self.gen = None  # (its greenlet's `drive` sends the value)
         frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
         self.state = "active"
         interp.coroutine = self
@@ -259,6 +300,7 @@ class Coroutine:
             return
         interp = self.interp
         outer = (interp.frame, interp.cur_ns, interp.depth, interp.coroutine)
+        self.gen = None
         self.resumed_from(_getcurrent())
         self.state = "active"
         interp.coroutine = self
@@ -270,6 +312,97 @@ class Coroutine:
             interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
             self.glet = None
             self.state = "dead"
+
+
+class _Busy:
+    """A coroutine's resumer while its body's generator runs on the resumer's
+    stack: a yield from a command run there (a variable trace) cannot
+    switch, as Tcl's cannot yield where C code calls back."""
+
+    __slots__ = ("coro",)
+
+    def __init__(self, coro):
+        self.coro = coro
+
+    def switch(self, *_):
+        self.coro.state = "active"
+        raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
+
+
+class Ended:
+    """What the resume command hands the greenlet when the body's generator
+    ended on its side: StopIteration (the body returned) or an exception."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc):
+        self.exc = exc
+
+
+# after a resume that had to give the generator back to the greenlet (its
+# next stretch ran a command), this many yields stay in the greenlet: a
+# body that runs a command between most of its yields would otherwise pay
+# for both ways
+_STAY = 16
+
+
+def drive(interp, coro, gen, lines):
+    """Run a body's generator form (compile/coro_body.py) in the coroutine's
+    greenlet: its requests (commands) run here, where they may yield at any
+    depth; at each of its own yields it is handed to the resume command,
+    which sends into it directly until it needs this greenlet again."""
+    send = gen.send
+    stay = 0
+    try:
+        request = send(None)
+        while True:
+            if request.__class__ is Call:
+                try:
+                    result = request.func(*request.args)
+                except BaseException as e:
+                    request = gen.throw(e)
+                else:
+                    request = send(result)
+                continue
+            # one of the body's own yields (Coroutine.suspend, written out)
+            frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
+            if stay:
+                stay -= 1
+            else:
+                coro.gen = gen
+                coro.at = (frame, ns, depth)
+            coro.state = "yield"
+            value = coro.resumer.switch(request)
+            coro.gen = None
+            interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+            cls = value.__class__
+            if cls is Call:
+                # the resume command sent into the generator, which asked
+                # for a command: run it here
+                stay = _STAY
+                request = value
+            elif cls is Ended:
+                stay = _STAY
+                if value.exc.__class__ is StopIteration:
+                    return value.exc.value
+                raise value.exc
+            elif coro.injected is not None:
+                from ..compile.inline_coro import yield_injected
+                try:
+                    point = lines[gen.gi_frame.f_lineno]  # (its YieldForm)
+                    result = yield_injected(interp, coro, point.words, point.on_error)
+                except BaseException as e:
+                    request = gen.throw(e)
+                else:
+                    request = send(result)
+            else:
+                request = send(value)
+    except StopIteration as s:
+        return s.value
+    except BaseException:
+        coro.gen = None
+        gen.close()  # (killed while suspended: GreenletExit)
+        raise
 
 
 @command("coroutine", 2, None, "name cmd ?arg ...?")
@@ -399,6 +532,7 @@ def cmd_inject(interp, argv):
                        ("TCL", "COROUTINE", "ACTIVE"))
     if len(argv) > 2:
         coro.injected = list(argv[2:])
+        coro.gen = None  # (the greenlet runs it: `drive`)
     return ""
 
 

@@ -11,6 +11,23 @@ invocation, whose errors are the command's own.
 
 from ..runtime.errors import TclError
 from .guard import available, builtin_guard
+from .inline import _plain_var
+
+
+class YieldForm:
+    """A yield as the generator form of its body writes it out
+    (compile/coro_body.py): while `cell` (or else `refresh()`, which runs no
+    command) says yield is still the built-in, a Python yield of `constant`, or of value(fv) when not None."""
+
+    __slots__ = ("cell", "refresh", "constant", "value", "words", "on_error")
+
+    def __init__(self, cell, refresh, constant, value, words, on_error):
+        self.cell = cell
+        self.refresh = refresh
+        self.constant = constant
+        self.value = value
+        self.words = words
+        self.on_error = on_error
 
 
 def compile_yield(c):
@@ -25,6 +42,9 @@ def compile_yield(c):
     cell, refresh = builtin_guard(interp, "yield", cmd_yield)
     slow, on_error = c.slow, c.on_error()
     constant, get_value = "", None
+    # the generator form yields the value itself only where that runs no
+    # command: a literal or a plain $name
+    plain = len(words) == 1 or type(words[1]) is str or _plain_var(words[1]) is not None
     if len(words) == 2:
         const, value = c.word(1, literal_numbers=True)
         if const:
@@ -57,6 +77,16 @@ def compile_yield(c):
         if coro.injected is None:
             return value
         return yield_injected(interp, coro, words, on_error)
+
+    def value_of(fv):
+        try:
+            return get_value(fv)
+        except TclError as e:
+            arg_error(e)
+            raise
+    if plain:
+        yield_now.generator_form = YieldForm(cell, refresh, constant, get_value and value_of,
+                                             words, on_error)
     return yield_now
 
 
