@@ -57,7 +57,7 @@ class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
     __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command",
-                 "gen", "at", "busy")
+                 "gen", "at")
 
     def __init__(self, interp, ns, tail):
         self.interp = interp
@@ -70,11 +70,11 @@ class Coroutine:
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
         # a body's generator form (compile/coro_body.py) suspended at one of
-        # its own yields, which the resume command sends into directly; the
-        # coroutine's (frame, namespace, depth) there (`drive`)
+        # its own yields, which the resume command sends into directly (so
+        # also while that runs: a yield then must fail); the coroutine's
+        # (frame, namespace) there (`drive`)
         self.gen = None
         self.at = None
-        self.busy = _Busy(self)   # the resumer while that generator runs
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -99,14 +99,12 @@ class Coroutine:
             if gen is not None:
                 # the body's generator, sent into from here: only its fast
                 # paths run before its next yield or request (see `drive`)
+                # (interp.depth stays the resumer's: the Python stack's)
                 frame = interp.frame
                 ns = interp.cur_ns
-                depth = interp.depth
                 outer = interp.coroutine
-                resumer = coro.resumer
-                interp.frame, interp.cur_ns, interp.depth = coro.at
+                interp.frame, interp.cur_ns = coro.at
                 interp.coroutine = coro
-                coro.resumer = coro.busy
                 coro.state = "active"
                 try:
                     value = gen.send(value)
@@ -115,9 +113,7 @@ class Coroutine:
                 finally:
                     interp.frame = frame
                     interp.cur_ns = ns
-                    interp.depth = depth
                     interp.coroutine = outer
-                    coro.resumer = resumer
                     coro.state = "yield"
                 cls = value.__class__
                 if cls is not Call and cls is not Ended:
@@ -314,21 +310,6 @@ class Coroutine:
             self.state = "dead"
 
 
-class _Busy:
-    """A coroutine's resumer while its body's generator runs on the resumer's
-    stack: a yield from a command run there (a variable trace) cannot
-    switch, as Tcl's cannot yield where C code calls back."""
-
-    __slots__ = ("coro",)
-
-    def __init__(self, coro):
-        self.coro = coro
-
-    def switch(self, *_):
-        self.coro.state = "active"
-        raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
-
-
 class Ended:
     """What the resume command hands the greenlet when the body's generator
     ended on its side: StopIteration (the body returned) or an exception."""
@@ -370,7 +351,7 @@ def drive(interp, coro, gen, lines):
                 stay -= 1
             else:
                 coro.gen = gen
-                coro.at = (frame, ns, depth)
+                coro.at = (frame, ns)
             coro.state = "yield"
             value = coro.resumer.switch(request)
             coro.gen = None
@@ -438,7 +419,7 @@ def _unknown_in(interp, ns, argv):
 @command("yield")
 def cmd_yield(interp, argv):
     coro = interp.coroutine
-    if coro is None or len(argv) > 2:
+    if coro is None or len(argv) > 2 or coro.gen is not None:
         return yield_refused(interp, argv)
     # Coroutine.suspend, written out: this is the hot half of every resume
     frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
@@ -472,7 +453,11 @@ _UNYIELDING = "coroutines-unyielding"
 
 
 def refuse_if_unyielding(interp):
-    if interp.extensions.get(_UNYIELDING):
+    """Tcl's error for a yield where the coroutine cannot switch: a callback
+    from C code, or a command run (a variable trace) while the body's
+    generator runs on the resumer's stack."""
+    coro = interp.coroutine
+    if interp.extensions.get(_UNYIELDING) or (coro is not None and coro.gen is not None):
         raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
 
 
@@ -495,7 +480,7 @@ def invoke_unyielding(interp, argv):
 @command("yieldto", 1, None, "command ?arg ...?")
 def cmd_yieldto(interp, argv):
     coro = current(interp)
-    if coro is None:
+    if coro is None or coro.gen is not None:
         refuse_if_unyielding(interp)
         raise TclError("yieldto can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))

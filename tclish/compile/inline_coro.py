@@ -54,7 +54,7 @@ def compile_yield(c):
 
     def yield_now(fv):
         coro = interp.coroutine
-        if coro is None or \
+        if coro is None or coro.gen is not None or \
                 ((cell[0] != interp.epoch or cell[1] is not interp.cur_ns) and not refresh()):
             return slow(fv)
         if get_value is None:
