@@ -18,6 +18,8 @@ from ..runtime.errors import ReturnSignal, TclError
 from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
+from types import FunctionType
+
 from ..compile.coro_body import Call
 
 YIELDTO, DONE, RAISED = range(3)
@@ -57,7 +59,7 @@ class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
     __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command",
-                 "gen", "at")
+                 "gen")
 
     def __init__(self, interp, ns, tail):
         self.interp = interp
@@ -70,11 +72,8 @@ class Coroutine:
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
         # a body's generator form (compile/coro_body.py) suspended at one of
-        # its own yields, which the resume command sends into directly (so
-        # also while that runs: a yield then must fail); the coroutine's
-        # (frame, namespace) there (`drive`)
+        # its own yields, which the resume command sends into directly (`drive`)
         self.gen = None
-        self.at = None
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -97,29 +96,16 @@ class Coroutine:
             value = argv[1] if n == 2 else ""
             gen = coro.gen
             if gen is not None:
-                # the body's generator, sent into from here: only its fast
-                # paths run before its next yield or request (see `drive`)
-                # (interp.depth stays the resumer's: the Python stack's)
-                frame = interp.frame
-                ns = interp.cur_ns
-                outer = interp.coroutine
-                interp.frame, interp.cur_ns = coro.at
-                interp.coroutine = coro
-                coro.state = "active"
+                # the body's generator, sent into from here: it runs only
+                # the fast paths written out in it (no Tcl command, trace or
+                # interpreter state) before its next yield or request
                 try:
                     value = gen.send(value)
                 except BaseException as e:
                     value = Ended(e)
-                finally:
-                    interp.frame = frame
-                    interp.cur_ns = ns
-                    interp.coroutine = outer
-                    coro.state = "yield"
                 cls = value.__class__
-                if cls is not Call and cls is not Ended:
-                    if not coro.deleted:
-                        return value
-                    return coro.deliver(value)
+                if cls is not FunctionType and cls is not Call and cls is not Ended:
+                    return value
                 # a command to run, or the end: the greenlet takes over
                 coro.gen = None
             if getcurrent() is not coro.resumer:
@@ -327,7 +313,7 @@ class Ended:
 _STAY = 16
 
 
-def drive(interp, coro, gen, lines):
+def drive(interp, coro, gen, fv, lines):
     """Run a body's generator form (compile/coro_body.py) in the coroutine's
     greenlet: its requests (commands) run here, where they may yield at any
     depth; at each of its own yields it is handed to the resume command,
@@ -337,9 +323,13 @@ def drive(interp, coro, gen, lines):
     try:
         request = send(None)
         while True:
-            if request.__class__ is Call:
+            cls = request.__class__
+            if cls is FunctionType or cls is Call:
                 try:
-                    result = request.func(*request.args)
+                    if cls is FunctionType:
+                        result = request(fv)
+                    else:
+                        result = request.func(*request.args)
                 except BaseException as e:
                     request = gen.throw(e)
                 else:
@@ -351,13 +341,12 @@ def drive(interp, coro, gen, lines):
                 stay -= 1
             else:
                 coro.gen = gen
-                coro.at = (frame, ns)
             coro.state = "yield"
             value = coro.resumer.switch(request)
             coro.gen = None
             interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
             cls = value.__class__
-            if cls is Call:
+            if cls is FunctionType or cls is Call:
                 # the resume command sent into the generator, which asked
                 # for a command: run it here
                 stay = _STAY
@@ -419,7 +408,7 @@ def _unknown_in(interp, ns, argv):
 @command("yield")
 def cmd_yield(interp, argv):
     coro = interp.coroutine
-    if coro is None or len(argv) > 2 or coro.gen is not None:
+    if coro is None or len(argv) > 2:
         return yield_refused(interp, argv)
     # Coroutine.suspend, written out: this is the hot half of every resume
     frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
@@ -453,11 +442,7 @@ _UNYIELDING = "coroutines-unyielding"
 
 
 def refuse_if_unyielding(interp):
-    """Tcl's error for a yield where the coroutine cannot switch: a callback
-    from C code, or a command run (a variable trace) while the body's
-    generator runs on the resumer's stack."""
-    coro = interp.coroutine
-    if interp.extensions.get(_UNYIELDING) or (coro is not None and coro.gen is not None):
+    if interp.extensions.get(_UNYIELDING):
         raise TclError("cannot yield: C stack busy", ("TCL", "COROUTINE", "CANT_YIELD"))
 
 
@@ -480,7 +465,7 @@ def invoke_unyielding(interp, argv):
 @command("yieldto", 1, None, "command ?arg ...?")
 def cmd_yieldto(interp, argv):
     coro = current(interp)
-    if coro is None or coro.gen is not None:
+    if coro is None:
         refuse_if_unyielding(interp)
         raise TclError("yieldto can only be called in a coroutine",
                        ("TCL", "COROUTINE", "ILLEGAL_YIELD"))

@@ -10,22 +10,24 @@ invocation, whose errors are the command's own.
 """
 
 from ..runtime.errors import TclError
-from .guard import available, builtin_guard
+from .guard import available, builtin_guard, is_builtin
 from .inline import _plain_var
 
 
 class YieldForm:
     """A yield as the generator form of its body writes it out
-    (compile/coro_body.py): while `cell` (or else `refresh()`, which runs no
-    command) says yield is still the built-in, a Python yield of `constant`, or of value(fv) when not None."""
+    (compile/coro_body.py): while `cell` (or else `refresh_in(ns)`, which
+    runs no command) says that yield is still the built-in in the body's
+    namespace, a Python yield of `constant`, or of variable `name` when it
+    is a plain untraced scalar."""
 
-    __slots__ = ("cell", "refresh", "constant", "value", "words", "on_error")
+    __slots__ = ("cell", "refresh_in", "constant", "name", "words", "on_error")
 
-    def __init__(self, cell, refresh, constant, value, words, on_error):
+    def __init__(self, cell, refresh_in, constant, name, words, on_error):
         self.cell = cell
-        self.refresh = refresh
+        self.refresh_in = refresh_in
         self.constant = constant
-        self.value = value
+        self.name = name
         self.words = words
         self.on_error = on_error
 
@@ -44,7 +46,8 @@ def compile_yield(c):
     constant, get_value = "", None
     # the generator form yields the value itself only where that runs no
     # command: a literal or a plain $name
-    plain = len(words) == 1 or type(words[1]) is str or _plain_var(words[1]) is not None
+    name = None if len(words) == 1 else _plain_var(words[1])
+    plain = len(words) == 1 or type(words[1]) is str or name is not None
     if len(words) == 2:
         const, value = c.word(1, literal_numbers=True)
         if const:
@@ -54,7 +57,7 @@ def compile_yield(c):
 
     def yield_now(fv):
         coro = interp.coroutine
-        if coro is None or coro.gen is not None or \
+        if coro is None or \
                 ((cell[0] != interp.epoch or cell[1] is not interp.cur_ns) and not refresh()):
             return slow(fv)
         if get_value is None:
@@ -78,15 +81,17 @@ def compile_yield(c):
             return value
         return yield_injected(interp, coro, words, on_error)
 
-    def value_of(fv):
-        try:
-            return get_value(fv)
-        except TclError as e:
-            arg_error(e)
-            raise
+    def refresh_in(ns):
+        """compile/guard.py's refresh, for the body's namespace `ns` (the
+        generator form runs while interp.cur_ns is the resumer's)."""
+        if interp.limits is not None or \
+                not is_builtin(interp.resolve_command("yield", ns), "yield", cmd_yield):
+            return False
+        cell[0] = interp.epoch
+        cell[1] = ns
+        return True
     if plain:
-        yield_now.generator_form = YieldForm(cell, refresh, constant, get_value and value_of,
-                                             words, on_error)
+        yield_now.generator_form = YieldForm(cell, refresh_in, constant, name, words, on_error)
     return yield_now
 
 
