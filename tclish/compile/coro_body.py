@@ -4,11 +4,12 @@ body with a generator's send instead of two greenlet switches.
 
 The body's source is rewritten (its AST) into a generator function:
 
-  * each of its own `yield ?value?` commands, `k(fv)` where k is the
-    closure of compile/inline_coro.py, becomes (for a literal or a $name)
-        (yield VALUE) if (yield is still the built-in) else (yield Call(k, fv))
-    (the test: compile/guard.py's cell, or else its refresh)
-    a Python yield of the value;
+  * each of its own `yield ?value?` commands of a literal or a `$name`,
+    `k(fv)` where k is the closure of compile/inline_coro.py, becomes
+        (yield VALUE) if GUARD else (yield k)
+    GUARD: yield is still the built-in in the body's namespace `ns` (the
+    cell of compile/guard.py, or else a refresh), and a `$name` is a plain
+    untraced scalar;
   * every other call of a compiled closure, `k(args)` (a command, a fast
     path's fallback, an error handler), becomes `(yield Call(k, args))`, or
     `(yield k)` for the common `k(fv)`: a request that whoever drives the
