@@ -59,7 +59,7 @@ class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
     __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command",
-                 "gen")
+                 "gen", "hits")
 
     def __init__(self, interp, ns, tail):
         self.interp = interp
@@ -74,6 +74,7 @@ class Coroutine:
         # a body's generator form (compile/coro_body.py) suspended at one of
         # its own yields, which the resume command sends into directly (`drive`)
         self.gen = None
+        self.hits = 0             # yields the resume command got from it
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -105,6 +106,7 @@ class Coroutine:
                     value = Ended(e)
                 cls = value.__class__
                 if cls is not FunctionType and cls is not Call and cls is not Ended:
+                    coro.hits += 1
                     return value
                 # a command to run, or the end: the greenlet takes over
                 coro.gen = None
@@ -311,9 +313,10 @@ class Ended:
 # body that runs a command between most of its yields would otherwise pay
 # for both ways
 _STAY = 16
+_FUTILE = 4
 
 
-def drive(interp, coro, gen, fv, lines):
+def drive(interp, coro, gen, fv, lines, futile):
     """Run a body's generator form (compile/coro_body.py) in the coroutine's
     greenlet: its requests (commands) run here, where they may yield at any
     depth; at each of its own yields it is handed to the resume command,
@@ -339,11 +342,18 @@ def drive(interp, coro, gen, fv, lines):
             frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
             if stay:
                 stay -= 1
+                coro.state = "yield"
+                value = coro.resumer.switch(request)
             else:
                 coro.gen = gen
-            coro.state = "yield"
-            value = coro.resumer.switch(request)
-            coro.gen = None
+                hits = coro.hits
+                coro.state = "yield"
+                value = coro.resumer.switch(request)
+                coro.gen = None
+                # a hand-off the resume command got no yield from: after
+                # _FUTILE of them in a row the body runs without its
+                # generator form (a body that yields once and returns)
+                futile[0] = 0 if coro.hits != hits else futile[0] + 1
             interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
             cls = value.__class__
             if cls is FunctionType or cls is Call:

@@ -61,12 +61,14 @@ def with_generator_form(interp, body, source, namespace):
     from ..commands import coroutines
     drive = coroutines.drive
     lines = requests.lines
+    futile = [0]  # hand-offs in a row that gave the resume command nothing
+    limit = coroutines._FUTILE
 
     def run(fv):
         coro = interp.coroutine
-        if coro is None or coroutines._getcurrent() is not coro.glet:
+        if coro is None or futile[0] >= limit or coroutines._getcurrent() is not coro.glet:
             return body(fv)
-        return drive(interp, coro, generator(fv, interp.cur_ns), fv, lines)
+        return drive(interp, coro, generator(fv, interp.cur_ns), fv, lines, futile)
     run.generator_form = generator
     return run
 

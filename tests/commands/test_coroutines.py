@@ -130,3 +130,43 @@ def test_a_redefined_yield_is_called_even_after_the_hand_off():
     tcl.eval("rename yield real_yield; proc yield {v} { real_yield [list mine $v] }")
     assert tcl.eval("c") == "mine 5"
     assert tcl.eval("c") == "mine 6"
+
+
+def test_generator_bodies_leave_nothing_behind():
+    import gc
+    import types
+    tcl = Interp()
+    tcl.eval("proc body {n} { set i 0; while {$i < $n} { incr i; yield $i }; return end }")
+
+    def generators():
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o) is types.GeneratorType)
+    before, commands = generators(), tcl.eval("llength [info commands]")
+    for i in range(200):
+        tcl.eval("coroutine c%d body 5; c%d; c%d" % (i, i, i))   # handed off by now
+        assert _coroutine(tcl, "c%d" % i).gen is not None
+    for i in range(0, 200, 2):
+        assert tcl.eval("c%d; c%d; c%d" % (i, i, i)) == "end"   # run to the end
+    for i in range(1, 200, 2):
+        tcl.eval("rename c%d {}" % i)                          # killed while handed off
+    assert tcl.eval("llength [info commands]") == commands
+    assert generators() == before
+
+
+def test_a_body_that_yields_once_and_returns_keeps_its_results_when_it_stops_handing_off():
+    # each call hands its generator off once and ends on the next resume;
+    # after a few such calls it runs without the generator form
+    tcl = Interp()
+    tcl.eval("proc twice {k} { set x [expr {$k * 2}]; yield $x; return r$x }")
+    tcl.eval("proc loop {} { set k 0; set log {}; while 1 { incr k; lappend log [twice $k]; "
+             "if {$k % 3 == 0} { yield $log } } }")
+    assert tcl.eval("coroutine c loop") == "2"
+    assert hasattr(tcl.runtime.resolve_command("twice").proc_spec.code, "generator_form")
+    got = [tcl.eval("c") for _ in range(40)]
+    expected, log = [], []
+    for k in range(1, 40):
+        log.append("r%d" % (2 * k))
+        if k % 3 == 0:
+            expected.append(" ".join(log))
+        expected.append(str(2 * (k + 1)))
+    assert got == expected[:40]
