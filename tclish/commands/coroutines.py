@@ -6,6 +6,9 @@ coroutine runs in its own greenlet: `yield` switches back to whoever resumed
 it with all those frames kept, and resuming switches in again.  A script
 that makes no coroutine never touches this module; the only state a switch
 must carry is the interpreter's current frame, namespace and nesting depth.
+A body that yields at its own level is resumed without a switch where it
+can be: its generator form (compile/coro_body.py) is handed to the resume
+command at such a yield, which sends into it directly (`drive`).
 
 Messages from a coroutine to its resumer are the yielded value itself
 (the common case, checked first), or a Message(kind, ...) for the others:
@@ -14,12 +17,12 @@ Messages from a coroutine to its resumer are the yielded value itself
   (RAISED, exception)      it ended with an error or another return code
 """
 
+from types import FunctionType
+
 from ..runtime.errors import ReturnSignal, TclError
 from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
-from types import FunctionType
-
 from ..compile.coro_body import Call
 
 YIELDTO, DONE, RAISED = range(3)
