@@ -6,6 +6,9 @@ coroutine runs in its own greenlet: `yield` switches back to whoever resumed
 it with all those frames kept, and resuming switches in again.  A script
 that makes no coroutine never touches this module; the only state a switch
 must carry is the interpreter's current frame, namespace and nesting depth.
+A body that yields at its own level is resumed without a switch where it
+can be: its generator form (compile/coro_body.py) is handed to the resume
+command at such a yield, which sends into it directly (`drive`).
 
 Messages from a coroutine to its resumer are the yielded value itself
 (the common case, checked first), or a Message(kind, ...) for the others:
@@ -14,10 +17,13 @@ Messages from a coroutine to its resumer are the yielded value itself
   (RAISED, exception)      it ended with an error or another return code
 """
 
+from types import FunctionType
+
 from ..runtime.errors import ReturnSignal, TclError
 from ..runtime.framepop import LOCALS_TRACED
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_str
+from ..compile.coro_body import Call
 
 YIELDTO, DONE, RAISED = range(3)
 
@@ -55,7 +61,8 @@ def current(interp):
 class Coroutine:
     """The command a `coroutine` call makes; calling it resumes the coroutine."""
 
-    __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command")
+    __slots__ = ("interp", "token", "glet", "resumer", "state", "deleted", "injected", "command",
+                 "gen", "hits")
 
     def __init__(self, interp, ns, tail):
         self.interp = interp
@@ -67,6 +74,10 @@ class Coroutine:
         self.state = "active"
         self.deleted = False
         self.injected = None      # argv of a command to run at the next resume
+        # a body's generator form (compile/coro_body.py) suspended at one of
+        # its own yields, which the resume command sends into directly (`drive`)
+        self.gen = None
+        self.hits = 0             # yields the resume command got from it
         self.command = self.make_command()
 
     # ---- the command -------------------------------------------------------------
@@ -86,6 +97,22 @@ class Coroutine:
             n = len(argv)
             if coro.state != "yield" or n > 2:
                 return coro.resume_other(argv)
+            value = argv[1] if n == 2 else ""
+            gen = coro.gen
+            if gen is not None:
+                # the body's generator, sent into from here: it runs only
+                # the fast paths written out in it (no Tcl command, trace or
+                # interpreter state) before its next yield or request
+                try:
+                    value = gen.send(value)
+                except BaseException as e:
+                    value = Ended(e)
+                cls = value.__class__
+                if cls is not FunctionType and cls is not Call and cls is not Ended:
+                    coro.hits += 1
+                    return value
+                # a command to run, or the end: the greenlet takes over
+                coro.gen = None
             if getcurrent() is not coro.resumer:
                 coro.resumed_from(getcurrent())
             frame = interp.frame
@@ -95,7 +122,7 @@ class Coroutine:
             coro.state = "active"
             interp.coroutine = coro
             try:
-                message = coro.glet.switch(argv[1] if n == 2 else "")
+                message = coro.glet.switch(value)
             except BaseException:
                 coro.after_raise()
                 raise
@@ -141,6 +168,7 @@ class Coroutine:
         here = _getcurrent()
         if here is not self.resumer:
             self.resumed_from(here)
+        self.gen = None  # (its greenlet's `drive` sends the value)
         frame, ns, depth, outer = interp.frame, interp.cur_ns, interp.depth, interp.coroutine
         self.state = "active"
         interp.coroutine = self
@@ -259,6 +287,7 @@ class Coroutine:
             return
         interp = self.interp
         outer = (interp.frame, interp.cur_ns, interp.depth, interp.coroutine)
+        self.gen = None
         self.resumed_from(_getcurrent())
         self.state = "active"
         interp.coroutine = self
@@ -270,6 +299,93 @@ class Coroutine:
             interp.frame, interp.cur_ns, interp.depth, interp.coroutine = outer
             self.glet = None
             self.state = "dead"
+
+
+class Ended:
+    """What the resume command hands the greenlet when the body's generator
+    ended on its side: StopIteration (the body returned) or an exception."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc):
+        self.exc = exc
+
+
+# after a resume that had to give the generator back to the greenlet (its
+# next stretch ran a command), this many yields stay in the greenlet: a
+# body that runs a command between most of its yields would otherwise pay
+# for both ways
+_STAY = 16
+_FUTILE = 4
+
+
+def drive(interp, coro, gen, fv, lines, futile):
+    """Run a body's generator form (compile/coro_body.py) in the coroutine's
+    greenlet: its requests (commands) run here, where they may yield at any
+    depth; at each of its own yields it is handed to the resume command,
+    which sends into it directly until it needs this greenlet again."""
+    send = gen.send
+    stay = 0
+    try:
+        request = send(None)
+        while True:
+            cls = request.__class__
+            if cls is FunctionType or cls is Call:
+                try:
+                    if cls is FunctionType:
+                        result = request(fv)
+                    else:
+                        result = request.func(*request.args)
+                except BaseException as e:
+                    request = gen.throw(e)
+                else:
+                    request = send(result)
+                continue
+            # one of the body's own yields (Coroutine.suspend, written out)
+            frame, ns, depth = interp.frame, interp.cur_ns, interp.depth
+            if stay:
+                stay -= 1
+                coro.state = "yield"
+                value = coro.resumer.switch(request)
+            else:
+                coro.gen = gen
+                hits = coro.hits
+                coro.state = "yield"
+                value = coro.resumer.switch(request)
+                coro.gen = None
+                # a hand-off the resume command got no yield from: after
+                # _FUTILE of them in a row the body runs without its
+                # generator form (a body that yields once and returns)
+                futile[0] = 0 if coro.hits != hits else futile[0] + 1
+            interp.frame, interp.cur_ns, interp.depth = frame, ns, depth
+            cls = value.__class__
+            if cls is FunctionType or cls is Call:
+                # the resume command sent into the generator, which asked
+                # for a command: run it here
+                stay = _STAY
+                request = value
+            elif cls is Ended:
+                stay = _STAY
+                if value.exc.__class__ is StopIteration:
+                    return value.exc.value
+                raise value.exc
+            elif coro.injected is not None:
+                from ..compile.inline_coro import yield_injected
+                try:
+                    point = lines[gen.gi_frame.f_lineno]  # (its YieldForm)
+                    result = yield_injected(interp, coro, point.words, point.on_error)
+                except BaseException as e:
+                    request = gen.throw(e)
+                else:
+                    request = send(result)
+            else:
+                request = send(value)
+    except StopIteration as s:
+        return s.value
+    except BaseException:
+        coro.gen = None
+        gen.close()  # (killed while suspended: GreenletExit)
+        raise
 
 
 @command("coroutine", 2, None, "name cmd ?arg ...?")
@@ -399,6 +515,7 @@ def cmd_inject(interp, argv):
                        ("TCL", "COROUTINE", "ACTIVE"))
     if len(argv) > 2:
         coro.injected = list(argv[2:])
+        coro.gen = None  # (the greenlet runs it: `drive`)
     return ""
 
 

@@ -106,6 +106,10 @@ def generate_body(interp, commands):
     namespace = dict(zip(gen.names, gen.values))
     exec(code, namespace)
     body = namespace["body"]
+    if any(hasattr(value, "generator_form") for value in gen.values):
+        # a body with a `yield` of its own: its generator form too (compile/coro_body.py)
+        from .coro_body import with_generator_form
+        body = with_generator_form(interp, body, source, namespace)
     STATS["generated"] += 1
     STATS["loops held"] += gen.held_loops
     STATS["loops on the table"] += gen.table_loops

@@ -10,7 +10,26 @@ invocation, whose errors are the command's own.
 """
 
 from ..runtime.errors import TclError
-from .guard import available, builtin_guard
+from .guard import available, builtin_guard, is_builtin
+from .inline import _plain_var
+
+
+class YieldForm:
+    """A yield as the generator form of its body writes it out
+    (compile/coro_body.py): while `cell` (or else `refresh_in(ns)`, which
+    runs no command) says that yield is still the built-in in the body's
+    namespace, a Python yield of `constant`, or of variable `name` when it
+    is a plain untraced scalar."""
+
+    __slots__ = ("cell", "refresh_in", "constant", "name", "words", "on_error")
+
+    def __init__(self, cell, refresh_in, constant, name, words, on_error):
+        self.cell = cell
+        self.refresh_in = refresh_in
+        self.constant = constant
+        self.name = name
+        self.words = words
+        self.on_error = on_error
 
 
 def compile_yield(c):
@@ -25,6 +44,10 @@ def compile_yield(c):
     cell, refresh = builtin_guard(interp, "yield", cmd_yield)
     slow, on_error = c.slow, c.on_error()
     constant, get_value = "", None
+    # the generator form yields the value itself only where that runs no
+    # command: a literal or a plain $name
+    name = None if len(words) == 1 else _plain_var(words[1])
+    plain = len(words) == 1 or type(words[1]) is str or name is not None
     if len(words) == 2:
         const, value = c.word(1, literal_numbers=True)
         if const:
@@ -57,6 +80,18 @@ def compile_yield(c):
         if coro.injected is None:
             return value
         return yield_injected(interp, coro, words, on_error)
+
+    def refresh_in(ns):
+        """compile/guard.py's refresh, for the body's namespace `ns` (the
+        generator form runs while interp.cur_ns is the resumer's)."""
+        if interp.limits is not None or \
+                not is_builtin(interp.resolve_command("yield", ns), "yield", cmd_yield):
+            return False
+        cell[0] = interp.epoch
+        cell[1] = ns
+        return True
+    if plain:
+        yield_now.generator_form = YieldForm(cell, refresh_in, constant, name, words, on_error)
     return yield_now
 
 

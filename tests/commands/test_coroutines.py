@@ -76,3 +76,97 @@ def test_an_interrupt_inside_a_coroutine_ends_it_and_reaches_the_caller():
         tcl.eval("c")
     assert tcl.eval("info commands c") == ""
     assert tcl.eval("list [info level] [info coroutine]") == "0 {}"
+
+
+def _coroutine(tcl, name):
+    return tcl.runtime.resolve_command(name).coroutine
+
+
+def test_a_body_yielding_at_its_own_level_is_resumed_by_a_generator_send():
+    tcl = Interp()
+    tcl.eval("proc counter {} { set i 0; while 1 { incr i; yield $i } }")
+    tcl.eval("coroutine c counter")
+    values = [tcl.eval("c") for _ in range(100)]
+    assert values == [str(i) for i in range(2, 102)]
+    # suspended at one of its own yields, handed to the resume command
+    coro = _coroutine(tcl, "c")
+    assert coro.gen is not None and coro.state == "yield"
+    # the body's frame is the coroutine's, at level 1 under #0
+    assert tcl.eval("c") == "102"
+    tcl.eval("rename c {}")
+    assert coro.gen is None and coro.glet is None
+
+
+def test_a_yield_whose_value_runs_a_command_stays_in_the_greenlet():
+    tcl = Interp()
+    tcl.eval("proc gen {} { set i 0; while 1 { yield [incr i] } }")
+    tcl.eval("coroutine g gen")
+    assert [tcl.eval("g") for _ in range(20)] == [str(i) for i in range(2, 22)]
+    assert _coroutine(tcl, "g").gen is None
+
+
+def test_commands_between_yields_run_in_the_greenlet_and_may_yield_there():
+    tcl = Interp()
+    tcl.eval("""
+        proc inner {k} { if {$k % 5 == 0} { yield inner$k }; return $k }
+        proc outer {} { set k 0; while 1 { incr k; yield [list outer [inner $k]] } }
+    """)
+    tcl.eval("coroutine o outer")
+    got = [tcl.eval("o") for _ in range(30)]
+    expected = []
+    for k in range(1, 40):
+        if k % 5 == 0:
+            expected.append("inner%d" % k)
+        expected.append("outer %d" % k)
+    assert got == expected[1:31]
+    assert tcl.eval("list [info level] [namespace current] [info coroutine]") == "0 :: {}"
+
+
+def test_a_redefined_yield_is_called_even_after_the_hand_off():
+    tcl = Interp()
+    tcl.eval("proc counter {} { set i 0; while 1 { incr i; yield $i } }")
+    tcl.eval("coroutine c counter; c; c; c")
+    assert _coroutine(tcl, "c").gen is not None
+    tcl.eval("rename yield real_yield; proc yield {v} { real_yield [list mine $v] }")
+    assert tcl.eval("c") == "mine 5"
+    assert tcl.eval("c") == "mine 6"
+
+
+def test_generator_bodies_leave_nothing_behind():
+    import gc
+    import types
+    tcl = Interp()
+    tcl.eval("proc body {n} { set i 0; while {$i < $n} { incr i; yield $i }; return end }")
+
+    def generators():
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o) is types.GeneratorType)
+    before, commands = generators(), tcl.eval("llength [info commands]")
+    for i in range(200):
+        tcl.eval("coroutine c%d body 5; c%d; c%d" % (i, i, i))   # handed off by now
+        assert _coroutine(tcl, "c%d" % i).gen is not None
+    for i in range(0, 200, 2):
+        assert tcl.eval("c%d; c%d; c%d" % (i, i, i)) == "end"   # run to the end
+    for i in range(1, 200, 2):
+        tcl.eval("rename c%d {}" % i)                          # killed while handed off
+    assert tcl.eval("llength [info commands]") == commands
+    assert generators() == before
+
+
+def test_a_body_that_yields_once_and_returns_keeps_its_results_when_it_stops_handing_off():
+    # each call hands its generator off once and ends on the next resume;
+    # after a few such calls it runs without the generator form
+    tcl = Interp()
+    tcl.eval("proc twice {k} { set x [expr {$k * 2}]; yield $x; return r$x }")
+    tcl.eval("proc loop {} { set k 0; set log {}; while 1 { incr k; lappend log [twice $k]; "
+             "if {$k % 3 == 0} { yield $log } } }")
+    assert tcl.eval("coroutine c loop") == "2"
+    assert hasattr(tcl.runtime.resolve_command("twice").proc_spec.code, "generator_form")
+    got = [tcl.eval("c") for _ in range(40)]
+    expected, log = [], []
+    for k in range(1, 40):
+        log.append("r%d" % (2 * k))
+        if k % 3 == 0:
+            expected.append(" ".join(log))
+        expected.append(str(2 * (k + 1)))
+    assert got == expected[:40]
