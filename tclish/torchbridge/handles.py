@@ -147,6 +147,20 @@ class NewHandle:
         self.prefix = prefix
 
 
+# A fresh handle for `result` in the registry `reg`, as source text: the
+# generated torch commands (fast.py) write it out in line -- a call costs a
+# measurable part of a command of a few microseconds -- and
+# HandleRegistry.new_tensor is made of the same text.
+NEW_TENSOR_SOURCE = """\
+    reg._n_tensor = count = reg._n_tensor + 1
+    name = f"tensor{count}"             # an f-string formats faster than % here
+    table = reg.tensors
+    table[name] = result
+    handle = Handle(name)
+    handle._table = table
+"""
+
+
 def _is_counted_name(name, kind, counter):
     digits = name[len(kind):]
     return name.startswith(kind) and digits.isdigit() and 0 < int(digits) <= counter
@@ -167,15 +181,7 @@ class HandleRegistry:
         self.counters = {}
         self._n_tensor = 0
 
-    def new_tensor(self, tensor):
-        """A fresh handle for `tensor` (no copy is made)."""
-        self._n_tensor = n = self._n_tensor + 1
-        name = f"tensor{n}"             # an f-string formats faster than % here
-        table = self.tensors
-        table[name] = tensor
-        h = Handle(name)
-        h._table = table
-        return h
+    new_tensor = None       # made below from NEW_TENSOR_SOURCE
 
     def new_listed(self, kind, obj, prefix=None):
         """A fresh handle for one object of a multi-object result (see ListedHandle)."""
@@ -233,6 +239,17 @@ class HandleRegistry:
             return "empty %s handle" % kind
         # TCLIBTORCH's phrase, which its test suite looks for
         return 'Invalid %s name "%s"' % (kind, name)
+
+
+def _make_new_tensor():
+    namespace = {"Handle": Handle}
+    exec("def new_tensor(reg, result):\n"
+         "    \"\"\"A fresh handle for a tensor (no copy is made).\"\"\"\n"
+         + NEW_TENSOR_SOURCE + "    return handle\n", namespace)
+    return namespace["new_tensor"]
+
+
+HandleRegistry.new_tensor = _make_new_tensor()
 
 
 def registry_of(interp):

@@ -154,3 +154,21 @@ def test_named_tensor_add_either_order(fake, ab):
     assert both(fake, "tensor_add", "-input2", b, "-input1", a)[2] == repr([1.5, 1.0, 6.0])
     assert both(fake, "tensor_sub", "-input", a, "-input", b)[0] == "error"
     assert both(fake, "tensor_sub", TclList(["-input"]), a, "-other", b)[0] == "error"
+
+
+def test_warnings_from_generated_commands_are_the_bridge_s(fake):
+    """A warning attributed to a generated command's frame (torch warns at its
+    caller) is matched by install's filter on tclish.torchbridge, so no Python
+    warning text reaches a Tcl user."""
+    import warnings
+    from tclish.torchbridge.convert import STRING
+    from tclish.torchbridge.install import make_command
+    from tclish.torchbridge.spec import CommandSpec, Param
+    cmd = make_command(CommandSpec("warn_once", [Param("message", STRING)], "warnings:warn",
+                                   returns="value"))
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", module=r"tclish\.torchbridge(\.|$)")
+        for _ in range(2):      # the first call resolves the function, the second calls it
+            assert cmd(fake, ["torch::warn_once", "from torch"]) == ""
+    assert seen == []
