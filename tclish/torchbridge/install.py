@@ -89,7 +89,7 @@ def to_tcl(value):
     if t is bool:
         return 1 if value else 0
     if isinstance(value, (list, tuple)):
-        return TclList(to_tcl(v) for v in value)
+        return TclList(map(to_tcl, value))     # map: no generator frame per call
     if isinstance(value, (str, int, float)):
         return value
     return to_str(value)
