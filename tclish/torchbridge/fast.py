@@ -93,8 +93,10 @@ _RESULTS = {
 
 def fast_shape(spec):
     """How many leading positional parameters take tensor handles and may be the
-    whole call (the rest have defaults): 1 or 2, or 0 where the fast path does
-    not apply."""
+    whole call (the rest have defaults): 1 to 3, or 0 where the fast path does
+    not apply.  Where three or more tensor parameters come first (conv1d's
+    input, weight and optional bias; tensor_where's three), the fast path takes
+    the required ones: `torch::conv1d $x $w`."""
     if len(spec.params) == 0 or spec.params[-1].kind.variadic:
         return 0
     if spec.returns not in ("tensor", "value"):     # structured results: general path only
@@ -105,9 +107,11 @@ def fast_shape(spec):
         if k.handle_kind != "tensor" or k.handle_list or k.variadic or p.keyword:
             break
         n += 1
-    if n < spec.min_positional or n > 2:
+    if n < spec.min_positional:
         return 0
-    return n
+    if n > 2:
+        n = max(spec.min_positional, 1)
+    return n if n <= 3 else 0
 
 
 def named_orders(spec, n):

@@ -15,6 +15,9 @@ def test_which_specs_have_the_shape():
     assert shapes["tensor_add"] == shapes["tensor_matmul"] == shapes["box_iou"] == 2
     assert shapes["tensor_abs"] == shapes["tensor_sum"] == shapes["tensor_shape"] == 1
     assert shapes["zeros_like"] == 1            # keyword defaults after the tensor
+    # three tensor parameters or more first: the required ones
+    assert shapes["tensor_where"] == 3
+    assert shapes["conv1d"] == shapes["cross_entropy_loss"] == 2
     for name in ("zeros", "tensor_cat", "tensor_free", "roi_align", "nms", "tensor_reshape",
                  "handles", "cuda_is_available"):
         assert shapes[name] == 0, name
@@ -135,7 +138,7 @@ def test_named_calls_give_the_general_results(fake, ab):
         if not n or not spec.deterministic or name in ("tensor_backward", "tensor_print",
                                                        "box_iou"):
             continue
-        values = (a, b)
+        values = (a, b, b)
         for words, order in named_orders(spec, n).items():
             argv = []
             for word, i in zip(words, order):
