@@ -121,7 +121,25 @@ class Binder:
                 except BadValue as e:
                     raise messages.invalid_value(self.params[i], e.detail) from None
             return values
+        if self.variadic and len(argv) > len(self.params) and len(self.orders) == 1:
+            return self._bind_variadic(argv, registry)
         return self._bind_general(argv, registry)
+
+    def _bind_variadic(self, argv, registry):
+        """A positional call that reaches the variadic last parameter (`hstack $a $b`,
+        `hstack [list $a $b]`): what _bind_general gives for it, without its named
+        and several-orders machinery."""
+        for j in range(1, len(argv)):
+            a = argv[j]
+            if isinstance(a, str) and a[:1] == "-" and self._is_option(a):
+                return self._bind_general(argv, registry)
+        bound, error, _ = self._try_order(argv, len(argv) - 1, self.order, {}, registry)
+        if error is not None:
+            raise error
+        values = (self._defaults or self.defaults())[:]
+        for i, v in bound.items():
+            values[i] = v
+        return values
 
     def _bind_general(self, argv, registry):
         n = len(argv)

@@ -1,258 +1,102 @@
-"""The all-handles fast path: one closure per command, specialised at install time.
+"""Every torch command is one generated Python function, specialised per declaration.
 
-Most torch commands are called as `torch::tensor_add $a $b`: positional
-arguments that are all live tensor handles, every later parameter left at its
-default.  For that shape the binder's work is known in advance: each argument
-is one lookup in the registry's tensor table and the function is called with
-the tensors and the (converted, constant) defaults.  `fast_command` picks a
-closure written for that shape (one or two handles, with or without default
-arguments after them), so the common call has no argv loop, no list of values,
-no kwargs dict and no per-call attribute chains -- and install compiles
-nothing.
+`build_command(spec, ...)` writes the command's source from its declaration
+(one template, `_SOURCE`, filled in per spec) and compiles it once, when the
+commands are built.  The source has two parts:
+
+* `general(interp, argv)`: the binder gives the converted values of any call
+  (positional, named, mixed); the function is called with them in the
+  declared way (the registry first for context=True, keyword parameters by
+  name), and the result becomes a Tcl value as the spec's `returns` says.
+* the all-handles fast path in front of it, where the spec allows one
+  (`fast_shape`): most torch commands are called as `torch::tensor_add $a $b`,
+  positional arguments that are all live tensor handles, every later
+  parameter left at its default.  For that shape the binder's work is known
+  in advance: each argument is one lookup in the registry's tensor table,
+  and the function is called with the tensors and the (converted, constant)
+  defaults -- `bare_func` alone where the declaration names one.  No argv
+  loop, no list of values, no kwargs dict, no per-call attribute chains.
 
 Anything else -- another number of arguments, a value that is no live handle
-(a number, an option word, a freed name, a list), a missing registry --
-falls through to the general command, which gives the same results and the
-same errors as before.  A word found in the tensor table can be neither an
-option (the table's names all start with "tensor") nor an empty value, so
-the binder would bind it the same way; that is what makes the shortcut exact.
+(a number, an option word, a freed name, a list), a missing registry -- goes
+to `general`, which gives the same results and the same errors.  A word found
+in the tensor table can be neither an option (the table's names all start
+with "tensor") nor an empty value, so the binder would bind it the same way;
+that is what makes the shortcut exact.  The named form of the same call
+(`torch::tensor_add -input $a -other $b`, in either order, any spelling of
+each option) takes the shortcut too: when the option words name exactly the
+leading handle parameters, each once, the binder's named binding gives the
+same values as the positional one.
 
-The named form of the same call (`torch::tensor_add -input $a -other $b`, in
-either order, any spelling of each option) takes the shortcut too: when the
-option words name exactly the leading handle parameters, each once, the
-binder's named binding gives the same values as the positional one.
+The torch functions are looked up on the first call (declaring and building
+commands never imports torch): each starts as a stand-in in the generated
+function's globals that resolves the real one, puts it in its place and
+calls it, so later calls pay nothing for the laziness.
 """
 
 from itertools import permutations, product
 
 from ..runtime.errors import TclError, TclSignal
-from .handles import Handle
+from .handles import NEW_TENSOR_SOURCE, Handle
 
+_FILENAME = "<torch-command>"
 
-def _one(general, prepare, python_error, to_tcl, wants_tensor, context, named):
-    """The closure for one handle and nothing else: `torch::tensor_abs $a`."""
-    if wants_tensor and not context:
-        return _one_tensor(general, prepare, python_error, named)
-    func = None
-    options = {words[0] for words in named}
+_SOURCE = """
+def general(interp, argv):
+    try:
+        reg = interp.extensions.get("torch") or registry_of(interp)
+        {unpack} = bind(argv, reg)
+        result = func({call})
+    except (TclError, TclSignal):
+        raise
+    except Exception as e:
+        raise python_error(e) from None
+{result}
 
-    def command(interp, argv):
-        nonlocal func
-        argc = len(argv)
-        if argc == 2 or argc == 3:
-            try:
-                if argc == 2:
-                    a1 = argv[1]
-                elif argv[1] in options:
-                    a1 = argv[2]
-                else:
-                    return general(interp, argv)
-                reg = interp.extensions["torch"]
-                x1 = reg.tensors.get(a1)
-            except (KeyError, TypeError):       # no registry yet; an unhashable word
+def command(interp, argv):
+    argc = len(argv)
+    try:
+        if argc == {argc}:
+            {positional}
+        elif argc == {argc_named}:
+            where = named.get({named_key})
+            if where is None:
                 return general(interp, argv)
-            if x1 is None:
-                return general(interp, argv)
-            if func is None:
-                func = prepare()[0]
-            try:
-                result = func(reg, x1) if context else func(x1)
-            except (TclError, TclSignal):
-                raise
-            except Exception as e:
-                raise python_error(e) from None
-            if wants_tensor:
-                return "" if result is None else reg.new_tensor(result)
-            return to_tcl(result)
-        return general(interp, argv)
-    return command
-
-
-def _one_tensor(general, prepare, python_error, named):
-    """`_one` for the commonest case, a tensor result and no context, with the
-    registry's new_tensor written out in line: every attribute fetch and call
-    left out here is a measurable part of a command that costs about a
-    microsecond in all (scripts/bench_torch.py)."""
-    func = None
-    options = {words[0] for words in named}
-
-    def command(interp, argv):
-        nonlocal func
-        argc = len(argv)
-        if argc == 2:
-            a1 = argv[1]
-        elif argc == 3 and argv[1] in options:
-            a1 = argv[2]
+            {by_name}
         else:
             return general(interp, argv)
-        try:
-            reg = interp.extensions["torch"]
-            tensors = reg.tensors
-            x1 = tensors.get(a1)
-        except (KeyError, TypeError):       # no registry yet; an unhashable word
-            return general(interp, argv)
-        if x1 is None:
-            return general(interp, argv)
-        if func is None:
-            func = prepare()[0]
-        try:
-            result = func(x1)
-        except (TclError, TclSignal):
-            raise
-        except Exception as e:
-            raise python_error(e) from None
-        if result is None:
-            return ""
-        # reg.new_tensor(result), in line
-        reg._n_tensor = n = reg._n_tensor + 1
-        name = f"tensor{n}"
-        tensors[name] = result
-        h = Handle(name)
-        h._table = tensors
-        return h
-    return command
-
-
-def _two(general, prepare, python_error, to_tcl, wants_tensor, context, named):
-    """The closure for two handles and nothing else: `torch::tensor_add $a $b`."""
-    if wants_tensor and not context:
-        return _two_tensor(general, prepare, python_error, named)
-    func = None
-
-    def command(interp, argv):
-        nonlocal func
-        argc = len(argv)
-        if argc == 3 or argc == 5:
-            try:
-                if argc == 3:
-                    a1, a2 = argv[1], argv[2]
-                else:
-                    order = named.get((argv[1], argv[3]))
-                    if order is None:
-                        return general(interp, argv)
-                    a1, a2 = (argv[2], argv[4]) if order[0] == 0 else (argv[4], argv[2])
-                reg = interp.extensions["torch"]
-                get = reg.tensors.get
-                x1 = get(a1)
-                x2 = get(a2)
-            except (KeyError, TypeError):       # no registry yet; an unhashable word
-                return general(interp, argv)
-            if x1 is None or x2 is None:
-                return general(interp, argv)
-            if func is None:
-                func = prepare()[0]
-            try:
-                result = func(reg, x1, x2) if context else func(x1, x2)
-            except (TclError, TclSignal):
-                raise
-            except Exception as e:
-                raise python_error(e) from None
-            if wants_tensor:
-                return "" if result is None else reg.new_tensor(result)
-            return to_tcl(result)
+        reg = interp.extensions["torch"]
+        tensors = reg.tensors
+        {lookups}
+    except (KeyError, TypeError):       # no registry yet; an unhashable word
         return general(interp, argv)
-    return command
-
-
-def _two_tensor(general, prepare, python_error, named):
-    """`_two` for a tensor result and no context, new_tensor in line (see
-    `_one_tensor`)."""
-    func = None
-
-    def command(interp, argv):
-        nonlocal func
-        argc = len(argv)
-        try:
-            if argc == 3:
-                a1 = argv[1]
-                a2 = argv[2]
-            elif argc == 5:
-                order = named.get((argv[1], argv[3]))
-                if order is None:
-                    return general(interp, argv)
-                if order[0] == 0:
-                    a1 = argv[2]
-                    a2 = argv[4]
-                else:
-                    a1 = argv[4]
-                    a2 = argv[2]
-            else:
-                return general(interp, argv)
-            reg = interp.extensions["torch"]
-            tensors = reg.tensors
-            x1 = tensors.get(a1)
-            x2 = tensors.get(a2)
-        except (KeyError, TypeError):       # no registry yet; an unhashable word
-            return general(interp, argv)
-        if x1 is None or x2 is None:
-            return general(interp, argv)
-        if func is None:
-            func = prepare()[0]
-        try:
-            result = func(x1, x2)
-        except (TclError, TclSignal):
-            raise
-        except Exception as e:
-            raise python_error(e) from None
-        if result is None:
-            return ""
-        # reg.new_tensor(result), in line
-        reg._n_tensor = n = reg._n_tensor + 1
-        name = f"tensor{n}"
-        tensors[name] = result
-        h = Handle(name)
-        h._table = tensors
-        return h
-    return command
-
-
-def _with_tail(n, general, prepare, python_error, to_tcl, wants_tensor, context, named):
-    """The closure for n handles followed by defaults: `torch::tensor_sum $a`."""
-    argc = n + 1
-    func = tail = kw = None
-
-    def command(interp, argv):
-        nonlocal func, tail, kw
-        if len(argv) == argc or len(argv) == 2 * n + 1:
-            try:
-                if len(argv) == argc:
-                    words = argv[1:]
-                else:
-                    order = named.get(tuple(argv[1::2]))
-                    if order is None:
-                        return general(interp, argv)
-                    words = [None] * n
-                    for k, i in enumerate(order):
-                        words[i] = argv[2 + 2 * k]
-                reg = interp.extensions["torch"]
-                get = reg.tensors.get
-                xs = [get(a) for a in words]
-            except (KeyError, TypeError):       # no registry yet; an unhashable word
-                return general(interp, argv)
-            for x in xs:        # by identity: `None in xs` would call Tensor.__eq__ (~12 us)
-                if x is None:
-                    return general(interp, argv)
-            if func is None:
-                func, tail, kw = prepare()
-            if context:
-                xs.insert(0, reg)
-            try:
-                result = func(*xs, *tail, **kw)
-            except (TclError, TclSignal):
-                raise
-            except Exception as e:
-                raise python_error(e) from None
-            if wants_tensor:
-                return "" if result is None else reg.new_tensor(result)
-            return to_tcl(result)
+    if {any_missing}:
         return general(interp, argv)
-    return command
+    try:
+        result = fast_func({fast_call})
+    except (TclError, TclSignal):
+        raise
+    except Exception as e:
+        raise python_error(e) from None
+{result}
+"""
+
+# what the result becomes, per `returns`; `reg` is the registry
+_RESULTS = {
+    "tensor": "    if result is None:\n        return ''\n" + NEW_TENSOR_SOURCE
+              + "    return handle\n",
+    "value": "    return to_tcl(result)\n",
+    "tensors": "    return to_tcl_handles(reg, result)\n",
+    "handle": "    return reg.new(handle_kind, result, handle_prefix)\n",
+}
 
 
 def fast_shape(spec):
     """How many leading positional parameters take tensor handles and may be the
-    whole call (the rest have defaults): 1 or 2, or 0 where the fast path does
-    not apply."""
+    whole call (the rest have defaults): 1 to 3, or 0 where the fast path does
+    not apply.  Where three or more tensor parameters come first (conv1d's
+    input, weight and optional bias; tensor_where's three), the fast path takes
+    the required ones: `torch::conv1d $x $w`."""
     if len(spec.params) == 0 or spec.params[-1].kind.variadic:
         return 0
     if spec.returns not in ("tensor", "value"):     # structured results: general path only
@@ -263,9 +107,11 @@ def fast_shape(spec):
         if k.handle_kind != "tensor" or k.handle_list or k.variadic or p.keyword:
             break
         n += 1
-    if n < spec.min_positional or n > 2:
+    if n < spec.min_positional:
         return 0
-    return n
+    if n > 2:
+        n = max(spec.min_positional, 1)
+    return n if n <= 3 else 0
 
 
 def named_orders(spec, n):
@@ -279,31 +125,107 @@ def named_orders(spec, n):
     return orders
 
 
-def fast_command(spec, binder, general, resolve, python_error, to_tcl):
-    """The command for `spec` with the all-handles shortcut in front of `general`,
-    or `general` itself where the spec has no such shape."""
+def _named_positions(spec, n):
+    """{key: (argv index of parameter 0, ...)} for the named calls `named_orders`
+    lists, keyed as the generated code looks them up: the option word itself
+    for one parameter, the tuple of option words for more."""
+    out = {}
+    for words, order in named_orders(spec, n).items():
+        where = [0] * n
+        for k, i in enumerate(order):
+            where[i] = 2 + 2 * k
+        out[words[0] if n == 1 else words] = tuple(where)
+    return out
+
+
+def _call_args(spec, values, reg="reg"):
+    """The argument text of a call of spec's function with `values` (names, one per
+    parameter, in declared order): the registry first where the spec asks for it,
+    keyword parameters by name."""
+    args = [reg] if spec.context else []
+    for p, v in zip(spec.params, values):
+        args.append("%s=%s" % (p.name, v) if p.keyword else v)
+    return ", ".join(args)
+
+
+def _first_call(namespace, key, make):
+    """A stand-in for namespace[key]: on the first call `make()` gives the real
+    function and the constant arguments it takes after those the source passes
+    (the fast path's `tail` and `kw`), which all take their places."""
+    def first_call(*args, **keywords):
+        func, tail, kw = make()
+        namespace[key] = func
+        if key == "fast_func":
+            namespace["tail"], namespace["kw"] = tail, kw
+        return func(*args, *tail, **kw, **keywords)
+    return first_call
+
+
+def build_command(spec, binder, resolve, env):
+    """The Tcl command function (interp, argv) for `spec`.  `env` gives the helpers
+    the generated source names: registry_of, python_error, to_tcl, to_tcl_handles."""
     n = fast_shape(spec)
-    if not n:
-        return general
-    tail_params = spec.params[n:]
-    bare = spec.bare_func       # the tail is all defaults here (fast_shape)
-
-    def prepare():
-        """The function, the positional tail and the keyword tail, converted on the
-        first fast call (converting a default may need torch, which install never
-        imports)."""
-        if bare is not None:
-            return resolve(bare), (), {}
-        tail = binder.defaults()[n:]
-        return (resolve(spec.func),
-                tuple(v for p, v in zip(tail_params, tail) if not p.keyword),
-                {p.name: v for p, v in zip(tail_params, tail) if p.keyword})
-
-    args = (general, prepare, python_error, to_tcl, spec.returns == "tensor", spec.context,
-            named_orders(spec, n))
-    if tail_params and bare is None:
-        command = _with_tail(n, *args)
+    values = ["v%d" % i for i in range(len(spec.params))]
+    fields = {
+        "unpack": "[%s]" % ", ".join(values) if values else "_",
+        "call": _call_args(spec, values),
+        "result": _RESULTS[spec.returns],
+    }
+    # __name__: the warnings filter install.py sets knows a warning torch attributes
+    # to the generated function by it
+    namespace = dict(env, TclError=TclError, TclSignal=TclSignal, Handle=Handle,
+                     bind=binder.bind, __name__=__name__)
+    if spec.handle is not None:
+        namespace["handle_kind"], namespace["handle_prefix"] = spec.handle
+    namespace["func"] = _first_call(namespace, "func", lambda: (resolve(spec.func), (), {}))
+    if n:
+        xs = ["x%d" % i for i in range(n)]
+        fields.update(
+            argc=n + 1, argc_named=2 * n + 1,
+            positional="; ".join("a%d = argv[%d]" % (i, i + 1) for i in range(n)),
+            named_key="argv[1]" if n == 1 else "(%s)" % ", ".join(
+                "argv[%d]" % (1 + 2 * k) for k in range(n)),
+            by_name="; ".join("a%d = argv[where[%d]]" % (i, i) for i in range(n)),
+            lookups="; ".join("x%d = tensors.get(a%d)" % (i, i) for i in range(n)),
+            any_missing=" or ".join("%s is None" % x for x in xs),
+            fast_call=", ".join((["reg"] if spec.context else []) + xs
+                                + _tail_args(spec, n)),
+        )
+        namespace["named"] = _named_positions(spec, n)
+        namespace["tail"], namespace["kw"] = (), {}
+        namespace["fast_func"] = _first_call(namespace, "fast_func",
+                                             lambda: _fast_function(spec, binder, resolve, n))
+        source = _SOURCE
     else:
-        command = (_one if n == 1 else _two)(*args)
-    command.general = general           # what every other call goes to (the tests compare)
+        source = _SOURCE.split("\ndef command")[0]
+    exec(compile(source.format(**fields), _FILENAME, "exec"), namespace)
+    general = namespace["general"]
+    command = namespace.get("command", general)
+    command.general = general       # what every other call goes to (the tests compare)
+    command.__name__ = command.__qualname__ = "cmd_" + spec.name
+    command.spec = spec
     return command
+
+
+def _tail_args(spec, n):
+    """What the fast path passes after the tensors: the converted defaults of the
+    later parameters (`tail` positional, `kw` by keyword), none for a bare_func."""
+    tail_params = spec.params[n:]
+    if spec.bare_func is not None:
+        return []
+    return ((["*tail"] if any(not p.keyword for p in tail_params) else [])
+            + (["**kw"] if any(p.keyword for p in tail_params) else []))
+
+
+def _fast_function(spec, binder, resolve, n):
+    """The function the fast path calls, and the tail it adds after the tensors:
+    (bare_func, (), {}) where the spec names one, else the spec's function with
+    its converted defaults (converted here, on the first fast call: converting a
+    default may need torch, which building the commands never imports)."""
+    if spec.bare_func is not None:
+        return resolve(spec.bare_func), (), {}
+    tail_params = spec.params[n:]
+    tail = binder.defaults()[n:]
+    return (resolve(spec.func),
+            tuple(v for p, v in zip(tail_params, tail) if not p.keyword),
+            {p.name: v for p, v in zip(tail_params, tail) if p.keyword})

@@ -33,43 +33,47 @@ tensor each iteration keeps at most RECENT small extra tensors -- and
 `tensor_free` frees at once, bypassing the ring.
 """
 
+from collections import deque
+
 RECENT = 16
 RECENT_BYTES = 64 << 20
 
 
 class Ring:
-    """The last RECENT released objects (at most RECENT_BYTES of tensor data)."""
+    """The last RECENT released objects (at most RECENT_BYTES of tensor data):
+    (name, object, size) entries, oldest first.  Handle.__del__ adds to it: a
+    release is on the path of every command whose result is dropped, so adding
+    is a few C-level steps (a deque append and, once full, a popleft); finding
+    a name scans the few entries, which only a name that is no live handle's
+    ever needs."""
 
-    __slots__ = ("objects", "sizes", "total")
+    __slots__ = ("entries", "total")
 
     def __init__(self):
-        self.objects = {}
-        self.sizes = {}
+        self.entries = deque()
         self.total = 0
 
-    def add(self, name, obj):
-        try:
-            size = obj.nbytes
-        except AttributeError:  # not a tensor (a module, an optimizer ...)
-            size = 0
-        except Exception:       # a sparse tensor has no nbytes: not kept
-            return
-        if size.__class__ is not int:
-            size = 0
-        if size > RECENT_BYTES:
-            return
-        objects = self.objects
-        objects[name] = obj
-        self.sizes[name] = size
-        self.total += size
-        while len(objects) > RECENT or self.total > RECENT_BYTES:
-            self.forget(next(iter(objects)))
+    def find(self, name):
+        """The object released under `name`, or None."""
+        for entry in self.entries:
+            if entry[0] == name:
+                return entry[1]
+        return None
 
     def forget(self, name):
-        if self.objects.pop(name, None) is None:
-            return False
-        self.total -= self.sizes.pop(name, 0)
-        return True
+        """Drop `name`'s entry; True if there was one."""
+        entries = self.entries
+        for k, entry in enumerate(entries):
+            if entry[0] == name:
+                del entries[k]
+                self.total -= entry[2]
+                return True
+        return False
+
+    @property
+    def objects(self):
+        """name -> object of every entry, oldest first."""
+        return {name: obj for name, obj, _ in self.entries}
 
 
 class Table(dict):
@@ -97,9 +101,9 @@ class Table(dict):
         """The live object named `name`, else a recently released one, else None."""
         obj = self.get(name)
         if obj is None:
-            obj = self.listed.objects.get(name)
+            obj = self.listed.find(name)
             if obj is None:
-                obj = self.plain.objects.get(name)
+                obj = self.plain.find(name)
         return obj
 
     def forget(self, name):
@@ -113,13 +117,37 @@ class Handle(str):
     (into the recent ring: see above)."""
 
     __slots__ = ("_table",)
+    _listed = False         # which of the table's rings the entry goes to
 
     def __del__(self):
-        # the table may already lack the entry (tensor_free); pop tolerates that
+        # Ring.add written out: this runs for every dropped result.  The table
+        # may already lack the entry (tensor_free); pop tolerates that.
         table = self._table
         obj = table.pop(self, None)
-        if obj is not None:
-            table.plain.add(str.__str__(self), obj)
+        if obj is None:
+            return
+        try:
+            size = obj.nbytes
+        except AttributeError:  # not a tensor (a module, an optimizer ...)
+            size = 0
+        except Exception:       # a sparse tensor has no nbytes: not kept
+            return
+        if size.__class__ is not int:
+            size = 0
+        if size > RECENT_BYTES:
+            return
+        ring = table.listed if self._listed else table.plain
+        entries = ring.entries
+        # the entry keeps this very object as its name: CPython runs __del__ once,
+        # so when the entry is pushed out the handle just goes, and no copy of
+        # the name is made here
+        entries.append((self, obj, size))
+        total = ring.total + size
+        if len(entries) > RECENT:
+            total -= entries.popleft()[2]
+        while total > RECENT_BYTES:
+            total -= entries.popleft()[2]
+        ring.total = total
 
 
 class ListedHandle(Handle):
@@ -127,12 +155,7 @@ class ListedHandle(Handle):
     handles): released into the table's ring for such results."""
 
     __slots__ = ()
-
-    def __del__(self):
-        table = self._table
-        obj = table.pop(self, None)
-        if obj is not None:
-            table.listed.add(str.__str__(self), obj)
+    _listed = True
 
 
 class NewHandle:
@@ -145,6 +168,20 @@ class NewHandle:
         self.kind = kind
         self.obj = obj
         self.prefix = prefix
+
+
+# A fresh handle for `result` in the registry `reg`, as source text: the
+# generated torch commands (fast.py) write it out in line -- a call costs a
+# measurable part of a command of a few microseconds -- and
+# HandleRegistry.new_tensor is made of the same text.
+NEW_TENSOR_SOURCE = """\
+    reg._n_tensor = count = reg._n_tensor + 1
+    name = f"tensor{count}"             # an f-string formats faster than % here
+    table = reg.tensors
+    table[name] = result
+    handle = Handle(name)
+    handle._table = table
+"""
 
 
 def _is_counted_name(name, kind, counter):
@@ -167,15 +204,7 @@ class HandleRegistry:
         self.counters = {}
         self._n_tensor = 0
 
-    def new_tensor(self, tensor):
-        """A fresh handle for `tensor` (no copy is made)."""
-        self._n_tensor = n = self._n_tensor + 1
-        name = f"tensor{n}"             # an f-string formats faster than % here
-        table = self.tensors
-        table[name] = tensor
-        h = Handle(name)
-        h._table = table
-        return h
+    new_tensor = None       # made below from NEW_TENSOR_SOURCE
 
     def new_listed(self, kind, obj, prefix=None):
         """A fresh handle for one object of a multi-object result (see ListedHandle)."""
@@ -233,6 +262,17 @@ class HandleRegistry:
             return "empty %s handle" % kind
         # TCLIBTORCH's phrase, which its test suite looks for
         return 'Invalid %s name "%s"' % (kind, name)
+
+
+def _make_new_tensor():
+    namespace = {"Handle": Handle}
+    exec("def new_tensor(reg, result):\n"
+         "    \"\"\"A fresh handle for a tensor (no copy is made).\"\"\"\n"
+         + NEW_TENSOR_SOURCE + "    return handle\n", namespace)
+    return namespace["new_tensor"]
+
+
+HandleRegistry.new_tensor = _make_new_tensor()
 
 
 def registry_of(interp):

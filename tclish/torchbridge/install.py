@@ -20,9 +20,9 @@ from ..runtime.errors import TclError, TclSignal
 from ..runtime.values import TclDict, TclList, to_str
 from .binder import Binder
 from .decls import ALL_SPECS
-from .fast import fast_command
+from .fast import build_command
 from .convert import torch_module
-from .handles import Handle, NewHandle, registry_of
+from .handles import NewHandle, registry_of
 
 # torch warns on stderr when numpy is missing (it works without): a Tcl
 # script's stderr is not the place for that
@@ -89,7 +89,7 @@ def to_tcl(value):
     if t is bool:
         return 1 if value else 0
     if isinstance(value, (list, tuple)):
-        return TclList(to_tcl(v) for v in value)
+        return TclList(map(to_tcl, value))     # map: no generator frame per call
     if isinstance(value, (str, int, float)):
         return value
     return to_str(value)
@@ -123,83 +123,13 @@ def _to_tcl_listed(reg, value):
 
 
 def make_command(spec):
-    """The Tcl command function (interp, argv) for one spec."""
-    binder = Binder(spec)
-    npos = spec.n_positional_args
-    kwnames = spec.keyword_names
-    returns = spec.returns
-    wants_tensor = returns == "tensor"
-    handle_kind, handle_prefix = spec.handle or (None, None)
-    context = spec.context
-    func = None
-    if wants_tensor and not kwnames and not context:
-        command = _tensor_command(spec, binder)
-        return _finish(spec, fast_command(spec, binder, command, resolve, _python_error, to_tcl))
-
-    def command(interp, argv):
-        nonlocal func
-        try:
-            reg = interp.extensions.get("torch") or registry_of(interp)
-            values = binder.bind(argv, reg)
-            if func is None:
-                func = resolve(spec.func)
-            if kwnames:
-                result = func(*values[:npos], **dict(zip(kwnames, values[npos:])))
-            elif context:
-                result = func(reg, *values)
-            else:
-                result = func(*values)
-        except (TclError, TclSignal):
-            raise
-        except Exception as e:
-            raise _python_error(e) from None
-        if wants_tensor:
-            return "" if result is None else reg.new_tensor(result)
-        if returns == "value":
-            return to_tcl(result)
-        if returns == "tensors":
-            return to_tcl_handles(reg, result)
-        return reg.new(handle_kind, result, handle_prefix)
-
-    return _finish(spec, fast_command(spec, binder, command, resolve, _python_error, to_tcl))
+    """The Tcl command function (interp, argv) for one spec: generated from the
+    declaration, with the all-handles fast path where the spec allows it (fast.py)."""
+    return build_command(spec, Binder(spec), resolve, _COMMAND_ENV)
 
 
-def _tensor_command(spec, binder):
-    """`make_command`'s command for the commonest spec (a tensor result, every
-    argument by position, no registry argument), with fewer tests per call and
-    the registry's new_tensor in line (see fast.py: every step counts in a
-    command that costs a few microseconds)."""
-    func = None
-
-    def command(interp, argv):
-        nonlocal func
-        try:
-            reg = interp.extensions.get("torch") or registry_of(interp)
-            values = binder.bind(argv, reg)
-            if func is None:
-                func = resolve(spec.func)
-            result = func(*values)
-        except (TclError, TclSignal):
-            raise
-        except Exception as e:
-            raise _python_error(e) from None
-        if result is None:
-            return ""
-        reg._n_tensor = n = reg._n_tensor + 1
-        name = f"tensor{n}"
-        tensors = reg.tensors
-        tensors[name] = result
-        h = Handle(name)
-        h._table = tensors
-        return h
-    return command
-
-
-def _finish(spec, command):
-    command.__name__ = "cmd_" + spec.name
-    command.__qualname__ = command.__name__
-    command.spec = spec
-    return command
+_COMMAND_ENV = {"registry_of": registry_of, "python_error": _python_error, "to_tcl": to_tcl,
+                "to_tcl_handles": to_tcl_handles}
 
 
 def commands():

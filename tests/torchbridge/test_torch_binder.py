@@ -132,6 +132,28 @@ def test_variadic_collects_the_rest(reg):
     assert bind(FREE, reg, "-handles", "tensor2") == [["tensor2"]]
 
 
+STACK = CommandSpec("toy_stack", [Param("dim", INT, help="a dim"),
+                                  Param("handles", HANDLES, help="handles")], "operator:add")
+
+
+def test_positional_variadic_calls_bind_as_the_general_path(reg):
+    # bind's shortcut for a positional call that reaches the variadic parameter
+    # gives what _bind_general gives, values and errors alike
+    binder = Binder(STACK)
+    calls = [("1", "tensor1"), ("1", "tensor1", "tensor2"), ("1", TclList(["tensor1"])),
+             ("x", "tensor1"), ("1", "tensor9"), ("1", "tensor1", "-dim", "2"),
+             ("-dim", "1", "tensor1"), ("1", "tensor1", "-nonsense"), ("-1", "tensor2")]
+    for args in calls:
+        argv = ["torch::toy_stack", *args]
+        outcomes = []
+        for method in (binder.bind, binder._bind_general):
+            try:
+                outcomes.append(("ok", method(argv, reg)))
+            except TclError as e:
+                outcomes.append(("error", e.message, e.errorcode))
+        assert outcomes[0] == outcomes[1], args
+
+
 def test_converted_defaults_are_not_shared_between_calls(reg):
     first = bind(ALIGN, reg, "tensor1", "tensor2", "7")
     first[3] = "changed"

@@ -15,6 +15,9 @@ def test_which_specs_have_the_shape():
     assert shapes["tensor_add"] == shapes["tensor_matmul"] == shapes["box_iou"] == 2
     assert shapes["tensor_abs"] == shapes["tensor_sum"] == shapes["tensor_shape"] == 1
     assert shapes["zeros_like"] == 1            # keyword defaults after the tensor
+    # three tensor parameters or more first: the required ones
+    assert shapes["tensor_where"] == 3
+    assert shapes["conv1d"] == shapes["cross_entropy_loss"] == 2
     for name in ("zeros", "tensor_cat", "tensor_free", "roi_align", "nms", "tensor_reshape",
                  "handles", "cuda_is_available"):
         assert shapes[name] == 0, name
@@ -135,7 +138,7 @@ def test_named_calls_give_the_general_results(fake, ab):
         if not n or not spec.deterministic or name in ("tensor_backward", "tensor_print",
                                                        "box_iou"):
             continue
-        values = (a, b)
+        values = (a, b, b)
         for words, order in named_orders(spec, n).items():
             argv = []
             for word, i in zip(words, order):
@@ -154,3 +157,21 @@ def test_named_tensor_add_either_order(fake, ab):
     assert both(fake, "tensor_add", "-input2", b, "-input1", a)[2] == repr([1.5, 1.0, 6.0])
     assert both(fake, "tensor_sub", "-input", a, "-input", b)[0] == "error"
     assert both(fake, "tensor_sub", TclList(["-input"]), a, "-other", b)[0] == "error"
+
+
+def test_warnings_from_generated_commands_are_the_bridge_s(fake):
+    """A warning attributed to a generated command's frame (torch warns at its
+    caller) is matched by install's filter on tclish.torchbridge, so no Python
+    warning text reaches a Tcl user."""
+    import warnings
+    from tclish.torchbridge.convert import STRING
+    from tclish.torchbridge.install import make_command
+    from tclish.torchbridge.spec import CommandSpec, Param
+    cmd = make_command(CommandSpec("warn_once", [Param("message", STRING)], "warnings:warn",
+                                   returns="value"))
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", module=r"tclish\.torchbridge(\.|$)")
+        for _ in range(2):      # the first call resolves the function, the second calls it
+            assert cmd(fake, ["torch::warn_once", "from torch"]) == ""
+    assert seen == []
