@@ -184,8 +184,12 @@ class Binder:
                 error = (messages.missing_required(self.spec, missing, argv[0]) if named
                          else messages.usage_error(self.spec, name=argv[0]))
                 progress = npos + 0.5
-            if progress >= best_progress:
+            # the order that got furthest; at a tie both readings, the declared one
+            # first (`rand {2 2} bad_device`: a bad device, and no dtype either)
+            if progress > best_progress:
                 best_error, best_progress = error, progress
+            elif progress == best_progress:
+                best_error = messages.either(best_error, error)
         raise best_error if best_error is not None else messages.usage_error(self.spec,
                                                                              name=argv[0])
 

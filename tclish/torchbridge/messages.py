@@ -15,7 +15,8 @@ def _positional_form(spec, order, name=None):
     for i in order:
         p = spec.params[i]
         if p.kind.variadic:
-            words.append("?%s ...?" % p.name)
+            # a required variadic parameter needs one word at least
+            words.append(("%s ?%s ...?" % (p.name, p.name)) if p.required else "?%s ...?" % p.name)
         elif p.required:
             words.append(p.name)
         else:
@@ -28,7 +29,8 @@ def _named_form(spec, name=None):
     for p in spec.params:
         metavar = p.kind.metavar
         if p.kind.variadic:
-            metavar = "{%s ...}" % metavar
+            # one list of them: `{tensor ?tensor ...?}` already says "several"
+            metavar = "{%s}" % metavar if "..." in metavar else "{%s ...}" % metavar
         word = "%s %s" % (p.options[0], metavar)
         words.append(word if p.required else "?%s?" % word)
     return " ".join(words)
@@ -164,6 +166,14 @@ def missing_value(spec, word, name=None):
                     "in pairs; Named parameter requires a value. %s)"
                     % (word, _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "NOVALUE"))
+
+
+def either(first, other):
+    """Two overload orders failed at the same word: the declared reading's error,
+    then the other's (`Invalid device value: ...; or Invalid dtype value: ...`)."""
+    if first is None or other.message in first.message:
+        return other if first is None else first
+    return TclError("%s; or %s" % (first.message, other.message), first.errorcode)
 
 
 def given_twice(spec, i):

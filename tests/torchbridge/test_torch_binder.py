@@ -10,7 +10,8 @@ from tclish.runtime.errors import TclError
 from tclish.runtime.values import TclList
 from tclish.torchbridge import messages
 from tclish.torchbridge.binder import Binder
-from tclish.torchbridge.convert import BOOL, DOUBLE, HANDLES, INT, SHAPE, TENSOR, Choice, Size
+from tclish.torchbridge.convert import (BOOL, DOUBLE, HANDLES, INT, SHAPE, TENSOR, TENSORS, Choice,
+                                        Size)
 from tclish.torchbridge.handles import HandleRegistry
 from tclish.torchbridge.install import make_command
 from tclish.torchbridge.spec import CommandSpec, Param, camel
@@ -105,8 +106,10 @@ def test_values_may_be_non_string_tcl_values(reg):
 
 def test_negative_number_lists_are_values_not_options(reg):
     assert bind(CREATE, reg, "-3", "") == [-3, None, "fast", False]
-    assert error_of(CREATE, reg, "-3", "-1 -2") == \
-        'Invalid mode value: "-1 -2" is not one of fast, slow'
+    # a value for shape (declared order) or mode (the overload): both readings fail
+    assert error_of(CREATE, reg, "-3", "-1 -2") == (
+        'Invalid shape value: negative dimension in "-1 -2"; '
+        'or Invalid mode value: "-1 -2" is not one of fast, slow')
 
 
 def test_named_values_may_look_like_options(reg):
@@ -268,9 +271,11 @@ def test_choice_error_lists_the_choices(reg):
 
 
 def test_overload_error_reports_the_best_candidate(reg):
-    # neither a shape nor a mode: the later overload's complaint is the one shown
-    assert error_of(CREATE, reg, "1", "medium") == \
-        'Invalid mode value: "medium" is not one of fast, slow'
+    # neither a shape nor a mode: both orders fail at the same word, so both
+    # complaints are shown, the declared order's first
+    assert error_of(CREATE, reg, "1", "medium") == (
+        'Invalid shape value: expected a list of integers but got "medium"; '
+        'or Invalid mode value: "medium" is not one of fast, slow')
     text = error_of(CREATE, reg)
     assert text.startswith('wrong # args: should be "torch::toy_create data ?shape? ?mode? ?flag?"')
     assert ("Usage: torch::toy_create data ?shape? ?mode? ?flag? "
@@ -359,3 +364,15 @@ def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
     assert msg == ("Invalid input tensor name: empty tensor handle "
                    "(Required parameters missing; Required parameter missing: input tensor)")
     assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"
+
+
+STACK = CommandSpec("toy_stack", [Param("tensors", TENSORS, help="tensors")], "operator:add")
+
+
+def test_a_required_variadic_parameter_shows_one_word_at_least():
+    # not `?tensors ...?`, which says that none is fine
+    text = messages.usage(STACK)
+    assert text == ("Usage: torch::toy_stack tensors ?tensors ...? "
+                    "| torch::toy_stack -tensors {tensor ?tensor ...?}")
+    assert messages.usage(FREE) == ("Usage: torch::toy_free ?handles ...? "
+                                    "| torch::toy_free ?-handles {handle ...}?")
