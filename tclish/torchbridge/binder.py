@@ -119,7 +119,7 @@ class Binder:
                 try:
                     values[i] = conv(a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail) from None
+                    raise messages.invalid_value(self.params[i], e) from None
             return values
         return self._bind_general(argv, registry)
 
@@ -157,7 +157,7 @@ class Binder:
                 try:
                     named[i] = convs[i](a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail, word) from None
+                    raise messages.invalid_value(self.params[i], e, word) from None
             k += 2
         return named
 
@@ -200,7 +200,7 @@ class Binder:
         for k in range(npos):
             i = order[k]
             if i in named:
-                return bound, messages.given_twice(self.spec, i), k
+                return bound, messages.given_twice(self.spec, i, argv[0]), k
             if k == last and params[i].kind.variadic:
                 a = TclList(argv[k + 1:npos + 1])
             else:
@@ -211,7 +211,7 @@ class Binder:
                 try:
                     bound[i] = convs[i](a, registry)
                 except BadValue as e:
-                    return bound, messages.invalid_value(params[i], e.detail), k
+                    return bound, messages.invalid_value(params[i], e), k
             if k == last:
                 break
         return bound, None, npos

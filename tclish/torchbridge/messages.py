@@ -136,9 +136,13 @@ def usage_error(spec, missing=(), name=None):
 
 
 def missing_required(spec, indices, name=None):
+    """A named call without a required parameter: `Missing required parameter: -x`
+    (`parameters: -x, -y` for several), then TCLIBTORCH's phrases naming them."""
     names = ", ".join(spec.params[i].options[0] for i in indices)
-    return TclError("Missing required parameters: %s (Required parameters missing; Required "
-                    "parameter missing. %s)" % (names, _usage_as_called(spec, _called(spec, name))),
+    return TclError("Missing required parameter%s: %s (Required parameters missing; Required "
+                    "parameter missing: %s. %s)"
+                    % ("s" if len(indices) > 1 else "", names, names,
+                       _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "MISSING"))
 
 
@@ -176,28 +180,57 @@ def either(first, other):
     return TclError("%s; or %s" % (first.message, other.message), first.errorcode)
 
 
-def given_twice(spec, i):
-    return TclError("Parameter %s given both by position and by name" % spec.params[i].options[0],
+def given_twice(spec, i, name=None):
+    return TclError("Parameter %s given both by position and by name (%s)"
+                    % (spec.params[i].options[0], _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "TWICE"))
 
 
-def invalid_value(param, detail, word=None):
+def invalid_value(param, bad, word=None):
     """`Invalid input tensor name: ...` for handles, `Invalid spatial_scale value: ...`
     otherwise.  The parameter is called as the call spelled it (`-spatialScale`
-    gives spatialScale), by its declared snake_case name when given by position."""
+    gives spatialScale), by its declared snake_case name when given by position.
+    A parenthesis then carries TCLIBTORCH's phrases for the same mistake, made
+    from the parameter: `Tensor not found` (the handle's kind, or the parameter's
+    own name where it names the thing: `Model not found`), `Invalid gamma
+    parameter` (and `Invalid -gamma parameter` when given so), and the `Required parameters missing or invalid` its commands
+    answer for any bad value.  `bad` is the kind's BadValue (or its detail text);
+    its own phrases (`Unknown scalar type: x` for a dtype) come first."""
+    detail = getattr(bad, "detail", bad)
     name = word[1:] if word else param.name
     kind = param.kind.handle_kind
-    if kind is not None and not param.kind.variadic:
-        what = kind if name == kind else "%s %s" % (name, kind)
-        text = "Invalid %s name: %s" % (what, detail)
-        if param.required and detail.startswith("empty "):
-            # an empty word is no value: TCLIBTORCH calls it missing
-            text += " (Required parameters missing; Required parameter missing: %s)" % what
-        return TclError(text, ("TORCH", "ARGS", "HANDLE"))
-    text = "Invalid %s value: %s" % (name, detail)
-    if param.name in _DIM_NAMES:
-        text += " (Invalid %s parameter; Invalid dimension)" % name
-    return TclError(text, ("TORCH", "ARGS", "VALUE"))
+    if param.kind.variadic:
+        kind = None             # a list of handles: its name says what it holds
+    if param.required and detail.startswith(_EMPTY):
+        # an empty word (or list) is no value: TCLIBTORCH calls it missing
+        what = _handle_what(name, kind) if kind is not None else name
+        phrases = "Required parameters missing; Required parameter missing: %s" % what
+    elif kind is not None:
+        phrases = "%s not found; %s" % (_found_noun(param, kind), _MISSING_OR_INVALID)
+    else:
+        # `Invalid -src parameter` as the call spelled the option, and without the dash
+        phrases = "%sInvalid %s parameter; %s%s" % (
+            "Invalid %s parameter; " % word if word else "", name,
+            "Invalid dimension; " if param.name in _DIM_NAMES else "", _MISSING_OR_INVALID)
+    phrases = "; ".join(tuple(getattr(bad, "phrases", ())) + (phrases,))
+    if kind is not None:
+        return TclError("Invalid %s name: %s (%s)" % (_handle_what(name, kind), detail, phrases),
+                        ("TORCH", "ARGS", "HANDLE"))
+    return TclError("Invalid %s value: %s (%s)" % (name, detail, phrases), ("TORCH", "ARGS", "VALUE"))
 
 
+def _handle_what(name, kind):
+    return kind if name == kind else "%s %s" % (name, kind)
+
+
+def _found_noun(param, kind):
+    """`Tensor`, `Optimizer`, ...; a handle parameter of another kind whose name is one
+    word names the thing better (`model`, `layer`, `scaler`)."""
+    noun = param.name if kind != "tensor" and "_" not in param.name else kind
+    return noun[:1].upper() + noun[1:]
+
+
+_MISSING_OR_INVALID = "Required parameters missing or invalid"
+# details that mean "no value at all" (an empty handle word, an empty list)
+_EMPTY = ("empty ", "no tensors given")
 _DIM_NAMES = frozenset(("dim", "dims", "dimension", "axis"))
