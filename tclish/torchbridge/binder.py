@@ -119,7 +119,7 @@ class Binder:
                 try:
                     values[i] = conv(a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e) from None
+                    raise messages.invalid_value(self.params[i], e, None, self.spec) from None
             return values
         return self._bind_general(argv, registry)
 
@@ -157,7 +157,7 @@ class Binder:
                 try:
                     named[i] = convs[i](a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e, word) from None
+                    raise messages.invalid_value(self.params[i], e, word, self.spec) from None
             k += 2
         return named
 
@@ -211,7 +211,7 @@ class Binder:
                 try:
                     bound[i] = convs[i](a, registry)
                 except BadValue as e:
-                    return bound, messages.invalid_value(params[i], e), k
+                    return bound, messages.invalid_value(params[i], e, None, self.spec), k
             if k == last:
                 break
         return bound, None, npos

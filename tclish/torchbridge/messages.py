@@ -186,7 +186,7 @@ def given_twice(spec, i, name=None):
                     ("TORCH", "ARGS", "TWICE"))
 
 
-def invalid_value(param, bad, word=None):
+def invalid_value(param, bad, word=None, spec=None):
     """`Invalid input tensor name: ...` for handles, `Invalid spatial_scale value: ...`
     otherwise.  The parameter is called as the call spelled it (`-spatialScale`
     gives spatialScale), by its declared snake_case name when given by position.
@@ -194,8 +194,10 @@ def invalid_value(param, bad, word=None):
     from the parameter: `Tensor not found` (the handle's kind, or the parameter's
     own name where it names the thing: `Model not found`), `Invalid gamma
     parameter` (and `Invalid -gamma parameter` when given so), and the `Required parameters missing or invalid` its commands
-    answer for any bad value.  `bad` is the kind's BadValue (or its detail text);
-    its own phrases (`Unknown scalar type: x` for a dtype) come first."""
+    answer for any bad value, last `Error in <command>` (TCLIBTORCH's prefix for
+    every error of a command) when the spec is given.  `bad` is the kind's BadValue
+    (or its detail text); its own phrases (`Unknown scalar type: x` for a dtype)
+    come first."""
     detail = getattr(bad, "detail", bad)
     name = word[1:] if word else param.name
     kind = param.kind.handle_kind
@@ -212,7 +214,8 @@ def invalid_value(param, bad, word=None):
         phrases = "%sInvalid %s parameter; %s%s" % (
             "Invalid %s parameter; " % word if word else "", name,
             "Invalid dimension; " if param.name in _DIM_NAMES else "", _MISSING_OR_INVALID)
-    phrases = "; ".join(tuple(getattr(bad, "phrases", ())) + (phrases,))
+    phrases = "; ".join(tuple(getattr(bad, "phrases", ())) + (phrases,) + (
+        ("Error in %s" % spec.name,) if spec is not None else ()))
     if kind is not None:
         return TclError("Invalid %s name: %s (%s)" % (_handle_what(name, kind), detail, phrases),
                         ("TORCH", "ARGS", "HANDLE"))

@@ -105,9 +105,15 @@ def test_values_may_be_non_string_tcl_values(reg):
 
 
 # what every bad value's message ends with (TCLIBTORCH's phrases, made from the name)
-PHRASES = " (Invalid %s parameter; Required parameters missing or invalid)"
-NAMED = " (Invalid -%s parameter; Invalid %s parameter; Required parameters missing or invalid)"
-NOT_FOUND = " (Tensor not found; Required parameters missing or invalid)"
+PHRASES = " (Invalid %s parameter; Required parameters missing or invalid; Error in toy_create)"
+NAMED = (" (Invalid -%s parameter; Invalid %s parameter; Required parameters missing or invalid; "
+         "Error in toy_create)")
+NOT_FOUND = " (Tensor not found; Required parameters missing or invalid; Error in toy_align)"
+
+
+def align(phrases):
+    """The toy_align form of PHRASES or NAMED."""
+    return phrases.replace("toy_create", "toy_align")
 
 
 def test_negative_number_lists_are_values_not_options(reg):
@@ -244,19 +250,19 @@ def test_invalid_value_names_the_parameter_as_the_call_spelled_it(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "7",
                    "-spatialScale", "invalid")
     assert msg == ('Invalid spatialScale value: expected floating-point number but got "invalid"'
-                   + NAMED % ("spatialScale", "spatialScale"))
+                   + align(NAMED) % ("spatialScale", "spatialScale"))
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "-spatial_scale", "x")
     assert msg == ('Invalid spatial_scale value: expected floating-point number but got "x"'
-                   + NAMED % ("spatial_scale", "spatial_scale"))
+                   + align(NAMED) % ("spatial_scale", "spatial_scale"))
     # by position: the declared (snake_case) name
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "x")
-    assert msg == 'Invalid sampling_ratio value: expected integer but got "x"' + PHRASES % (
+    assert msg == 'Invalid sampling_ratio value: expected integer but got "x"' + align(PHRASES) % (
         "sampling_ratio")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7 7 7")
-    assert msg == 'Invalid output_size value: expected 2 integers but got "7 7 7"' + PHRASES % (
+    assert msg == 'Invalid output_size value: expected 2 integers but got "7 7 7"' + align(PHRASES) % (
         "output_size")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "maybe")
-    assert msg == 'Invalid aligned value: expected boolean value but got "maybe"' + PHRASES % (
+    assert msg == 'Invalid aligned value: expected boolean value but got "maybe"' + align(PHRASES) % (
         "aligned")
 
 
@@ -376,10 +382,11 @@ def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
     msg = interp.eval('catch {torch::softmin $t abc} m; set m')
     assert msg == ('Invalid dim value: expected integer but got "abc" '
                    '(Invalid dim parameter; Invalid dimension; '
-                   'Required parameters missing or invalid)')
+                   'Required parameters missing or invalid; Error in softmin)')
     msg = interp.eval('catch {torch::floor ""} m; set m')
     assert msg == ("Invalid input tensor name: empty tensor handle "
-                   "(Required parameters missing; Required parameter missing: input tensor)")
+                   "(Required parameters missing; Required parameter missing: input tensor; "
+                   "Error in floor)")
     assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"
 
 
@@ -411,15 +418,15 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
         "Required parameter missing: -input. Usage: torch::cummax input dim")
     assert msg("torch::sin nosuch") == (
         'Invalid input tensor name: Invalid tensor name "nosuch" '
-        "(Tensor not found; Required parameters missing or invalid)")
+        "(Tensor not found; Required parameters missing or invalid; Error in sin)")
     # a handle parameter of another kind says what its name says
     assert "(Model not found; " in msg("torch::count_parameters nosuch")
     # a value: `Invalid x parameter`, with the option as spelled when given by name
     assert msg("torch::hann_window -length 8 -periodic maybe").endswith(
         "(Invalid -periodic parameter; Invalid periodic parameter; "
-        "Required parameters missing or invalid)")
+        "Required parameters missing or invalid; Error in hann_window)")
     assert msg("torch::hann_window 8 float32 cpu maybe").endswith(
-        "(Invalid periodic parameter; Required parameters missing or invalid)")
+        "(Invalid periodic parameter; Required parameters missing or invalid; Error in hann_window)")
     # the kind's own phrases (c10's words for a bad dtype or device string)
     text = msg("torch::rand {2 2} cpu nodtype")
     assert text.startswith('Invalid dtype value: unknown dtype "nodtype"')
@@ -432,4 +439,4 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
     # an empty list for a required list of tensors is a missing parameter
     assert msg("torch::dstack -tensors {}") == (
         "Invalid tensors value: no tensors given "
-        "(Required parameters missing; Required parameter missing: tensors)")
+        "(Required parameters missing; Required parameter missing: tensors; Error in dstack)")

@@ -60,7 +60,7 @@ def test_create_edge_values(fake):
 def test_create_errors(fake):
     assert err(fake, "torch::tensor_create", "1 x 3") == (
         'Invalid data value: expected a number but got "x" '
-        '(Invalid data parameter; Required parameters missing or invalid)')
+        '(Invalid data parameter; Required parameters missing or invalid; Error in tensor_create)')
     assert "expected sequence of length 2" in err(fake, "torch::tensor_create", "{1 2} {3}")
     assert err(fake, "torch::tensor_create", "-data", "1 2", "-dtype", "badtype").startswith(
         'Invalid dtype value: unknown dtype "badtype"')
@@ -85,7 +85,7 @@ def test_devices(fake):
     assert err(fake, "torch::zeros", "2", "-device", "tpu") == (
         'Invalid device value: unknown device "tpu": must be cpu, cuda or cuda:N '
         '(Invalid device string: tpu; Invalid -device parameter; Invalid device parameter; '
-        'Required parameters missing or invalid)')
+        'Required parameters missing or invalid; Error in zeros)')
 
 
 # --- creation ----------------------------------------------------------------
@@ -191,7 +191,7 @@ def test_arithmetic(fake):
     assert T(fake, fake.call("torch::tensor_add", i, i)).tolist() == [2, 4]
     assert err(fake, "torch::tensor_add", a, "nonsense") == (
         'Invalid other tensor name: Invalid tensor name "nonsense", nor a number '
-        '(Tensor not found; Required parameters missing or invalid)')
+        '(Tensor not found; Required parameters missing or invalid; Error in tensor_add)')
     assert "must match the size" in err(fake, "torch::tensor_add", a, fake.call("torch::ones", "2"))
 
 

@@ -56,7 +56,8 @@ def test_seed_examples_through_tcl():
         "Required parameter missing: -boxes, -outputSize.")
     assert i.eval("catch {torch::roi_align -input invalid -boxes $boxes -outputSize {7 7}} e; "
                   "set e") == ('Invalid input tensor name: Invalid tensor name "invalid" '
-                               '(Tensor not found; Required parameters missing or invalid)')
+                               '(Tensor not found; Required parameters missing or invalid; '
+                               'Error in roi_align)')
 
 
 def test_results_are_tcl_values():
