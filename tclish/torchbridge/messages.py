@@ -130,8 +130,7 @@ def usage_error(spec, missing=(), name=None):
     of the call (argv[0]), here and in the functions below."""
     names = ""
     if missing:
-        names = ("; Required parameters missing: %s; Required parameter missing"
-                 % ", ".join(spec.params[i].name for i in missing))
+        names = "; %s; Required parameter missing%s" % _required(spec, missing)
     return TclError(_wrong_args_text(spec, names, _called(spec, name)), ("TCL", "WRONGARGS"))
 
 
@@ -139,11 +138,25 @@ def missing_required(spec, indices, name=None):
     """A named call without a required parameter: `Missing required parameter: -x`
     (`parameters: -x, -y` for several), then TCLIBTORCH's phrases naming them."""
     names = ", ".join(spec.params[i].options[0] for i in indices)
-    return TclError("Missing required parameter%s: %s (Required parameters missing; Required "
-                    "parameter missing: %s. %s)"
-                    % ("s" if len(indices) > 1 else "", names, names,
+    words, of_kind = _required(spec, indices)
+    return TclError("Missing required parameter%s: %s (%s; Required parameter missing: %s%s. %s)"
+                    % ("s" if len(indices) > 1 else "", names, words, names, of_kind,
                        _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "MISSING"))
+
+
+def _required(spec, indices):
+    """TCLIBTORCH's words for missing parameters, made from their names and kinds:
+    `Required parameters missing: input tensor, dim required` and, when the first
+    is a handle, `; Required tensor parameter missing`."""
+    words, kinds = [], []
+    for i in indices:
+        p = spec.params[i]
+        kind = None if p.kind.variadic else p.kind.handle_kind
+        words.append(p.name if kind is None or kind == p.name else "%s %s" % (p.name, kind))
+        kinds.append(kind)
+    return ("Required parameters missing: %s required" % ", ".join(words),
+            "; Required %s parameter missing" % kinds[0] if kinds[0] else "")
 
 
 def unknown_parameter(spec, word, name=None):

@@ -167,8 +167,11 @@ WRONG_ARGS = SHOULD_BE + '. %s)' % USAGE
 
 
 def too_few(*missing):
-    return SHOULD_BE + ("; Required parameters missing: %s; Required parameter missing. %s)"
-                        % (", ".join(missing), USAGE))
+    # TCLIBTORCH's words: each parameter with its kind when it is a handle
+    words = ", ".join({"input": "input tensor", "boxes": "boxes tensor"}.get(m, m)
+                      for m in missing)
+    return SHOULD_BE + ("; Required parameters missing: %s required; Required parameter missing; "
+                        "Required tensor parameter missing. %s)" % (words, USAGE))
 
 
 def test_usage_text_comes_from_the_declaration():
@@ -189,12 +192,13 @@ def test_too_many_positional_arguments_give_usage(reg):
 def test_named_call_missing_required_parameters(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1")
     assert msg == ("Missing required parameters: -boxes, -outputSize "
-                   "(Required parameters missing; Required parameter missing: -boxes, "
-                   "-outputSize. %s)" % USAGE)
+                   "(Required parameters missing: boxes tensor, output_size required; "
+                   "Required parameter missing: -boxes, -outputSize; "
+                   "Required tensor parameter missing. %s)" % USAGE)
     # one of them: the singular, as TCLIBTORCH words it
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2")
-    assert msg == ("Missing required parameter: -outputSize (Required parameters missing; "
-                   "Required parameter missing: -outputSize. %s)" % USAGE)
+    assert msg == ("Missing required parameter: -outputSize (Required parameters missing: "
+                   "output_size required; Required parameter missing: -outputSize. %s)" % USAGE)
 
 
 def test_unknown_parameter(reg):
@@ -414,8 +418,14 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
         return interp.eval("catch {%s} m; set m" % script)
 
     assert msg("torch::cummax -dim 0").startswith(
-        "Missing required parameter: -input (Required parameters missing; "
-        "Required parameter missing: -input. Usage: torch::cummax input dim")
+        "Missing required parameter: -input (Required parameters missing: input tensor required; "
+        "Required parameter missing: -input; Required tensor parameter missing. "
+        "Usage: torch::cummax input dim")
+    # positionally, too few words: the same words, under Tcl's wrong # args
+    assert ("(Wrong number of arguments; Wrong number of positional arguments; Invalid number of "
+            "arguments; Required parameters missing: input tensor required; Required parameter "
+            "missing; Required tensor parameter missing. Usage: torch::hilbert input ?dim?"
+            ) in msg("torch::hilbert")
     assert msg("torch::sin nosuch") == (
         'Invalid input tensor name: Invalid tensor name "nosuch" '
         "(Tensor not found; Required parameters missing or invalid; Error in sin)")

@@ -65,8 +65,8 @@ def test_create_errors(fake):
     assert err(fake, "torch::tensor_create", "-data", "1 2", "-dtype", "badtype").startswith(
         'Invalid dtype value: unknown dtype "badtype"')
     assert err(fake, "torch::tensor_create", "-dtype", "float32").startswith(
-        "Missing required parameter: -data (Required parameters missing; Required parameter "
-        "missing: -data. Usage: torch::tensor_create data")
+        "Missing required parameter: -data (Required parameters missing: data required; "
+        "Required parameter missing: -data. Usage: torch::tensor_create data")
     assert err(fake, "torch::tensor_create", "-data", "1 2", "-dtype").startswith(
         "Missing value for parameter: -dtype")
 
