@@ -157,9 +157,22 @@ class Binder:
                 try:
                     named[i] = convs[i](a, registry)
                 except BadValue as e:
+                    self._check_names(argv, k + 2, n)
                     raise messages.invalid_value(self.params[i], e, word, self.spec) from None
             k += 2
         return named
+
+    def _check_names(self, argv, k, n):
+        """Before a bad value is reported: an unknown option or a broken pair later
+        in the call is reported first, as TCLIBTORCH checks names before values."""
+        index = self.index
+        while k < n:
+            word = argv[k]
+            if k + 1 >= n:
+                raise messages.missing_value(self.spec, word, argv[0])
+            if not isinstance(word, str) or word not in index:
+                raise messages.unknown_parameter(self.spec, word, argv[0])
+            k += 2
 
     def _bind_positional(self, argv, split, named, values, registry):
         """Bind argv[1:split] in the first order that fits; fill `values`."""

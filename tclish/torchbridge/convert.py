@@ -339,7 +339,8 @@ class _Dtype(Kind):
         s = to_str(value)
         dtype = dtype_of(s)
         if dtype is None:
-            raise BadValue("unknown dtype %s: must be one of %s" % (_quote(s), ", ".join(DTYPE_CHOICES)),
+            raise BadValue("unknown dtype %s: must be one of %s"
+                           % (_quote(s), ", ".join(DTYPE_CHOICES)),
                            ("Unknown scalar type: %s" % s, "Unsupported dtype"))
         return dtype
 

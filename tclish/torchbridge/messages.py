@@ -139,8 +139,9 @@ def missing_required(spec, indices, name=None):
     (`parameters: -x, -y` for several), then TCLIBTORCH's phrases naming them."""
     names = ", ".join(spec.params[i].options[0] for i in indices)
     words, of_kind = _required(spec, indices)
-    return TclError("Missing required parameter%s: %s (%s; Required parameter missing: %s%s. %s)"
-                    % ("s" if len(indices) > 1 else "", names, words, names, of_kind,
+    return TclError("Missing required parameter%s: %s (%s; %s; Required parameter missing: %s%s. "
+                    "%s)" % ("s" if len(indices) > 1 else "", names, _MISSING_OR_INVALID, words,
+                             names, of_kind,
                        _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "MISSING"))
 
@@ -204,13 +205,13 @@ def invalid_value(param, bad, word=None, spec=None):
     otherwise.  The parameter is called as the call spelled it (`-spatialScale`
     gives spatialScale), by its declared snake_case name when given by position.
     A parenthesis then carries TCLIBTORCH's phrases for the same mistake, made
-    from the parameter: `Tensor not found` (the handle's kind, or the parameter's
-    own name where it names the thing: `Model not found`), `Invalid gamma
-    parameter` (and `Invalid -gamma parameter` when given so), and the `Required parameters missing or invalid` its commands
-    answer for any bad value, last `Error in <command>` (TCLIBTORCH's prefix for
-    every error of a command) when the spec is given.  `bad` is the kind's BadValue
-    (or its detail text); its own phrases (`Unknown scalar type: x` for a dtype)
-    come first."""
+    from the declaration: for a handle `<Kind> not found; Invalid <kind> handle`
+    (the parameter's own name where it names the thing: `Model not found`), for a
+    value `Invalid gamma parameter` (and `Invalid -gamma parameter` when given so);
+    then `Required parameters missing or invalid`, its commands' answer to any bad
+    value, and last `Error in <command>` (its prefix for every error of a command)
+    when the spec is given.  `bad` is the kind's BadValue (or its detail text); its
+    own phrases (`Unknown scalar type: x` for a dtype) come first."""
     detail = getattr(bad, "detail", bad)
     name = word[1:] if word else param.name
     kind = param.kind.handle_kind
@@ -218,10 +219,11 @@ def invalid_value(param, bad, word=None, spec=None):
         kind = None             # a list of handles: its name says what it holds
     if param.required and detail.startswith(_EMPTY):
         # an empty word (or list) is no value: TCLIBTORCH calls it missing
-        what = _handle_what(name, kind) if kind is not None else name
-        phrases = "Required parameters missing; Required parameter missing: %s" % what
+        what = _handle_what(param, name, kind) if kind is not None else name
+        phrases = "%s; Required parameter missing: %s" % (_MISSING_OR_INVALID, what)
     elif kind is not None:
-        phrases = "%s not found; %s" % (_found_noun(param, kind), _MISSING_OR_INVALID)
+        phrases = "%s not found; Invalid %s handle; %s" % (
+            _found_noun(param, kind), kind, _MISSING_OR_INVALID)
     else:
         # `Invalid -src parameter` as the call spelled the option, and without the dash
         phrases = "%sInvalid %s parameter; %s%s" % (
@@ -230,19 +232,29 @@ def invalid_value(param, bad, word=None, spec=None):
     phrases = "; ".join(tuple(getattr(bad, "phrases", ())) + (phrases,) + (
         ("Error in %s" % spec.name,) if spec is not None else ()))
     if kind is not None:
-        return TclError("Invalid %s name: %s (%s)" % (_handle_what(name, kind), detail, phrases),
+        return TclError("Invalid %s name: %s (%s)" % (_handle_what(param, name, kind), detail,
+                                                     phrases),
                         ("TORCH", "ARGS", "HANDLE"))
-    return TclError("Invalid %s value: %s (%s)" % (name, detail, phrases), ("TORCH", "ARGS", "VALUE"))
+    return TclError("Invalid %s value: %s (%s)" % (name, detail, phrases),
+                    ("TORCH", "ARGS", "VALUE"))
 
 
-def _handle_what(name, kind):
-    return kind if name == kind else "%s %s" % (name, kind)
+def _handle_what(param, name, kind):
+    """`input tensor`, `tensor`; `layer`, not `layer module`: a handle parameter of
+    a kind other than tensor whose name is one word names the thing itself."""
+    if name == kind or _names_the_thing(param, kind):
+        return name
+    return "%s %s" % (name, kind)
+
+
+def _names_the_thing(param, kind):
+    return kind != "tensor" and "_" not in param.name
 
 
 def _found_noun(param, kind):
-    """`Tensor`, `Optimizer`, ...; a handle parameter of another kind whose name is one
-    word names the thing better (`model`, `layer`, `scaler`)."""
-    noun = param.name if kind != "tensor" and "_" not in param.name else kind
+    """`Tensor`, `Optimizer`, ...; or the parameter's own name where it names the
+    thing (`Model`, `Layer`, `Scaler`)."""
+    noun = param.name if _names_the_thing(param, kind) else kind
     return noun[:1].upper() + noun[1:]
 
 

@@ -108,7 +108,8 @@ def test_values_may_be_non_string_tcl_values(reg):
 PHRASES = " (Invalid %s parameter; Required parameters missing or invalid; Error in toy_create)"
 NAMED = (" (Invalid -%s parameter; Invalid %s parameter; Required parameters missing or invalid; "
          "Error in toy_create)")
-NOT_FOUND = " (Tensor not found; Required parameters missing or invalid; Error in toy_align)"
+NOT_FOUND = (" (Tensor not found; Invalid tensor handle; Required parameters missing or invalid; "
+             "Error in toy_align)")
 
 
 def align(phrases):
@@ -192,13 +193,15 @@ def test_too_many_positional_arguments_give_usage(reg):
 def test_named_call_missing_required_parameters(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1")
     assert msg == ("Missing required parameters: -boxes, -outputSize "
-                   "(Required parameters missing: boxes tensor, output_size required; "
+                   "(Required parameters missing or invalid; "
+                   "Required parameters missing: boxes tensor, output_size required; "
                    "Required parameter missing: -boxes, -outputSize; "
                    "Required tensor parameter missing. %s)" % USAGE)
     # one of them: the singular, as TCLIBTORCH words it
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2")
-    assert msg == ("Missing required parameter: -outputSize (Required parameters missing: "
-                   "output_size required; Required parameter missing: -outputSize. %s)" % USAGE)
+    assert msg == ("Missing required parameter: -outputSize (Required parameters missing or "
+                   "invalid; Required parameters missing: output_size required; Required "
+                   "parameter missing: -outputSize. %s)" % USAGE)
 
 
 def test_unknown_parameter(reg):
@@ -263,11 +266,11 @@ def test_invalid_value_names_the_parameter_as_the_call_spelled_it(reg):
     assert msg == 'Invalid sampling_ratio value: expected integer but got "x"' + align(PHRASES) % (
         "sampling_ratio")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7 7 7")
-    assert msg == 'Invalid output_size value: expected 2 integers but got "7 7 7"' + align(PHRASES) % (
-        "output_size")
+    assert msg == ('Invalid output_size value: expected 2 integers but got "7 7 7"'
+                   + align(PHRASES) % "output_size")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "maybe")
-    assert msg == 'Invalid aligned value: expected boolean value but got "maybe"' + align(PHRASES) % (
-        "aligned")
+    assert msg == ('Invalid aligned value: expected boolean value but got "maybe"'
+                   + align(PHRASES) % "aligned")
 
 
 def test_unknown_handles_are_named(reg):
@@ -389,7 +392,8 @@ def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
                    'Required parameters missing or invalid; Error in softmin)')
     msg = interp.eval('catch {torch::floor ""} m; set m')
     assert msg == ("Invalid input tensor name: empty tensor handle "
-                   "(Required parameters missing; Required parameter missing: input tensor; "
+                   "(Required parameters missing or invalid; Required parameter missing: "
+                   "input tensor; "
                    "Error in floor)")
     assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"
 
@@ -418,7 +422,8 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
         return interp.eval("catch {%s} m; set m" % script)
 
     assert msg("torch::cummax -dim 0").startswith(
-        "Missing required parameter: -input (Required parameters missing: input tensor required; "
+        "Missing required parameter: -input (Required parameters missing or invalid; "
+        "Required parameters missing: input tensor required; "
         "Required parameter missing: -input; Required tensor parameter missing. "
         "Usage: torch::cummax input dim")
     # positionally, too few words: the same words, under Tcl's wrong # args
@@ -428,7 +433,8 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
             ) in msg("torch::hilbert")
     assert msg("torch::sin nosuch") == (
         'Invalid input tensor name: Invalid tensor name "nosuch" '
-        "(Tensor not found; Required parameters missing or invalid; Error in sin)")
+        "(Tensor not found; Invalid tensor handle; Required parameters missing or invalid; "
+        "Error in sin)")
     # a handle parameter of another kind says what its name says
     assert "(Model not found; " in msg("torch::count_parameters nosuch")
     # a value: `Invalid x parameter`, with the option as spelled when given by name
@@ -436,7 +442,8 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
         "(Invalid -periodic parameter; Invalid periodic parameter; "
         "Required parameters missing or invalid; Error in hann_window)")
     assert msg("torch::hann_window 8 float32 cpu maybe").endswith(
-        "(Invalid periodic parameter; Required parameters missing or invalid; Error in hann_window)")
+        "(Invalid periodic parameter; Required parameters missing or invalid; "
+        "Error in hann_window)")
     # the kind's own phrases (c10's words for a bad dtype or device string)
     text = msg("torch::rand {2 2} cpu nodtype")
     assert text.startswith('Invalid dtype value: unknown dtype "nodtype"')
@@ -446,7 +453,16 @@ def test_tclibtorch_phrases_are_generated_from_the_declaration():
     assert msg("torch::sin $t -input $t") == (
         "Parameter -input given both by position and by name "
         "(Usage: torch::sin input | torch::sin -input tensor)")
+    # a handle of another kind named by a one-word parameter: the name says what it is
+    assert msg("torch::model_eval nosuch").startswith(
+        'Invalid model name: Invalid module name "nosuch" (Model not found; Invalid module '
+        "handle; ")
+    # names and pairs are checked before values, as TCLIBTORCH does
+    assert msg("torch::sin -input nosuch -bogus 1") == "Unknown parameter: -bogus"
+    assert msg("torch::sin -input nosuch -bogus").startswith(
+        "Missing value for parameter: -bogus")
     # an empty list for a required list of tensors is a missing parameter
     assert msg("torch::dstack -tensors {}") == (
         "Invalid tensors value: no tensors given "
-        "(Required parameters missing; Required parameter missing: tensors; Error in dstack)")
+        "(Required parameters missing or invalid; Required parameter missing: tensors; "
+        "Error in dstack)")

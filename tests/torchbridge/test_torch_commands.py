@@ -65,7 +65,8 @@ def test_create_errors(fake):
     assert err(fake, "torch::tensor_create", "-data", "1 2", "-dtype", "badtype").startswith(
         'Invalid dtype value: unknown dtype "badtype"')
     assert err(fake, "torch::tensor_create", "-dtype", "float32").startswith(
-        "Missing required parameter: -data (Required parameters missing: data required; "
+        "Missing required parameter: -data (Required parameters missing or invalid; "
+        "Required parameters missing: data required; "
         "Required parameter missing: -data. Usage: torch::tensor_create data")
     assert err(fake, "torch::tensor_create", "-data", "1 2", "-dtype").startswith(
         "Missing value for parameter: -dtype")
@@ -191,7 +192,8 @@ def test_arithmetic(fake):
     assert T(fake, fake.call("torch::tensor_add", i, i)).tolist() == [2, 4]
     assert err(fake, "torch::tensor_add", a, "nonsense") == (
         'Invalid other tensor name: Invalid tensor name "nonsense", nor a number '
-        '(Tensor not found; Required parameters missing or invalid; Error in tensor_add)')
+        '(Tensor not found; Invalid tensor handle; Required parameters missing or invalid; '
+        'Error in tensor_add)')
     assert "must match the size" in err(fake, "torch::tensor_add", a, fake.call("torch::ones", "2"))
 
 
