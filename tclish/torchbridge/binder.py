@@ -119,7 +119,7 @@ class Binder:
                 try:
                     values[i] = conv(a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail) from None
+                    raise messages.invalid_value(self.params[i], e, None, self.spec) from None
             return values
         if self.variadic and len(argv) > len(self.params) and len(self.orders) == 1:
             return self._bind_variadic(argv, registry)
@@ -175,9 +175,22 @@ class Binder:
                 try:
                     named[i] = convs[i](a, registry)
                 except BadValue as e:
-                    raise messages.invalid_value(self.params[i], e.detail, word) from None
+                    self._check_names(argv, k + 2, n)
+                    raise messages.invalid_value(self.params[i], e, word, self.spec) from None
             k += 2
         return named
+
+    def _check_names(self, argv, k, n):
+        """Before a bad value is reported: an unknown option or a broken pair later
+        in the call is reported first, as TCLIBTORCH checks names before values."""
+        index = self.index
+        while k < n:
+            word = argv[k]
+            if k + 1 >= n:
+                raise messages.missing_value(self.spec, word, argv[0])
+            if not isinstance(word, str) or word not in index:
+                raise messages.unknown_parameter(self.spec, word, argv[0])
+            k += 2
 
     def _bind_positional(self, argv, split, named, values, registry):
         """Bind argv[1:split] in the first order that fits; fill `values`."""
@@ -202,8 +215,12 @@ class Binder:
                 error = (messages.missing_required(self.spec, missing, argv[0]) if named
                          else messages.usage_error(self.spec, name=argv[0]))
                 progress = npos + 0.5
-            if progress >= best_progress:
+            # the order that got furthest; at a tie both readings, the declared one
+            # first (`rand {2 2} bad_device`: a bad device, and no dtype either)
+            if progress > best_progress:
                 best_error, best_progress = error, progress
+            elif progress == best_progress:
+                best_error = messages.either(best_error, error)
         raise best_error if best_error is not None else messages.usage_error(self.spec,
                                                                              name=argv[0])
 
@@ -214,7 +231,7 @@ class Binder:
         for k in range(npos):
             i = order[k]
             if i in named:
-                return bound, messages.given_twice(self.spec, i), k
+                return bound, messages.given_twice(self.spec, i, argv[0]), k
             if k == last and params[i].kind.variadic:
                 a = TclList(argv[k + 1:npos + 1])
             else:
@@ -225,7 +242,7 @@ class Binder:
                 try:
                     bound[i] = convs[i](a, registry)
                 except BadValue as e:
-                    return bound, messages.invalid_value(params[i], e.detail), k
+                    return bound, messages.invalid_value(params[i], e, None, self.spec), k
             if k == last:
                 break
         return bound, None, npos

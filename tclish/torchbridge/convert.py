@@ -18,11 +18,13 @@ from . import cuda_requests
 
 
 class BadValue(Exception):
-    """A value a kind can't accept; `detail` says what was wrong with it."""
+    """A value a kind can't accept; `detail` says what was wrong with it, `phrases`
+    are TCLIBTORCH's words for the same mistake (messages.py adds them)."""
 
-    def __init__(self, detail):
+    def __init__(self, detail, phrases=()):
         Exception.__init__(self, detail)
         self.detail = detail
+        self.phrases = phrases
 
 
 _torch = None
@@ -337,7 +339,9 @@ class _Dtype(Kind):
         s = to_str(value)
         dtype = dtype_of(s)
         if dtype is None:
-            raise BadValue("unknown dtype %s: must be one of %s" % (_quote(s), ", ".join(DTYPE_CHOICES)))
+            raise BadValue("unknown dtype %s: must be one of %s"
+                           % (_quote(s), ", ".join(DTYPE_CHOICES)),
+                           ("Unknown scalar type: %s" % s, "Unsupported dtype"))
         return dtype
 
 
@@ -363,7 +367,8 @@ class _Device(Kind):
                 raise BadValue("no CUDA device %d (there %s %d)" % (
                     index, "is" if count == 1 else "are", count))
             return torch.device("cuda", index)
-        raise BadValue("unknown device %s: must be cpu, cuda or cuda:N" % _quote(value))
+        raise BadValue("unknown device %s: must be cpu, cuda or cuda:N" % _quote(value),
+                       ("Invalid device string: %s" % to_str(value),))
 
 
 def _leaf(x):

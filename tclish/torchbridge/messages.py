@@ -15,7 +15,8 @@ def _positional_form(spec, order, name=None):
     for i in order:
         p = spec.params[i]
         if p.kind.variadic:
-            words.append("?%s ...?" % p.name)
+            # a required variadic parameter needs one word at least
+            words.append(("%s ?%s ...?" % (p.name, p.name)) if p.required else "?%s ...?" % p.name)
         elif p.required:
             words.append(p.name)
         else:
@@ -28,7 +29,8 @@ def _named_form(spec, name=None):
     for p in spec.params:
         metavar = p.kind.metavar
         if p.kind.variadic:
-            metavar = "{%s ...}" % metavar
+            # one list of them: `{tensor ?tensor ...?}` already says "several"
+            metavar = "{%s}" % metavar if "..." in metavar else "{%s ...}" % metavar
         word = "%s %s" % (p.options[0], metavar)
         words.append(word if p.required else "?%s?" % word)
     return " ".join(words)
@@ -128,16 +130,34 @@ def usage_error(spec, missing=(), name=None):
     of the call (argv[0]), here and in the functions below."""
     names = ""
     if missing:
-        names = ("; Required parameters missing: %s; Required parameter missing"
-                 % ", ".join(spec.params[i].name for i in missing))
+        names = "; %s; Required parameter missing%s" % _required(spec, missing)
     return TclError(_wrong_args_text(spec, names, _called(spec, name)), ("TCL", "WRONGARGS"))
 
 
 def missing_required(spec, indices, name=None):
+    """A named call without a required parameter: `Missing required parameter: -x`
+    (`parameters: -x, -y` for several), then TCLIBTORCH's phrases naming them."""
     names = ", ".join(spec.params[i].options[0] for i in indices)
-    return TclError("Missing required parameters: %s (Required parameters missing; Required "
-                    "parameter missing. %s)" % (names, _usage_as_called(spec, _called(spec, name))),
+    words, of_kind = _required(spec, indices)
+    return TclError("Missing required parameter%s: %s (%s; %s; Required parameter missing: %s%s. "
+                    "%s)" % ("s" if len(indices) > 1 else "", names, _MISSING_OR_INVALID, words,
+                             names, of_kind,
+                       _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "MISSING"))
+
+
+def _required(spec, indices):
+    """TCLIBTORCH's words for missing parameters, made from their names and kinds:
+    `Required parameters missing: input tensor, dim required` and, when the first
+    is a handle, `; Required tensor parameter missing`."""
+    words, kinds = [], []
+    for i in indices:
+        p = spec.params[i]
+        kind = None if p.kind.variadic else p.kind.handle_kind
+        words.append(p.name if kind is None or kind == p.name else "%s %s" % (p.name, kind))
+        kinds.append(kind)
+    return ("Required parameters missing: %s required" % ", ".join(words),
+            "; Required %s parameter missing" % kinds[0] if kinds[0] else "")
 
 
 def unknown_parameter(spec, word, name=None):
@@ -166,28 +186,79 @@ def missing_value(spec, word, name=None):
                     ("TORCH", "ARGS", "NOVALUE"))
 
 
-def given_twice(spec, i):
-    return TclError("Parameter %s given both by position and by name" % spec.params[i].options[0],
+def either(first, other):
+    """Two overload orders failed at the same word: the declared reading's error,
+    then the other's (`Invalid device value: ...; or Invalid dtype value: ...`)."""
+    if first is None or other.message in first.message:
+        return other if first is None else first
+    return TclError("%s; or %s" % (first.message, other.message), first.errorcode)
+
+
+def given_twice(spec, i, name=None):
+    return TclError("Parameter %s given both by position and by name (%s)"
+                    % (spec.params[i].options[0], _usage_as_called(spec, _called(spec, name))),
                     ("TORCH", "ARGS", "TWICE"))
 
 
-def invalid_value(param, detail, word=None):
+def invalid_value(param, bad, word=None, spec=None):
     """`Invalid input tensor name: ...` for handles, `Invalid spatial_scale value: ...`
     otherwise.  The parameter is called as the call spelled it (`-spatialScale`
-    gives spatialScale), by its declared snake_case name when given by position."""
+    gives spatialScale), by its declared snake_case name when given by position.
+    A parenthesis then carries TCLIBTORCH's phrases for the same mistake, made
+    from the declaration: for a handle `<Kind> not found; Invalid <kind> handle`
+    (the parameter's own name where it names the thing: `Model not found`), for a
+    value `Invalid gamma parameter` (and `Invalid -gamma parameter` when given so);
+    then `Required parameters missing or invalid`, its commands' answer to any bad
+    value, and last `Error in <command>` (its prefix for every error of a command)
+    when the spec is given.  `bad` is the kind's BadValue (or its detail text); its
+    own phrases (`Unknown scalar type: x` for a dtype) come first."""
+    detail = getattr(bad, "detail", bad)
     name = word[1:] if word else param.name
     kind = param.kind.handle_kind
-    if kind is not None and not param.kind.variadic:
-        what = kind if name == kind else "%s %s" % (name, kind)
-        text = "Invalid %s name: %s" % (what, detail)
-        if param.required and detail.startswith("empty "):
-            # an empty word is no value: TCLIBTORCH calls it missing
-            text += " (Required parameters missing; Required parameter missing: %s)" % what
-        return TclError(text, ("TORCH", "ARGS", "HANDLE"))
-    text = "Invalid %s value: %s" % (name, detail)
-    if param.name in _DIM_NAMES:
-        text += " (Invalid %s parameter; Invalid dimension)" % name
-    return TclError(text, ("TORCH", "ARGS", "VALUE"))
+    if param.kind.variadic:
+        kind = None             # a list of handles: its name says what it holds
+    if param.required and detail.startswith(_EMPTY):
+        # an empty word (or list) is no value: TCLIBTORCH calls it missing
+        what = _handle_what(param, name, kind) if kind is not None else name
+        phrases = "%s; Required parameter missing: %s" % (_MISSING_OR_INVALID, what)
+    elif kind is not None:
+        phrases = "%s not found; Invalid %s handle; %s" % (
+            _found_noun(param, kind), kind, _MISSING_OR_INVALID)
+    else:
+        # `Invalid -src parameter` as the call spelled the option, and without the dash
+        phrases = "%sInvalid %s parameter; %s%s" % (
+            "Invalid %s parameter; " % word if word else "", name,
+            "Invalid dimension; " if param.name in _DIM_NAMES else "", _MISSING_OR_INVALID)
+    phrases = "; ".join(tuple(getattr(bad, "phrases", ())) + (phrases,) + (
+        ("Error in %s" % spec.name,) if spec is not None else ()))
+    if kind is not None:
+        return TclError("Invalid %s name: %s (%s)" % (_handle_what(param, name, kind), detail,
+                                                     phrases),
+                        ("TORCH", "ARGS", "HANDLE"))
+    return TclError("Invalid %s value: %s (%s)" % (name, detail, phrases),
+                    ("TORCH", "ARGS", "VALUE"))
 
 
+def _handle_what(param, name, kind):
+    """`input tensor`, `tensor`; `layer`, not `layer module`: a handle parameter of
+    a kind other than tensor whose name is one word names the thing itself."""
+    if name == kind or _names_the_thing(param, kind):
+        return name
+    return "%s %s" % (name, kind)
+
+
+def _names_the_thing(param, kind):
+    return kind != "tensor" and "_" not in param.name
+
+
+def _found_noun(param, kind):
+    """`Tensor`, `Optimizer`, ...; or the parameter's own name where it names the
+    thing (`Model`, `Layer`, `Scaler`)."""
+    noun = param.name if _names_the_thing(param, kind) else kind
+    return noun[:1].upper() + noun[1:]
+
+
+_MISSING_OR_INVALID = "Required parameters missing or invalid"
+# details that mean "no value at all" (an empty handle word, an empty list)
+_EMPTY = ("empty ", "no tensors given")
 _DIM_NAMES = frozenset(("dim", "dims", "dimension", "axis"))

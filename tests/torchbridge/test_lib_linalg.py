@@ -144,7 +144,7 @@ def test_decompositions_are_lists_and_dicts_of_live_handles(interp):
     ("torch::cross $V2 $W2 5", "out of range"),
     ("torch::matrix_norm $N bogus", "expected a number, inf, fro or nuc"),
     ("torch::diag $v notanint", "expected integer"),
-    ("torch::lstsq -b $B", "Missing required parameters"),
+    ("torch::lstsq -b $B", "Missing required parameter: -a"),
     ("torch::matrix_power $N -n", "Missing value for parameter"),
     ("torch::outer -input $v -bogus $w", "Unknown parameter"),
 ])

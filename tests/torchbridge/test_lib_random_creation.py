@@ -174,6 +174,10 @@ def test_distributions_have_their_moments(interp, script, mean, var):
     ("torch::unsqueeze_multiple $f {2 3}", "dim 3 out of range"),
     ("torch::set_rng_state $f", "RNG state"),
     ("torch::multinomial $wts 2 -bogus 1", "Unknown parameter"),
+    # the second word is read as a device first (the declared order), then as a dtype
+    ("torch::rand {2 2} invalid_device", 'Invalid device value: unknown device "invalid_device"'),
+    ("torch::rand {2 2} invalid_device", 'or Invalid dtype value: unknown dtype'),
+    ("torch::rand {2 2} cpu invalid_dtype", 'Invalid dtype value: unknown dtype "invalid_dtype"'),
 ])
 def test_bad_input_is_a_tcl_error(interp, script, phrase):
     with pytest.raises(TclError) as e:

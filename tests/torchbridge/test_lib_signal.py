@@ -222,7 +222,7 @@ def test_pitch_shift_keeps_the_length_and_moves_the_pitch(interp):
     ("torch::tensor_istft $sig 8", "complex"),
     ("torch::time_stretch $spec 0", "positive"),
     ("torch::mfcc $mel -dct_type 3", "is not one of 2"),
-    ("torch::melscale_fbanks -nFreqs 9 -nMels 3", "Missing required parameters"),
+    ("torch::melscale_fbanks -nFreqs 9 -nMels 3", "Missing required parameter"),
     # centred frames reflect n_fft/2 samples: torch.stft (torchaudio too) refuses a
     # signal of 32 samples for the default n_fft 400, with a message naming neither
     ("torch::spectrogram $sig", "a signal of 32 samples is too short for n_fft 400"),

@@ -10,7 +10,8 @@ from tclish.runtime.errors import TclError
 from tclish.runtime.values import TclList
 from tclish.torchbridge import messages
 from tclish.torchbridge.binder import Binder
-from tclish.torchbridge.convert import BOOL, DOUBLE, HANDLES, INT, SHAPE, TENSOR, Choice, Size
+from tclish.torchbridge.convert import (BOOL, DOUBLE, HANDLES, INT, SHAPE, TENSOR, TENSORS, Choice,
+                                        Size)
 from tclish.torchbridge.handles import HandleRegistry
 from tclish.torchbridge.install import make_command
 from tclish.torchbridge.spec import CommandSpec, Param, camel
@@ -103,10 +104,25 @@ def test_values_may_be_non_string_tcl_values(reg):
     assert got == ["FEATURES", "BOXES", [7, 7], 0.25, 3, True]
 
 
+# what every bad value's message ends with (TCLIBTORCH's phrases, made from the name)
+PHRASES = " (Invalid %s parameter; Required parameters missing or invalid; Error in toy_create)"
+NAMED = (" (Invalid -%s parameter; Invalid %s parameter; Required parameters missing or invalid; "
+         "Error in toy_create)")
+NOT_FOUND = (" (Tensor not found; Invalid tensor handle; Required parameters missing or invalid; "
+             "Error in toy_align)")
+
+
+def align(phrases):
+    """The toy_align form of PHRASES or NAMED."""
+    return phrases.replace("toy_create", "toy_align")
+
+
 def test_negative_number_lists_are_values_not_options(reg):
     assert bind(CREATE, reg, "-3", "") == [-3, None, "fast", False]
-    assert error_of(CREATE, reg, "-3", "-1 -2") == \
-        'Invalid mode value: "-1 -2" is not one of fast, slow'
+    # a value for shape (declared order) or mode (the overload): both readings fail
+    assert error_of(CREATE, reg, "-3", "-1 -2") == (
+        'Invalid shape value: negative dimension in "-1 -2"' + PHRASES % "shape" + '; '
+        'or Invalid mode value: "-1 -2" is not one of fast, slow' + PHRASES % "mode")
 
 
 def test_named_values_may_look_like_options(reg):
@@ -174,8 +190,11 @@ WRONG_ARGS = SHOULD_BE + '. %s)' % USAGE
 
 
 def too_few(*missing):
-    return SHOULD_BE + ("; Required parameters missing: %s; Required parameter missing. %s)"
-                        % (", ".join(missing), USAGE))
+    # TCLIBTORCH's words: each parameter with its kind when it is a handle
+    words = ", ".join({"input": "input tensor", "boxes": "boxes tensor"}.get(m, m)
+                      for m in missing)
+    return SHOULD_BE + ("; Required parameters missing: %s required; Required parameter missing; "
+                        "Required tensor parameter missing. %s)" % (words, USAGE))
 
 
 def test_usage_text_comes_from_the_declaration():
@@ -196,7 +215,15 @@ def test_too_many_positional_arguments_give_usage(reg):
 def test_named_call_missing_required_parameters(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1")
     assert msg == ("Missing required parameters: -boxes, -outputSize "
-                   "(Required parameters missing; Required parameter missing. %s)" % USAGE)
+                   "(Required parameters missing or invalid; "
+                   "Required parameters missing: boxes tensor, output_size required; "
+                   "Required parameter missing: -boxes, -outputSize; "
+                   "Required tensor parameter missing. %s)" % USAGE)
+    # one of them: the singular, as TCLIBTORCH words it
+    msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2")
+    assert msg == ("Missing required parameter: -outputSize (Required parameters missing or "
+                   "invalid; Required parameters missing: output_size required; Required "
+                   "parameter missing: -outputSize. %s)" % USAGE)
 
 
 def test_unknown_parameter(reg):
@@ -251,25 +278,30 @@ def test_binding_errors_name_the_command_as_the_call_spelled_it(reg):
 def test_invalid_value_names_the_parameter_as_the_call_spelled_it(reg):
     msg = error_of(ALIGN, reg, "-input", "tensor1", "-boxes", "tensor2", "-outputSize", "7",
                    "-spatialScale", "invalid")
-    assert msg == 'Invalid spatialScale value: expected floating-point number but got "invalid"'
+    assert msg == ('Invalid spatialScale value: expected floating-point number but got "invalid"'
+                   + align(NAMED) % ("spatialScale", "spatialScale"))
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "-spatial_scale", "x")
-    assert msg == 'Invalid spatial_scale value: expected floating-point number but got "x"'
+    assert msg == ('Invalid spatial_scale value: expected floating-point number but got "x"'
+                   + align(NAMED) % ("spatial_scale", "spatial_scale"))
     # by position: the declared (snake_case) name
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "x")
-    assert msg == 'Invalid sampling_ratio value: expected integer but got "x"'
+    assert msg == 'Invalid sampling_ratio value: expected integer but got "x"' + align(PHRASES) % (
+        "sampling_ratio")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7 7 7")
-    assert msg == 'Invalid output_size value: expected 2 integers but got "7 7 7"'
+    assert msg == ('Invalid output_size value: expected 2 integers but got "7 7 7"'
+                   + align(PHRASES) % "output_size")
     msg = error_of(ALIGN, reg, "tensor1", "tensor2", "7", "1", "2", "maybe")
-    assert msg == 'Invalid aligned value: expected boolean value but got "maybe"'
+    assert msg == ('Invalid aligned value: expected boolean value but got "maybe"'
+                   + align(PHRASES) % "aligned")
 
 
 def test_unknown_handles_are_named(reg):
     assert error_of(ALIGN, reg, "-input", "invalid", "-boxes", "tensor2", "-outputSize", "7") == \
-        'Invalid input tensor name: Invalid tensor name "invalid"'
+        'Invalid input tensor name: Invalid tensor name "invalid"' + NOT_FOUND
     assert error_of(ALIGN, reg, "tensor1", "tensor9", "7") == \
-        'Invalid boxes tensor name: Invalid tensor name "tensor9"'
+        'Invalid boxes tensor name: Invalid tensor name "tensor9"' + NOT_FOUND
     assert error_of(ALIGN, reg, "tensor1", TclList(["a", "b"]), "7") == \
-        'Invalid boxes tensor name: Invalid tensor name "a b"'
+        'Invalid boxes tensor name: Invalid tensor name "a b"' + NOT_FOUND
 
 
 def test_freed_handles_say_so(reg):
@@ -281,18 +313,20 @@ def test_freed_handles_say_so(reg):
 
 def test_parameter_given_twice(reg):
     assert error_of(ALIGN, reg, "tensor1", "tensor2", "7", "-boxes", "tensor2") == \
-        "Parameter -boxes given both by position and by name"
+        "Parameter -boxes given both by position and by name (%s)" % USAGE
 
 
 def test_choice_error_lists_the_choices(reg):
     assert error_of(CREATE, reg, "-data", "1", "-mode", "medium") == \
-        'Invalid mode value: "medium" is not one of fast, slow'
+        'Invalid mode value: "medium" is not one of fast, slow' + NAMED % ("mode", "mode")
 
 
 def test_overload_error_reports_the_best_candidate(reg):
-    # neither a shape nor a mode: the later overload's complaint is the one shown
-    assert error_of(CREATE, reg, "1", "medium") == \
-        'Invalid mode value: "medium" is not one of fast, slow'
+    # neither a shape nor a mode: both orders fail at the same word, so both
+    # complaints are shown, the declared order's first
+    assert error_of(CREATE, reg, "1", "medium") == (
+        'Invalid shape value: expected a list of integers but got "medium"' + PHRASES % "shape"
+        + '; or Invalid mode value: "medium" is not one of fast, slow' + PHRASES % "mode")
     text = error_of(CREATE, reg)
     assert text.startswith('wrong # args: should be "torch::toy_create data ?shape? ?mode? ?flag?"')
     assert ("Usage: torch::toy_create data ?shape? ?mode? ?flag? "
@@ -376,8 +410,81 @@ def test_tclibtorch_phrases_for_dims_and_empty_handles(reg):
     interp.eval("set t [torch::tensor_create {1.0 2.0}]")
     msg = interp.eval('catch {torch::softmin $t abc} m; set m')
     assert msg == ('Invalid dim value: expected integer but got "abc" '
-                   '(Invalid dim parameter; Invalid dimension)')
+                   '(Invalid dim parameter; Invalid dimension; '
+                   'Required parameters missing or invalid; Error in softmin)')
     msg = interp.eval('catch {torch::floor ""} m; set m')
     assert msg == ("Invalid input tensor name: empty tensor handle "
-                   "(Required parameters missing; Required parameter missing: input tensor)")
+                   "(Required parameters missing or invalid; Required parameter missing: "
+                   "input tensor; "
+                   "Error in floor)")
     assert interp.eval("torch::tensor_to_list [torch::floor $t]") == "1.0 2.0"
+
+
+STACK = CommandSpec("toy_stack", [Param("tensors", TENSORS, help="tensors")], "operator:add")
+
+
+def test_a_required_variadic_parameter_shows_one_word_at_least():
+    # not `?tensors ...?`, which says that none is fine
+    text = messages.usage(STACK)
+    assert text == ("Usage: torch::toy_stack tensors ?tensors ...? "
+                    "| torch::toy_stack -tensors {tensor ?tensor ...?}")
+    assert messages.usage(FREE) == ("Usage: torch::toy_free ?handles ...? "
+                                    "| torch::toy_free ?-handles {handle ...}?")
+
+
+def test_tclibtorch_phrases_are_generated_from_the_declaration():
+    # each binding error leads with the problem and names the parameter; the
+    # parenthesis carries TCLIBTORCH's phrases for it, made from the parameter's
+    # name, kind and spelling (never written per command)
+    from tclish import Interp
+    interp = Interp()
+    interp.eval("set t [torch::tensor_create {1.0 2.0}]")
+
+    def msg(script):
+        return interp.eval("catch {%s} m; set m" % script)
+
+    assert msg("torch::cummax -dim 0").startswith(
+        "Missing required parameter: -input (Required parameters missing or invalid; "
+        "Required parameters missing: input tensor required; "
+        "Required parameter missing: -input; Required tensor parameter missing. "
+        "Usage: torch::cummax input dim")
+    # positionally, too few words: the same words, under Tcl's wrong # args
+    assert ("(Wrong number of arguments; Wrong number of positional arguments; Invalid number of "
+            "arguments; Required parameters missing: input tensor required; Required parameter "
+            "missing; Required tensor parameter missing. Usage: torch::hilbert input ?dim?"
+            ) in msg("torch::hilbert")
+    assert msg("torch::sin nosuch") == (
+        'Invalid input tensor name: Invalid tensor name "nosuch" '
+        "(Tensor not found; Invalid tensor handle; Required parameters missing or invalid; "
+        "Error in sin)")
+    # a handle parameter of another kind says what its name says
+    assert "(Model not found; " in msg("torch::count_parameters nosuch")
+    # a value: `Invalid x parameter`, with the option as spelled when given by name
+    assert msg("torch::hann_window -length 8 -periodic maybe").endswith(
+        "(Invalid -periodic parameter; Invalid periodic parameter; "
+        "Required parameters missing or invalid; Error in hann_window)")
+    assert msg("torch::hann_window 8 float32 cpu maybe").endswith(
+        "(Invalid periodic parameter; Required parameters missing or invalid; "
+        "Error in hann_window)")
+    # the kind's own phrases (c10's words for a bad dtype or device string)
+    text = msg("torch::rand {2 2} cpu nodtype")
+    assert text.startswith('Invalid dtype value: unknown dtype "nodtype"')
+    assert "(Unknown scalar type: nodtype; Unsupported dtype; Invalid dtype parameter; " in text
+    assert "(Invalid device string: nodevice; " in msg("torch::zeros {2} float32 nodevice")
+    # given twice: the usage says how to call it
+    assert msg("torch::sin $t -input $t") == (
+        "Parameter -input given both by position and by name "
+        "(Usage: torch::sin input | torch::sin -input tensor)")
+    # a handle of another kind named by a one-word parameter: the name says what it is
+    assert msg("torch::model_eval nosuch").startswith(
+        'Invalid model name: Invalid module name "nosuch" (Model not found; Invalid module '
+        "handle; ")
+    # names and pairs are checked before values, as TCLIBTORCH does
+    assert msg("torch::sin -input nosuch -bogus 1") == "Unknown parameter: -bogus"
+    assert msg("torch::sin -input nosuch -bogus").startswith(
+        "Missing value for parameter: -bogus")
+    # an empty list for a required list of tensors is a missing parameter
+    assert msg("torch::dstack -tensors {}") == (
+        "Invalid tensors value: no tensors given "
+        "(Required parameters missing or invalid; Required parameter missing: tensors; "
+        "Error in dstack)")

@@ -109,7 +109,9 @@ def test_tensor_free_command_and_use_after_free(fake):
     assert e.value.message.startswith("Invalid input tensor name: tensor1 was freed")
     with pytest.raises(TclError) as e:
         fake.call("torch::tensor_free", "nosuch")
-    assert e.value.message == 'Invalid handles value: Invalid tensor name "nosuch"'
+    assert e.value.message == ('Invalid handles value: Invalid tensor name "nosuch" (Invalid '
+                               'handles parameter; Required parameters missing or invalid; '
+                               'Error in tensor_free)')
 
 
 def test_handles_lists_live_tensors(fake):

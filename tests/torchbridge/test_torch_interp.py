@@ -52,9 +52,14 @@ def test_seed_examples_through_tcl():
                    "-outputSize {14 14} -spatialScale 0.0625 -samplingRatio 2 -aligned true]")
     assert shape == "2 64 14 14"
     assert i.eval("catch {torch::roi_align -input $features} error; set error").startswith(
-        "Missing required parameters: -boxes, -outputSize")
+        "Missing required parameters: -boxes, -outputSize (Required parameters missing or invalid; "
+        "Required parameters missing: boxes tensor, output_size required; "
+        "Required parameter missing: -boxes, -outputSize; Required tensor parameter missing.")
     assert i.eval("catch {torch::roi_align -input invalid -boxes $boxes -outputSize {7 7}} e; "
-                  "set e") == 'Invalid input tensor name: Invalid tensor name "invalid"'
+                  "set e") == ('Invalid input tensor name: Invalid tensor name "invalid" '
+                               '(Tensor not found; Invalid tensor handle; '
+                               'Required parameters missing or invalid; '
+                               'Error in roi_align)')
 
 
 def test_results_are_tcl_values():

@@ -200,5 +200,5 @@ def test_every_command_reports_missing_arguments(fake, spec):
         p = optional[0]
         with pytest.raises(TclError) as e:
             fake.call(spec.qualified, p.options[0], _example_text(p))
-        assert e.value.message.startswith("Missing required parameters: " +
-                                          ", ".join(q.options[0] for q in required))
+        assert e.value.message.startswith("Missing required parameter%s: %s" % (
+            "s" if len(required) > 1 else "", ", ".join(q.options[0] for q in required)))

@@ -75,7 +75,9 @@ def test_to_permute_cat_stack(fake, m):
     assert fake.call("torch::tensor_shape",
                      fake.call("torch::tensorStack", "-tensors", "%s %s" % (m, m))) == [2, 2, 3]
     assert err(fake, "torch::tensor_cat", TclList([m, "nosuch"]), "0") == \
-        'Invalid tensors tensor name: Invalid tensor name "nosuch"'
+        ('Invalid tensors tensor name: Invalid tensor name "nosuch" '
+         '(Tensor not found; Invalid tensor handle; Required parameters missing or invalid; '
+         'Error in tensor_cat)')
 
 
 def test_slice_and_index_select(fake, m):
