@@ -188,12 +188,33 @@ _make_call_exact = frame_function(
              bind_arguments=bind_arguments))
 
 
-def _exact_binder(names):
-    """argv -> variable table, for a call giving exactly the named arguments:
-    a dict display made once per proc (a comprehension costs three times as
-    much per call)."""
-    items = ", ".join("%r: Var(argv[%d])" % (name, i + 1) for i, name in enumerate(names))
-    return eval("lambda argv: {%s}" % items, {"Var": Var})
+_EXACT_BINDERS = {}
+
+# Var(x) runs Var.__init__, a Python frame per argument; the binders below
+# fill its slots themselves (a fifth less time for a call's binding).  They
+# must name every slot: checked here, when a slot is added this fails.
+assert Var.__slots__ == ("value", "arr", "traces")
+
+
+def exact_binder(names, first=1):
+    """argv -> variable table, for a call giving exactly the named arguments
+    from argv[first] on: a function made once per list of names (shared by
+    procs and methods with the same parameters)."""
+    key = (names, first)
+    bind = _EXACT_BINDERS.get(key)
+    if bind is not None:
+        return bind
+    lines = ["def bind(argv):"]
+    for i in range(len(names)):
+        lines.append("    v{0} = new(Var); v{0}.value = argv[{1}]; v{0}.arr = None; "
+                     "v{0}.traces = None".format(i, i + first))
+    lines.append("    return {%s}" % ", ".join("%r: v%d" % (name, i) for i, name in enumerate(names)))
+    namespace = {"Var": Var, "new": object.__new__}
+    exec("\n".join(lines), namespace)
+    bind = namespace["bind"]
+    if len(_EXACT_BINDERS) < 1000:
+        _EXACT_BINDERS[key] = bind
+    return bind
 
 
 def _binder(spec):
@@ -231,7 +252,7 @@ def make_proc_command(spec):
             return run_body(interp, spec, table, argv)
         call_proc.proc_spec = spec
         return call_proc
-    call_proc = _make_call_exact(spec, count, _exact_binder(names))
+    call_proc = _make_call_exact(spec, count, exact_binder(names))
     call_proc.proc_spec = spec
     return call_proc
 
@@ -334,6 +355,15 @@ def cmd_return(interp, argv):
 
 @command("uplevel", 1, None, "?level? command ?arg ...?")
 def cmd_uplevel(interp, argv):
+    frame = interp.frame
+    if len(argv) == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
+                                                and argv[1] == 1):
+        # `uplevel 1 script` (the literal 1 is compiled to the int), the
+        # commonest form: level_frame's walk without reading the level word
+        target = frame.parent
+        while target.level >= frame.level:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[2], "uplevel")
     args = argv[1:]
     target = interp.level_frame(args[0]) if len(args) > 1 else None
     if target is not None:

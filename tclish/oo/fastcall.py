@@ -15,25 +15,9 @@ both are generated from compile/framecall.py's one text (frame push and
 pop, return-code mapping, errorInfo, tailcall).
 """
 
-from ..commands.procs import FRAME_HELPERS
+from ..commands.procs import FRAME_HELPERS, exact_binder
 from ..compile.framecall import frame_function
 from ..runtime.frames import Var
-
-
-_BINDERS = {}
-
-
-def _binder(names):
-    """argv -> variable table for a call giving exactly `names` after the
-    object and method words: a dict display made once per list of names
-    (as procs does), shared by every method with those parameters."""
-    bind = _BINDERS.get(names)
-    if bind is None:
-        items = ", ".join("%r: Var(argv[%d])" % (name, i + 2) for i, name in enumerate(names))
-        bind = eval("lambda argv: {%s}" % items, {"Var": Var})
-        if len(_BINDERS) < 1000:
-            _BINDERS[names] = bind
-    return bind
 
 
 def runner(interp, obj, chain, public, general):
@@ -54,7 +38,7 @@ def runner(interp, obj, chain, public, general):
         return None     # `args`: bind_arguments, the general way
     code = spec.code
     count = len(names) + 2
-    bind = _binder(names)
+    bind = exact_binder(names, 2)  # after the object and method words
     decl = m.declarer
     variables = decl.cvariables if decl is not obj and decl.is_class() else decl.variables
     links = tuple(variables)
