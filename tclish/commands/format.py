@@ -8,10 +8,12 @@ itself are kept in the item list and raised when formatting reaches them, so
 the order of errors matches tclsh.
 """
 
+import functools
 import math
 import re
 
 from ..runtime.errors import TclError
+from ..runtime.frames import Var
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_float, to_int, to_str
 from .strings import int32_arg
@@ -585,11 +587,15 @@ def _byte_offset(s, pos):
 
 def _scan_int(f, text):
     """(value or None, characters used, underflow) for an integer field."""
-    rx, base = _SCAN_INT[f.conv]
-    m = rx.match(text)
+    m = _SCAN_INT[f.conv][0].match(text)
     if m is None:
         return None, 0, _INT_STUB.match(text) is not None
-    s = m.group()
+    return _int_value(f, m.group()), m.end(), False
+
+
+def _int_value(f, s):
+    """The value of text an integer conversion matched."""
+    base = _SCAN_INT[f.conv][1]
     sign = -1 if s[0] == "-" else 1
     digits = s.lstrip("+-")
     if base == 0:
@@ -599,9 +605,9 @@ def _scan_int(f, text):
             v = int(digits, 8)
         else:
             v = int(digits)
-    elif base != 10 and base != 8 and digits[:2].lower() in ("0x", "0b"):
-        v = int(digits[2:], base)
     else:
+        # int() takes the 0x (base 16) and 0b (base 2) prefixes the regexes
+        # allow, as Tcl; "0b1" for %x is the hex digits 0, b, 1, as in Tcl
         v = int(digits, base)
     v *= sign
     if f.size != "big":
@@ -614,18 +620,125 @@ def _scan_int(f, text):
             v = _LONG_MIN if sign < 0 else _LONG_MAX
         if f.conv == "u" and v < 0:
             v += 1 << 64
-    return v, m.end(), False
+    return v
 
 
 def _scan_float(text):
     m = _SCAN_FLOAT.match(text)
     if m is None:
         return None, 0, _FLOAT_STUB.match(text) is not None
-    text = m.group()
+    return _float_value(m.group()), m.end(), False
+
+
+def _float_value(text):
+    """The value of text a float conversion matched."""
     if text.lstrip("+-").isdigit():
         # Tcl parses an integer and converts it: "-0" is 0.0
-        return float(int(text)), m.end(), False
-    return float(text), m.end(), False
+        return float(int(text))
+    return float(text)
+
+
+# The fast path: a format of white space, literal characters and plain
+# conversions (no width, no %n, no %[...], no XPG %n$) made into one regex
+# whose pieces are each atomic, `(?=(piece))\k`: as the loop of scan_string,
+# each takes what it can and never gives any back.  A match is the loop
+# running to the format's end; anything else (no match: a mismatch or
+# underflow; a NaN) goes the loop's way, which tells them apart.  The
+# values are converted by a function generated per format (as Tcl keeps a
+# parsed format in its internal representation).
+_SPACE_PIECE = "[%s]*" % re.escape(_SPACE_CLASS)
+_WORD_PIECE = "[^%s]+" % re.escape(_SPACE_CLASS)
+_FLOAT_CONVS = "eEfgG"
+_FAST_SCANNERS = {}
+
+
+def _fast_scanner(fmt, items):
+    """(scan(s) -> list of values or None, count of conversions), or None
+    when the format is not one for the fast path."""
+    try:
+        return _FAST_SCANNERS[fmt]
+    except KeyError:
+        pass
+    scanner = _make_fast_scanner(items)
+    if len(_FAST_SCANNERS) >= _CACHE_LIMIT:
+        _FAST_SCANNERS.clear()
+    _FAST_SCANNERS[fmt] = scanner
+    return scanner
+
+
+def _make_fast_scanner(items):
+    parts = []      # of the regex
+    lines = []      # of scan(s), after the match: v<k> = the k-th value
+    values = []
+    converters = {"ord": ord, "float_value": _float_value}
+    nconv = 0
+
+    def atomic(pattern):
+        parts.append("(?=(%s))\\%d" % (pattern, len(parts) + 1))
+        return len(parts) - 1  # the group's index in m.groups()
+
+    for f in items:
+        if f == " ":
+            atomic(_SPACE_PIECE)
+            continue
+        if type(f) is tuple:
+            parts.append("(%s)" % re.escape(f[1]))
+            continue
+        conv = f.conv
+        if f.xpg is not None or f.width > 0 or not (conv in _SCAN_INT or conv in "cs" or
+                                                      conv in _FLOAT_CONVS) or not conv:
+            return None
+        nconv += 1
+        if conv == "c":
+            parts.append("(.)")
+            group = len(parts) - 1
+        else:
+            atomic(_SPACE_PIECE)
+            group = atomic(_WORD_PIECE if conv == "s" else
+                           _SCAN_FLOAT.pattern if conv in _FLOAT_CONVS else
+                           _SCAN_INT[conv][0].pattern)
+        if f.suppress:
+            continue
+        v = "v%d" % len(values)
+        values.append(v)
+        if conv == "s":
+            lines.append("%s = g[%d]" % (v, group))
+        elif conv == "c":
+            lines.append("%s = ord(g[%d])" % (v, group))
+        elif conv in _FLOAT_CONVS:
+            lines += ["%s = float_value(g[%d])" % (v, group),
+                      "if %s != %s:" % (v, v),
+                      "    return None  # NaN: the loop's way"]
+        else:
+            name = "int%d" % len(values)
+            converters[name] = _int_converter(f)
+            lines.append("%s = %s(g[%d])" % (v, name, group))
+    if len(parts) > 99:
+        return None     # (a backreference has two digits at most)
+    converters["match"] = re.compile("".join(parts), re.DOTALL).match
+    source = ["def scan(s):",
+              "    m = match(s)",
+              "    if m is None:",
+              "        return None",
+              "    g = m.groups()"]
+    source += ["    " + line for line in lines]
+    source.append("    return [%s]" % ", ".join(values))
+    exec("\n".join(source), converters)
+    return converters["scan"], nconv
+
+
+def _int_converter(f):
+    """text an integer conversion matched -> its value: int() where the
+    value fits a long as it is (no wrapping; not %u, nor %i's octal)."""
+    slow = functools.partial(_int_value, f)
+    if f.conv in "ui" or f.size == "big":
+        return slow
+    base = _SCAN_INT[f.conv][1]
+
+    def convert(text):
+        v = int(text, base)
+        return v if _LONG_MIN <= v <= _LONG_MAX else slow(text)
+    return convert
 
 
 _VALIDATED = {}
@@ -641,6 +754,16 @@ def scan_string(s, fmt, num_vars):
         if len(_VALIDATED) >= _CACHE_LIMIT:
             _VALIDATED.clear()
         _VALIDATED[key] = total
+    fast = _fast_scanner(fmt, items)
+    if fast is not None:
+        results = fast[0](s)
+        if results is not None:
+            return results, fast[1], False
+    return _scan_loop(s, items, total)
+
+
+def _scan_loop(s, items, total):
+    """scan_string's work for any format, an item at a time."""
     results = [None] * total
     pos, n = 0, len(s)
     obj_index = 0
@@ -724,10 +847,17 @@ def cmd_scan(interp, argv):
         return TclList(["" if v is None else v for v in results])
     assigned = 0
     first_error = None
+    frame = interp.frame
+    table = frame.vars if frame.is_proc else None
     for name, value in zip(var_names, results):
         if value is None:
             continue
         assigned += 1
+        if table is not None and name.__class__ is str:
+            var = table.get(name)
+            if var is not None and var.__class__ is Var and var.traces is None and var.arr is None:
+                var.value = value  # a plain untraced scalar of the proc: set_var's work
+                continue
         try:
             interp.set_var(to_str(name), value)
         except TclError as e:

@@ -1,5 +1,6 @@
 """proc, return, uplevel, upvar, global, rename, apply."""
 
+from ..compile.framecall import frame_function
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal, ContinueSignal, ReturnSignal, TclError)
 from ..runtime.frames import ElementLink, Frame, Var
 from ..runtime.interp import ImportedCmd
@@ -83,50 +84,6 @@ def bind_arguments(spec, argv, first, name=None):
     return table
 
 
-def run_body(interp, spec, table, argv, what=None, make_frame=Frame):
-    """Run a proc (or lambda) body in a new frame and map its return code.
-    `what` names the body in errorInfo (default: procedure "argv[0]");
-    `make_frame` builds the frame (TclOO methods use a Frame subclass)."""
-    code = spec.code
-    if code is None:
-        from ..compile.tail import compile_proc_body
-        code = spec.code = compile_proc_body(interp, to_str(spec.body))
-    caller = interp.frame
-    ns = spec.ns
-    frame = interp.frame = make_frame(table, ns, caller.level + 1, caller, spec, argv)
-    interp.cur_ns = ns
-    interp.depth += 1
-    try:
-        try:
-            if interp.depth > interp.max_depth:
-                raise interp.nesting_error()
-            result = code(table)
-        except ReturnSignal as r:
-            if r.level == 1 and r.code == OK:
-                result = r.value
-            else:
-                result = finish_return(r)
-        except TclError as e:
-            annotate_body_error(e, argv, what or 'procedure "%s"' % to_str(argv[0]))
-            raise
-        except (BreakSignal, ContinueSignal) as s:
-            raise _outside_loop(s, what or 'procedure "%s"' % to_str(argv[0])) from None
-        finally:
-            interp.depth -= 1
-            interp.frame = caller
-            interp.cur_ns = caller.ns
-    except BaseException:
-        if frame.tailcall is not None:
-            from ..runtime.framepop import fire_unset_traces
-            fire_unset_traces(interp, frame)
-        raise
-    if frame.tailcall is not None:
-        # a `tailcall`, or unset traces on locals (runtime/framepop.py)
-        from ..runtime.framepop import frame_popped
-        return frame_popped(interp, frame, result)
-    return result
-
-
 def annotate_body_error(e, argv, what):
     """A TclError leaving a proc or method body gets what TclObjInterpProc adds:
     the CALL entry of -errorstack and errorInfo's `(procedure "p" line N)`."""
@@ -186,12 +143,78 @@ def raise_code(code, value, options):
     raise CodeSignal(value, code, 0, options)
 
 
-def _exact_binder(names):
-    """argv -> variable table, for a call giving exactly the named arguments:
-    a dict display made once per proc (a comprehension costs three times as
-    much per call)."""
-    items = ", ".join("%r: Var(argv[%d])" % (name, i + 1) for i, name in enumerate(names))
-    return eval("lambda argv: {%s}" % items, {"Var": Var})
+FRAME_HELPERS = {"finish_return": finish_return, "annotate_body_error": annotate_body_error,
+                 "outside_loop": _outside_loop}
+
+
+def _compiled_body(interp, spec):
+    code = spec.code
+    if code is None:
+        from ..compile.tail import compile_proc_body
+        code = spec.code = compile_proc_body(interp, to_str(spec.body))
+    return code
+
+
+# run_body(interp, spec, table, argv, what=None, make_frame=Frame): run a
+# proc (or lambda) body in a new frame and map its return code.  `what`
+# names the body in errorInfo (default: procedure "argv[0]"); `make_frame`
+# builds the frame (TclOO methods use a Frame subclass).
+run_body = frame_function(
+    "run_body", "interp, spec, table, argv, what=None, make_frame=Frame",
+    ["code = spec.code",
+     "if code is None:",
+     "    code = compiled_body(interp, spec)",
+     "ns = spec.ns"],
+    "make_frame(table, ns, caller.level + 1, caller, spec, argv)",
+    """(what or 'procedure "%s"' % to_str(argv[0]))""",
+    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, compiled_body=_compiled_body))()
+
+# The command of a proc given exactly its arguments: run_body written out
+# (one Python frame less per call), made per proc by make_call_exact(spec,
+# count, bind_exact).
+_make_call_exact = frame_function(
+    "call_proc", "interp, argv", [
+        "if len(argv) != count:",
+        "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)",
+        "table = bind_exact(argv)",
+        "code = spec.code",
+        "if code is None:",
+        "    return run_body(interp, spec, table, argv)  # compiles the body",
+        "ns = spec.ns"],
+    "Frame(table, ns, caller.level + 1, caller, spec, argv)",
+    """'procedure "%s"' % to_str(argv[0])""",
+    free=("spec", "count", "bind_exact"),
+    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, run_body=run_body,
+             bind_arguments=bind_arguments))
+
+
+_EXACT_BINDERS = {}
+
+# Var(x) runs Var.__init__, a Python frame per argument; the binders below
+# fill its slots themselves (a fifth less time for a call's binding).  They
+# must name every slot: checked here, when a slot is added this fails.
+assert Var.__slots__ == ("value", "arr", "traces")
+
+
+def exact_binder(names, first=1):
+    """argv -> variable table, for a call giving exactly the named arguments
+    from argv[first] on: a function made once per list of names (shared by
+    procs and methods with the same parameters)."""
+    key = (names, first)
+    bind = _EXACT_BINDERS.get(key)
+    if bind is not None:
+        return bind
+    lines = ["def bind(argv):"]
+    for i in range(len(names)):
+        lines.append("    v{0} = new(Var); v{0}.value = argv[{1}]; v{0}.arr = None; "
+                     "v{0}.traces = None".format(i, i + first))
+    lines.append("    return {%s}" % ", ".join("%r: v%d" % (name, i) for i, name in enumerate(names)))
+    namespace = {"Var": Var, "new": object.__new__}
+    exec("\n".join(lines), namespace)
+    bind = namespace["bind"]
+    if len(_EXACT_BINDERS) < 1000:
+        _EXACT_BINDERS[key] = bind
+    return bind
 
 
 def _binder(spec):
@@ -229,51 +252,7 @@ def make_proc_command(spec):
             return run_body(interp, spec, table, argv)
         call_proc.proc_spec = spec
         return call_proc
-    bind_exact = _exact_binder(names)
-
-    def call_proc(interp, argv):
-        if len(argv) != count:
-            return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)
-        table = bind_exact(argv)
-        code = spec.code
-        if code is None:
-            return run_body(interp, spec, table, argv)  # compiles the body
-        # run_body written out: one Python frame less per call (a deep
-        # recursion's frames are what CPython allocates its stack chunks for)
-        caller = interp.frame
-        ns = spec.ns
-        frame = interp.frame = Frame(table, ns, caller.level + 1, caller, spec, argv)
-        interp.cur_ns = ns
-        interp.depth += 1
-        try:
-            try:
-                if interp.depth > interp.max_depth:
-                    raise interp.nesting_error()
-                result = code(table)
-            except ReturnSignal as r:
-                if r.level == 1 and r.code == OK:
-                    result = r.value
-                else:
-                    result = finish_return(r)
-            except TclError as e:
-                annotate_body_error(e, argv, 'procedure "%s"' % to_str(argv[0]))
-                raise
-            except (BreakSignal, ContinueSignal) as s:
-                raise _outside_loop(s, 'procedure "%s"' % to_str(argv[0])) from None
-            finally:
-                interp.depth -= 1
-                interp.frame = caller
-                interp.cur_ns = caller.ns
-        except BaseException:
-            if frame.tailcall is not None:
-                from ..runtime.framepop import fire_unset_traces
-                fire_unset_traces(interp, frame)
-            raise
-        if frame.tailcall is not None:
-            # a `tailcall`, or unset traces on locals (runtime/framepop.py)
-            from ..runtime.framepop import frame_popped
-            return frame_popped(interp, frame, result)
-        return result
+    call_proc = _make_call_exact(spec, count, exact_binder(names))
     call_proc.proc_spec = spec
     return call_proc
 
@@ -376,6 +355,15 @@ def cmd_return(interp, argv):
 
 @command("uplevel", 1, None, "?level? command ?arg ...?")
 def cmd_uplevel(interp, argv):
+    frame = interp.frame
+    if len(argv) == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
+                                                and argv[1] == 1):
+        # `uplevel 1 script` (the literal 1 is compiled to the int), the
+        # commonest form: level_frame's walk without reading the level word
+        target = frame.parent
+        while target.level >= frame.level:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[2], "uplevel")
     args = argv[1:]
     target = interp.level_frame(args[0]) if len(args) > 1 else None
     if target is not None:

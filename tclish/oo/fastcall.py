@@ -11,36 +11,20 @@ finds it with one dict lookup.  Anything else (filters, forwards, core
 methods, other argument counts) goes the general way (calls.call).
 
 The closure runs the body as commands/procs.run_body does, written out:
-keep the two in step (frame push and pop, return-code mapping, errorInfo,
-tailcall).
+both are generated from compile/framecall.py's one text (frame push and
+pop, return-code mapping, errorInfo, tailcall).
 """
 
-from ..commands.procs import _outside_loop, annotate_body_error, finish_return
-from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
+from ..commands.procs import FRAME_HELPERS, exact_binder
+from ..compile.framecall import frame_function
 from ..runtime.frames import Var
-
-
-_BINDERS = {}
-
-
-def _binder(names):
-    """argv -> variable table for a call giving exactly `names` after the
-    object and method words: a dict display made once per list of names
-    (as procs does), shared by every method with those parameters."""
-    bind = _BINDERS.get(names)
-    if bind is None:
-        items = ", ".join("%r: Var(argv[%d])" % (name, i + 2) for i, name in enumerate(names))
-        bind = eval("lambda argv: {%s}" % items, {"Var": Var})
-        if len(_BINDERS) < 1000:
-            _BINDERS[names] = bind
-    return bind
 
 
 def runner(interp, obj, chain, public, general):
     """The closure for calls of chain's method on obj, or None when the
     chain is not one the fast path takes.  `general(interp, obj, argv, 2,
     public)` is the way every other call goes."""
-    from .calls import BodyName, CallContext, MethodFrame, bind_spec
+    from .calls import BodyName, bind_spec
     if chain.nfilters or obj.filtering:
         return None
     m = chain.entries[0][0]
@@ -54,7 +38,7 @@ def runner(interp, obj, chain, public, general):
         return None     # `args`: bind_arguments, the general way
     code = spec.code
     count = len(names) + 2
-    bind = _binder(names)
+    bind = exact_binder(names, 2)  # after the object and method words
     decl = m.declarer
     variables = decl.cvariables if decl is not obj and decl.is_class() else decl.variables
     links = tuple(variables)
@@ -64,50 +48,35 @@ def runner(interp, obj, chain, public, general):
     what = m.what
     if what is None:
         what = m.what = BodyName(m, chain.kind)
+    return _make_runner()(count, bind, extra, nsvars, ns, spec, code, obj, chain, public, links,
+                          what, general)
 
-    def run_method_body(interp, argv):
-        if len(argv) != count:
-            return general(interp, obj, argv, 2, public)
-        table = bind(argv)
-        for v in extra:
-            var = nsvars.get(v)
-            if var is None:
-                var = nsvars[v] = Var()
-            table[v] = var
-        caller = interp.frame
-        frame = interp.frame = MethodFrame(table, ns, caller.level + 1, caller, spec, argv,
-                                           CallContext(obj, chain, public, argv, 2), 0, links)
-        interp.cur_ns = ns
-        interp.depth += 1
-        try:
-            try:
-                if interp.depth > interp.max_depth:
-                    raise interp.nesting_error()
-                result = code(table)
-            except ReturnSignal as r:
-                if r.level == 1 and r.code == OK:
-                    result = r.value
-                else:
-                    result = finish_return(r)
-            except TclError as e:
-                annotate_body_error(e, argv, what)
-                raise
-            except (BreakSignal, ContinueSignal) as s:
-                raise _outside_loop(s, what) from None
-            finally:
-                interp.depth -= 1
-                interp.frame = caller
-                interp.cur_ns = caller.ns
-        except BaseException:
-            if frame.tailcall is not None:
-                from ..runtime.framepop import fire_unset_traces
-                fire_unset_traces(interp, frame)
-            raise
-        if frame.tailcall is not None:
-            from ..runtime.framepop import frame_popped
-            return frame_popped(interp, frame, result)
-        return result
-    return run_method_body
+
+_MAKE_RUNNER = []
+
+
+def _make_runner():
+    """make(count, bind, ...) -> run_method_body, generated once (on the
+    first method call: calls.py is imported late)."""
+    if not _MAKE_RUNNER:
+        from .calls import CallContext, MethodFrame
+        _MAKE_RUNNER.append(frame_function(
+            "run_method_body", "interp, argv", [
+                "if len(argv) != count:",
+                "    return general(interp, obj, argv, 2, public)",
+                "table = bind(argv)",
+                "for v in extra:",
+                "    var = nsvars.get(v)",
+                "    if var is None:",
+                "        var = nsvars[v] = Var()",
+                "    table[v] = var"],
+            "MethodFrame(table, ns, caller.level + 1, caller, spec, argv, "
+            "CallContext(obj, chain, public, argv, 2), 0, links)",
+            "what",
+            free=("count", "bind", "extra", "nsvars", "ns", "spec", "code", "obj", "chain",
+                  "public", "links", "what", "general"),
+            env=dict(FRAME_HELPERS, Var=Var, MethodFrame=MethodFrame, CallContext=CallContext)))
+    return _MAKE_RUNNER[0]
 
 
 def fast_tables(obj):

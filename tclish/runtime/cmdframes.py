@@ -50,8 +50,7 @@ def _files():
     global _FILES
     if _FILES is None:
         from ..commands import control, evaluation, namespaces, procs
-        from ..compile import inline, inline_coro, script
-        from ..oo import fastcall
+        from ..compile import framecall, inline, inline_coro, script
         from ..tcltest import runner
         from . import interp
         _FILES = {
@@ -60,9 +59,11 @@ def _files():
             _co_file(inline_coro): {"yield_injected": _CALL},
             _co_file(interp): {"eval": _EVAL},
             _co_file(evaluation): {"source_text": _SOURCE, "substitute": _SUBST},
-            _co_file(procs): {"call_proc": _PROC, "run_body": _LAMBDA, "eval_in_frame": _UPLEVEL},
-            # a TclOO method body run by its fast path (run_body written out)
-            _co_file(fastcall): {"run_method_body": _LAMBDA},
+            _co_file(procs): {"call_proc": _PROC, "eval_in_frame": _UPLEVEL},
+            # the functions generated from one text: run_body, the exact-arity
+            # proc command, a TclOO method body run by its fast path
+            framecall.FILENAME: {"run_body": _LAMBDA, "call_proc": _PROC,
+                                 "run_method_body": _LAMBDA},
             _co_file(namespaces): {"ns_eval": _NSEVAL},
             _co_file(control): {"cmd_switch": _SWITCH},
             _co_file(runner): {"_run_test": _TT_TEST, "_run_script": _TT_SCRIPT},

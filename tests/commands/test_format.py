@@ -31,6 +31,9 @@ class FakeInterp:
 
     arrays = ()
 
+    class frame:
+        is_proc = False  # (scan writes a proc's plain locals itself, others by set_var)
+
 
 def ev(line, interp=None):
     interp = interp or FakeInterp()
