@@ -237,6 +237,7 @@ def ns_import(interp, argv):
     if not args and not force:
         return TclList(n for n, f in ns.commands.items() if type(f) is ImportedCmd)
     for pattern in args:
+        _auto_import(interp, pattern)
         if not pattern:
             raise TclError("empty import pattern", ("TCL", "IMPORT", "EMPTY"))
         src, pat = _split_pattern(interp, pattern)
@@ -253,6 +254,15 @@ def ns_import(interp, argv):
             if glob_match(pat, name) and _is_exported(src, name) and name in src.commands:
                 _import_one(interp, ns, src, name, pattern, force)
     return ""
+
+
+def _auto_import(interp, pattern):
+    """Let ::auto_import load the commands PATTERN names from tclIndex files
+    first, as Tcl_Import does (tcllib's math imports ::math::expectDouble
+    before anything has loaded it); called in the current frame, so it sees
+    the importing namespace through `uplevel 1`."""
+    if "auto_import" in interp.global_ns.commands:
+        interp.invoke(["::auto_import", pattern])
 
 
 def _import_one(interp, ns, src, name, pattern, force):
