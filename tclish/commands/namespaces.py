@@ -142,9 +142,14 @@ def delete_namespace(interp, ns):
         interp.namespaces.pop(ns.name, None)
         parent = ns.parent
         if parent is not None:
-            for key, child in list(parent.children.items()):
-                if child is ns:
-                    del parent.children[key]
+            tail = ns.name.rpartition("::")[2]
+            if parent.children.get(tail) is ns:
+                # (::oo holds every object's namespace: no scan of them all)
+                del parent.children[tail]
+            else:
+                for key, child in list(parent.children.items()):
+                    if child is ns:
+                        del parent.children[key]
     # core_epoch is not bumped here: it tells inlined code that a core command
     # may be shadowed, and deleting this namespace's commands below bumps it
     # for any that could shadow one (discard_command).  A bump for every
@@ -156,9 +161,12 @@ def delete_namespace(interp, ns):
         tok = config.token
         if not config.dead and tok is not None and tok.ns.commands.get(tok.tail) is config.func:
             interp.discard_command(tok.ns, tok.tail)
-    for other in interp.namespaces.values():
-        if ns in other.path:
-            other.path = [p for p in other.path if p is not ns]
+    if ns.on_a_path:
+        # (a scan of every namespace: objects' namespaces, thousands in
+        # math::exact, are on no path, so deleting them skips it)
+        for other in interp.namespaces.values():
+            if ns in other.path:
+                other.path = [p for p in other.path if p is not ns]
     for vname, var in list(ns.vars.items()):
         if vname in ns.links:
             continue  # an upvar link: the variable it names lives on
@@ -378,6 +386,8 @@ def ns_path(interp, argv):
     if len(argv) == 2:
         return TclList(p.name for p in ns.path)
     ns.path = [find_namespace(interp, to_str(p)) for p in to_list(argv[2])]
+    for p in ns.path:
+        p.on_a_path = True
     interp.epoch += 1
     return ""
 
