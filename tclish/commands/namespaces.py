@@ -56,11 +56,29 @@ def ns_eval(interp, argv, ns=None):
     frame.is_proc = False
     interp.frame = frame
     interp.cur_ns = ns
+    active = interp.extensions.get(_EVAL_ACTIVE)
+    if active is None:
+        active = interp.extensions[_EVAL_ACTIVE] = {}
+    active[ns] = active.get(ns, 0) + 1
     try:
         return interp.eval_body(script, '(in namespace eval "%s" script line %%d)' % ns.name.replace("%", "%%"))
     finally:
         interp.frame = caller
         interp.cur_ns = caller.ns
+        left = active.pop(ns) - 1
+        if left:
+            active[ns] = left
+        elif ns in interp.extensions.get(_DYING, ()):
+            interp.extensions[_DYING].discard(ns)
+            _tear_down(interp, ns)
+
+
+# namespace -> how many `namespace eval` frames run in it now; a namespace
+# deleted meanwhile only dies (Tcl's NS_DYING): it can no longer be found
+# by name (so a tailcall from it fails: 'namespace "::ns" not found'), but
+# its commands and variables stay until the last of those frames ends
+_EVAL_ACTIVE = "ns-eval-active"
+_DYING = "ns-dying"
 
 
 def ns_current(interp, argv):
@@ -140,16 +158,39 @@ def delete_namespace(interp, ns):
     if not is_global:
         ns.deleted = True
         interp.namespaces.pop(ns.name, None)
-        parent = ns.parent
-        if parent is not None:
-            tail = ns.name.rpartition("::")[2]
-            if parent.children.get(tail) is ns:
-                # (::oo holds every object's namespace: no scan of them all)
-                del parent.children[tail]
-            else:
-                for key, child in list(parent.children.items()):
-                    if child is ns:
-                        del parent.children[key]
+        if ns in interp.extensions.get(_EVAL_ACTIVE, ()):
+            _forget_names(interp, ns)
+            interp.extensions.setdefault(_DYING, set()).add(ns)
+            _unlink(ns)
+            interp.epoch += 1
+            return
+        _unlink(ns)
+    _tear_down(interp, ns)
+
+
+def _unlink(ns):
+    parent = ns.parent
+    if parent is not None:
+        tail = ns.name.rpartition("::")[2]
+        if parent.children.get(tail) is ns:
+            # (::oo holds every object's namespace: no scan of them all)
+            del parent.children[tail]
+        else:
+            for key, child in list(parent.children.items()):
+                if child is ns:
+                    del parent.children[key]
+
+
+def _forget_names(interp, ns):
+    """A dying namespace's children can no longer be found by name either."""
+    for child in ns.children.values():
+        if interp.namespaces.get(child.name) is child:
+            del interp.namespaces[child.name]
+        _forget_names(interp, child)
+
+
+def _tear_down(interp, ns):
+    """Everything in a deleted namespace goes: variables, commands, children."""
     # core_epoch is not bumped here: it tells inlined code that a core command
     # may be shadowed, and deleting this namespace's commands below bumps it
     # for any that could shadow one (discard_command).  A bump for every
