@@ -183,6 +183,7 @@ def cmd_vwait(interp, argv):
             if limit is not None and wake is None:
                 wake = loop.call_later(max(0.0, limit - time.time()), lambda: None)
             found = loop.do_one_event(block=True)
+            _check_cancel(interp)
             if limit is not None and time.time() >= limit:
                 wake = None
                 try:
@@ -210,11 +211,20 @@ def cmd_update(interp, argv):
     if len(argv) == 2:
         resolve_prefix({"idletasks": 1}, to_str(argv[1]), "option")
         while loop.do_one_event(block=False, idle_only=True):
-            pass
+            _check_cancel(interp)
         return ""
     while loop.do_one_event(block=False):
-        pass
+        _check_cancel(interp)
     return ""
+
+
+def _check_cancel(interp):
+    """After each event, as Tcl_Canceled in vwait and update: a cancel
+    requested meanwhile (by a handler, or from another thread, which woke
+    the wait) ends the command."""
+    lim = interp.limits
+    if lim is not None and lim.cancel is not None:
+        lim.deliver_cancel()
 
 
 # ---- fileevent ---------------------------------------------------------------------------

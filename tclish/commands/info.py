@@ -3,6 +3,7 @@
 import sys
 
 from ..runtime.errors import TclError
+from ..runtime.interp import split_array_name
 from ..runtime.registry import CommandInfo, choice_list, ensemble, wrong_args
 from ..runtime.values import TclList, to_int, to_str
 from .strings import int32_arg
@@ -100,7 +101,21 @@ def info_procs(interp, argv):
 
 
 def info_exists(interp, argv):
-    return 1 if interp.var_exists(to_str(argv[2])) else 0
+    name = to_str(argv[2])
+    var = None
+    base, index = split_array_name(name)
+    try:
+        var = interp.lookup_var(base)
+    except TclError:
+        pass
+    if var is not None and var.traces:
+        # as TclVarTraceExists: read traces fire first (one may create the
+        # variable, as tcl_precision's does), their errors ignored
+        try:
+            interp.fire_traces(var, base, index, "read")
+        except TclError:
+            pass
+    return 1 if interp.var_exists(name) else 0
 
 
 def info_level(interp, argv):
@@ -358,6 +373,6 @@ cmd_info.subcommands = _TABLE
 def setup(interp):
     for sub, func in _SUBCOMMANDS.items():
         interp.register("::tcl::info::" + sub, func)
-    # Tcl_CreateInterp sets these in every interpreter
-    interp.set_var("::tcl_version", TCL_VERSION)
-    interp.set_var("::tcl_patchLevel", PATCHLEVEL)
+    # Tcl_CreateInterp sets tcl_version, tcl_platform, ... in every interpreter
+    from ..runtime import tclvars
+    tclvars.install(interp)

@@ -170,13 +170,9 @@ def new_interp(parent, safe):
     child.extensions[_PARENT] = parent
     child.extensions[_SAFE] = safe
     child.max_depth = parent.max_depth      # a child inherits the recursion limit
-    for name in ("tcl_version", "tcl_patchLevel", "tcl_library"):
-        if parent.var_exists("::" + name):
-            child.set_var("::" + name, parent.get_var("::" + name))
-    platform = parent.lookup_var("::tcl_platform")
-    if platform is not None and platform.arr is not None:
-        var = child.lookup_var("::tcl_platform", create=True)
-        var.arr = dict(platform.arr)
+    # (tcl_version, tcl_platform, ... are the child's own, from Interp())
+    if parent.var_exists("::tcl_library"):
+        child.set_var("::tcl_library", parent.get_var("::tcl_library"))
     if safe:
         from .safebase import make_safe
         make_safe(child)

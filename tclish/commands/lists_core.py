@@ -1,5 +1,6 @@
 """list, llength, lindex, lrange, concat, join, split, lassign."""
 
+from ..runtime.frames import Var
 from ..runtime.indices import parse_index
 from ..runtime.registry import command
 from ..runtime.values import TclList, to_list, to_str
@@ -104,7 +105,23 @@ _SPLITTERS = {}
 def cmd_lassign(interp, argv):
     items = to_list(argv[1])
     names = argv[2:]
+    n = len(items)
+    frame = interp.frame
+    # a proc's own plain variable is written in its cell directly (math::exact
+    # runs lassign some 10^5 times a test); names with :: or (, links and
+    # traced variables go through set_var
+    table = frame.vars if frame.is_proc else None
     for k, name in enumerate(names):
-        interp.set_var(to_str(name), items[k] if k < len(items) else "")
+        value = items[k] if k < n else ""
+        if table is not None and name.__class__ is str:
+            var = table.get(name)
+            if var is None:
+                if "::" not in name and "(" not in name:
+                    table[name] = Var(value)
+                    continue
+            elif var.__class__ is Var and var.traces is None and var.arr is None:
+                var.value = value
+                continue
+        interp.set_var(to_str(name), value)
     return TclList(items[len(names):])
 

@@ -56,11 +56,29 @@ def ns_eval(interp, argv, ns=None):
     frame.is_proc = False
     interp.frame = frame
     interp.cur_ns = ns
+    active = interp.extensions.get(_EVAL_ACTIVE)
+    if active is None:
+        active = interp.extensions[_EVAL_ACTIVE] = {}
+    active[ns] = active.get(ns, 0) + 1
     try:
         return interp.eval_body(script, '(in namespace eval "%s" script line %%d)' % ns.name.replace("%", "%%"))
     finally:
         interp.frame = caller
         interp.cur_ns = caller.ns
+        left = active.pop(ns) - 1
+        if left:
+            active[ns] = left
+        elif ns in interp.extensions.get(_DYING, ()):
+            interp.extensions[_DYING].discard(ns)
+            _tear_down(interp, ns)
+
+
+# namespace -> how many `namespace eval` frames run in it now; a namespace
+# deleted meanwhile only dies (Tcl's NS_DYING): it can no longer be found
+# by name (so a tailcall from it fails: 'namespace "::ns" not found'), but
+# its commands and variables stay until the last of those frames ends
+_EVAL_ACTIVE = "ns-eval-active"
+_DYING = "ns-dying"
 
 
 def ns_current(interp, argv):
@@ -140,11 +158,39 @@ def delete_namespace(interp, ns):
     if not is_global:
         ns.deleted = True
         interp.namespaces.pop(ns.name, None)
-        parent = ns.parent
-        if parent is not None:
+        if ns in interp.extensions.get(_EVAL_ACTIVE, ()):
+            _forget_names(interp, ns)
+            interp.extensions.setdefault(_DYING, set()).add(ns)
+            _unlink(ns)
+            interp.epoch += 1
+            return
+        _unlink(ns)
+    _tear_down(interp, ns)
+
+
+def _unlink(ns):
+    parent = ns.parent
+    if parent is not None:
+        tail = ns.name.rpartition("::")[2]
+        if parent.children.get(tail) is ns:
+            # (::oo holds every object's namespace: no scan of them all)
+            del parent.children[tail]
+        else:
             for key, child in list(parent.children.items()):
                 if child is ns:
                     del parent.children[key]
+
+
+def _forget_names(interp, ns):
+    """A dying namespace's children can no longer be found by name either."""
+    for child in ns.children.values():
+        if interp.namespaces.get(child.name) is child:
+            del interp.namespaces[child.name]
+        _forget_names(interp, child)
+
+
+def _tear_down(interp, ns):
+    """Everything in a deleted namespace goes: variables, commands, children."""
     # core_epoch is not bumped here: it tells inlined code that a core command
     # may be shadowed, and deleting this namespace's commands below bumps it
     # for any that could shadow one (discard_command).  A bump for every
@@ -156,9 +202,12 @@ def delete_namespace(interp, ns):
         tok = config.token
         if not config.dead and tok is not None and tok.ns.commands.get(tok.tail) is config.func:
             interp.discard_command(tok.ns, tok.tail)
-    for other in interp.namespaces.values():
-        if ns in other.path:
-            other.path = [p for p in other.path if p is not ns]
+    if ns.on_a_path:
+        # (a scan of every namespace: objects' namespaces, thousands in
+        # math::exact, are on no path, so deleting them skips it)
+        for other in interp.namespaces.values():
+            if ns in other.path:
+                other.path = [p for p in other.path if p is not ns]
     for vname, var in list(ns.vars.items()):
         if vname in ns.links:
             continue  # an upvar link: the variable it names lives on
@@ -237,6 +286,7 @@ def ns_import(interp, argv):
     if not args and not force:
         return TclList(n for n, f in ns.commands.items() if type(f) is ImportedCmd)
     for pattern in args:
+        _auto_import(interp, pattern)
         if not pattern:
             raise TclError("empty import pattern", ("TCL", "IMPORT", "EMPTY"))
         src, pat = _split_pattern(interp, pattern)
@@ -253,6 +303,15 @@ def ns_import(interp, argv):
             if glob_match(pat, name) and _is_exported(src, name) and name in src.commands:
                 _import_one(interp, ns, src, name, pattern, force)
     return ""
+
+
+def _auto_import(interp, pattern):
+    """Let ::auto_import load the commands PATTERN names from tclIndex files
+    first, as Tcl_Import does (tcllib's math imports ::math::expectDouble
+    before anything has loaded it); called in the current frame, so it sees
+    the importing namespace through `uplevel 1`."""
+    if "auto_import" in interp.global_ns.commands:
+        interp.invoke(["::auto_import", pattern])
 
 
 def _import_one(interp, ns, src, name, pattern, force):
@@ -368,6 +427,8 @@ def ns_path(interp, argv):
     if len(argv) == 2:
         return TclList(p.name for p in ns.path)
     ns.path = [find_namespace(interp, to_str(p)) for p in to_list(argv[2])]
+    for p in ns.path:
+        p.on_a_path = True
     interp.epoch += 1
     return ""
 

@@ -97,6 +97,7 @@ def setup(interp):
     st.object_class, st.class_class = obj_cls, cls_cls
     for obj, ns in ((obj_cls, ns_obj), (cls_cls, ns_cls)):
         ns.path = [st.helpers]
+        st.helpers.on_a_path = True
         st.objects[ns] = obj
         interp.set_command(ns, "my", calls.my_command(obj))
         obj.my_token = interp.command_token(ns, "my")

@@ -15,6 +15,7 @@ import re
 
 from ..parse.script import CmdSub, Expand, VarRef, parse_script
 from ..runtime.errors import TclError, TclSignal
+from ..runtime import numbers
 from ..runtime.numbers import format_float
 from ..runtime.values import to_list, to_str
 
@@ -170,7 +171,9 @@ def literal_value(word):
     if m is not None:
         if "." in word or "e" in word:
             f = float(word)
-            if format_float(f) == word:
+            # (with $tcl_precision set, a float of more digits would print
+            # shorter than its literal: keep the text)
+            if format_float(f) == word and not numbers.precision:
                 return f
         elif word != "-0":      # (the integer 0 would print as "0")
             return int(word)

@@ -60,33 +60,10 @@ def setup_globals(interp, argv0, args, interactive=False):
     interp.set_var("::tcl_interactive", 1 if interactive else 0)
     from ..runtime.environ import install_env
     install_env(interp)
-    interp.set_var("::tcl_platform(platform)", "unix")
-    interp.set_var("::tcl_platform(os)", os.uname().sysname if hasattr(os, "uname") else "")
-    interp.set_var("::tcl_platform(osVersion)", os.uname().release if hasattr(os, "uname") else "")
-    interp.set_var("::tcl_platform(machine)", os.uname().machine if hasattr(os, "uname") else "")
-    interp.set_var("::tcl_platform(byteOrder)", sys.byteorder + "Endian")
-    interp.set_var("::tcl_platform(wordSize)", 8)
-    interp.set_var("::tcl_platform(pointerSize)", 8)
-    interp.set_var("::tcl_platform(engine)", "tclish")
-    interp.set_var("::tcl_platform(threaded)", 0)
-    interp.set_var("::tcl_platform(user)", _user_name())
-    interp.set_var("::tcl_version", "8.6")
-    interp.set_var("::tcl_patchLevel", "8.6.13")
-    interp.set_var("::tcl_precision", 0)
     if not interp.var_exists("::auto_path"):
         # as init.tcl: the library and the folder it is in
         library = interp.get_var("::tcl_library")
         interp.set_var("::auto_path", TclList([library, os.path.dirname(library)]))
-
-
-def _user_name():
-    """The login name, as Tcl finds it: from the password database (USER may be
-    unset, as under cron or in a container), else USER."""
-    try:
-        import pwd
-        return pwd.getpwuid(os.getuid()).pw_name
-    except (ImportError, KeyError, AttributeError):
-        return os.environ.get("USER", "")
 
 
 def run_script(interp, text, path):

@@ -101,6 +101,9 @@ proc auto_load_index {} {
 # Load the commands that `namespace import` patterns would import.
 proc auto_import {pattern} {
     global auto_index
+    if {![string match *::* $pattern]} {
+	return			;# namespace import reports the missing namespace
+    }
     set ns [uplevel 1 [list ::namespace current]]
     set patternList [auto_qualify $pattern $ns]
     auto_load_index

@@ -207,8 +207,9 @@ proc pkg_mkIndex {args} {
 		    return $result
 		}
 	    }
-	    # the library's own procedures are not the file's
-	    $c eval {catch tclPkgSetup}
+	    # the library's own procedures are not the file's (auto.tcl's load
+	    # on the file's first `namespace import`, which calls auto_import)
+	    $c eval {catch tclPkgSetup; catch {auto_qualify x ::}}
 	    set before [$c eval {::tcl::AllProcs}]
 	    if {[catch {$c eval [list source [file join $dir $file]]} msg]} {
 		if {$doVerbose} {tclLog "warning: error while sourcing $file: $msg"}

@@ -170,7 +170,9 @@ def def_constructor(interp, argv):
     target, objdefine = class_target(interp, argv)
     if len(argv) != 3:
         raise _wrong(argv, "arguments body")
-    if to_str(argv[2]).strip():
+    # Tcl deletes the constructor only for an empty body: one of blanks
+    # still replaces the superclass's (math::exact relies on this)
+    if to_str(argv[2]):
         spec = ProcSpec("<constructor>", argv[1], argv[2], target.ns)
         target.constructor = Method("<constructor>", "method", target, False, spec=spec)
     else:
@@ -183,7 +185,7 @@ def def_destructor(interp, argv):
     target, objdefine = class_target(interp, argv)
     if len(argv) != 2:
         raise _wrong(argv, "body")
-    if to_str(argv[1]).strip():
+    if to_str(argv[1]):            # as for the constructor: only "" deletes
         spec = ProcSpec("<destructor>", "", argv[1], target.ns)
         target.destructor = Method("<destructor>", "method", target, False, spec=spec)
     else:

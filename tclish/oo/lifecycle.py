@@ -47,6 +47,7 @@ def make_object(interp, cls, name=None, nsname=None):
                            % name, ("TCL", "OO", "OVERWRITE_OBJECT"))
     ns = interp.create_namespace(nsname)
     ns.path = [st.helpers]
+    st.helpers.on_a_path = True
     cmd_ns, tail = interp._ns_and_tail(qualified, create=True)
     token = interp.command_token(cmd_ns, tail)
     obj = klass(st, cls, ns, token)

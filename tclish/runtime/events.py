@@ -11,16 +11,22 @@ ready.  Everything a command schedules is a plain Python callable, so
 flushing all share this one mechanism.
 
 A Ctrl-C during the wait raises KeyboardInterrupt out of `select`, so it
-interrupts `vwait` and `update` like any other long-running command.
+interrupts `vwait` and `update` like any other long-running command.  Every
+blocking wait is a `select` that also watches the loop's wake-up pipe:
+`wake_loops` (called by a cancel request, from any thread) writes a byte to
+it, and `do_one_event` then returns as after an event, so `vwait` looks at
+the request at once, as Tcl's notifier is alerted by Tcl_CancelEval.
 """
 
 import collections
 import heapq
 import itertools
+import os
 import selectors
 import sys
 import threading
 import time
+import weakref
 
 from .errors import TclError, TclSignal
 
@@ -64,6 +70,34 @@ class EventLoop:
         self._selector = None
         self._registered = {}                  # fd -> events mask
         self._dirty = True
+        # the self-pipe a wait also watches: made with the loop, so that a
+        # wake-up written before the wait starts is not lost
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_r, False)
+        os.set_blocking(self._wake_w, False)
+        _loops.add(self)
+
+    def __del__(self):
+        for fd in (self._wake_r, self._wake_w):
+            try:
+                os.close(fd)
+            except (OSError, TypeError):
+                pass
+
+    def wake(self):
+        """Make this loop's wait (or its next one) return at once; safe from
+        any thread.  A full pipe already holds a wake-up."""
+        try:
+            os.write(self._wake_w, b"!")
+        except OSError:
+            pass
+
+    def _drain_wake(self):
+        try:
+            while os.read(self._wake_r, 512):
+                pass
+        except OSError:
+            pass
 
     # ---- scheduling -------------------------------------------------------------
 
@@ -134,10 +168,8 @@ class EventLoop:
                 timeout = 0.0
             if timeout != 0.0:
                 flush_std()
-            if self.watchers:
-                self._poll(timeout)
-            elif timeout:
-                time.sleep(timeout)
+            if (self.watchers or timeout) and self._poll(timeout):
+                return True             # woken (a cancel request): let the caller look
             if self.queue:
                 continue
             if self._run_idle():
@@ -183,6 +215,9 @@ class EventLoop:
         return ran
 
     def _poll(self, timeout):
+        """Wait up to `timeout` seconds (None: until something happens) for
+        the watched descriptors, and post an event for each ready one.
+        True when the wake-up pipe ended the wait."""
         ready = []
         for w in list(self.watchers.values()):
             if w.ready_now is not None and w.ready_now():
@@ -190,26 +225,28 @@ class EventLoop:
         if ready:
             timeout = 0.0
         sel = self._sync_selector()
-        if sel is not None:
-            try:
-                events = sel.select(timeout)
-            except OSError:
-                events = []
-                self._dirty = True
-            if events:
-                masks = {key.fd: mask for key, mask in events}
-                for w in list(self.watchers.values()):
-                    mask = masks.get(w.fd)
-                    if mask and w not in ready:
-                        want = selectors.EVENT_READ if w.kind == "r" else selectors.EVENT_WRITE
-                        if mask & want:
-                            ready.append(w)
-        elif timeout:
-            time.sleep(timeout)
+        woken = False
+        try:
+            events = sel.select(timeout)
+        except OSError:
+            events = []
+            self._dirty = True
+        if events:
+            masks = {key.fd: mask for key, mask in events}
+            if masks.pop(self._wake_r, None):
+                woken = True
+                self._drain_wake()
+            for w in list(self.watchers.values()):
+                mask = masks.get(w.fd)
+                if mask and w not in ready:
+                    want = selectors.EVENT_READ if w.kind == "r" else selectors.EVENT_WRITE
+                    if mask & want:
+                        ready.append(w)
         for w in ready:
             if not w.posted:
                 w.posted = True
                 self.queue.append(self._fire(w))
+        return woken and not ready
 
     def _fire(self, watcher):
         def run():
@@ -221,14 +258,14 @@ class EventLoop:
 
     def _sync_selector(self):
         if not self._dirty:
-            return self._selector if self._registered else None
+            return self._selector
         self._dirty = False
         if self._selector is None:
             # poll, unlike epoll, accepts plain files (always ready, as in Tcl)
             cls = getattr(selectors, "PollSelector", selectors.SelectSelector)
             self._selector = cls()
         sel = self._selector
-        want = {}
+        want = {self._wake_r: selectors.EVENT_READ}
         for w in self.watchers.values():
             if w.fd is None or w.fd < 0:
                 continue
@@ -254,7 +291,7 @@ class EventLoop:
             except (KeyError, ValueError, OSError):
                 # closed behind our back: keep the mask so it is not retried
                 self._registered.pop(fd, None)
-        return sel if self._registered else None
+        return sel
 
 
 def flush_std():
@@ -271,6 +308,15 @@ def flush_std():
 
 
 _local = threading.local()
+_loops = weakref.WeakSet()      # every thread's loop, for wake_loops
+
+
+def wake_loops():
+    """Wake every thread's loop from its wait (a cancel request does not
+    know which thread evaluates the interpreter it cancels; a loop woken
+    for nothing just waits again)."""
+    for loop in list(_loops):
+        loop.wake()
 
 
 def get_loop(interp=None):

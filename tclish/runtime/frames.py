@@ -67,7 +67,7 @@ class ElementLink(Var):
 
 class Namespace:
     __slots__ = ("name", "parent", "children", "vars", "commands", "exports", "path",
-                 "imports", "unknown", "deleted", "ensemble", "links", "tokens")
+                 "imports", "unknown", "deleted", "ensemble", "links", "tokens", "on_a_path")
 
     def __init__(self, name, parent):
         self.name = name  # fully qualified, "::" for the global namespace
@@ -77,6 +77,9 @@ class Namespace:
         self.commands = {}
         self.exports = []
         self.path = []
+        # True once some namespace's path has named this one: only then must
+        # deleting it look through every namespace's path
+        self.on_a_path = False
         self.imports = {}
         self.unknown = None
         self.deleted = False

@@ -18,6 +18,7 @@ interpreter's outermost evaluation ends (Interp.eval at depth 1, a child's
 `interp eval`, a sourced top-level script).
 """
 
+import sys
 import time
 
 from .errors import TclError
@@ -177,6 +178,9 @@ def request_cancel(interp, message=None, unwind=False, code=None):
     wake = interp.extensions.get(_WAKE)
     if wake is not None:
         wake.set()
+    events = sys.modules.get(__package__ + ".events")
+    if events is not None:          # (no event loop exists before it is imported)
+        events.wake_loops()
 
 
 _WAKE = "cancel-wake"

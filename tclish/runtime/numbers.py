@@ -76,14 +76,23 @@ def is_bad_octal(s):
     return _BAD_OCTAL_RE.match(s) is not None
 
 
+# $tcl_precision: shared by every interpreter, as Tcl keeps it per thread
+# (runtime/tclvars.py traces the variable).  0 means the shortest digits that
+# read back as the same double; 1 to 17 mean that many significant digits.
+precision = 0
+
+
 def format_float(f):
-    """Tcl's canonical string for a double (shortest round-trip digits)."""
+    """Tcl's canonical string for a double (shortest round-trip digits, or
+    $tcl_precision significant digits when that is set)."""
     if f != f:
         return "NaN"
     if f == math.inf:
         return "Inf"
     if f == -math.inf:
         return "-Inf"
+    if precision:
+        return _format_to_precision(f, precision)
     r = repr(f)
     if "e" not in r:
         # Python and Tcl agree on fixed notation wherever Python uses it
@@ -101,7 +110,26 @@ def format_float(f):
     # decimal exponent of the first significant digit
     lead_zeros = len(intpart + frac) - len((intpart + frac).lstrip("0"))
     e10 = exp + len(intpart) - 1 - lead_zeros
-    digits = digits.rstrip("0") or "0"
+    return _layout(sign, digits.rstrip("0") or "0", e10)
+
+
+def _format_to_precision(f, digits_wanted):
+    """Tcl_PrintDouble with $tcl_precision set: the nearest decimal of that
+    many significant digits (ties to even, as C's %e), trailing zeros dropped."""
+    mant, _, exp = ("%.*e" % (digits_wanted - 1, f)).partition("e")
+    sign = ""
+    if mant[0] == "-":
+        sign, mant = "-", mant[1:]
+    digits = mant.replace(".", "").rstrip("0")
+    if not digits:
+        return sign + "0.0"
+    # (an exponent of two digits at least, as Tcl 8.4 wrote it)
+    return _layout(sign, digits, int(exp), "%s%se%+03d")
+
+
+def _layout(sign, digits, e10, e_format="%s%se%+d"):
+    """Significant DIGITS (no trailing zeros) with decimal exponent E10 of
+    the first, as Tcl writes them: fixed notation for 1e-5 <= |f| < 1e17."""
     if -5 < e10 < 17:
         if e10 >= 0:
             if len(digits) <= e10 + 1:
@@ -109,4 +137,4 @@ def format_float(f):
             return sign + digits[:e10 + 1] + "." + digits[e10 + 1:]
         return sign + "0." + "0" * (-e10 - 1) + digits
     body = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-    return "%s%se%s%d" % (sign, body, "+" if e10 >= 0 else "-", abs(e10))
+    return e_format % (sign, body, e10)

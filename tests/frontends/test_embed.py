@@ -114,3 +114,20 @@ def test_tensors_become_handles_both_ways(interp):
     assert torch.equal(interp.tensor(r), torch.tensor(21.0))
     interp.register("pair", lambda: (torch.zeros(1), torch.ones(2)))
     assert interp.eval("torch::tensor_shape [lindex [pair] 1]") == "2"
+
+
+def test_every_interpreter_has_the_tcl_variables(interp):
+    # Tcl_CreateInterp sets these; an embedded Interp() must not depend on
+    # the command-line runner for them
+    names = interp.split(interp.eval("lsort [array names tcl_platform]"))
+    assert names == ["byteOrder", "engine", "machine", "os", "osVersion", "pathSeparator",
+                     "platform", "pointerSize", "threaded", "user", "wordSize"]
+    assert interp.eval("list $tcl_platform(platform) $tcl_platform(pathSeparator)") == "unix :"
+    assert interp.eval("list $tcl_version $tcl_patchLevel $tcl_precision") == "8.6 8.6.13 0"
+    # a child interpreter gets its own, and a safe one keeps no host details
+    interp.eval("interp create kid; interp create -safe sandbox")
+    assert interp.eval("kid eval {array size tcl_platform}") == "11"
+    assert interp.eval("sandbox eval {lsort [array names tcl_platform]}") == \
+        "byteOrder engine pathSeparator platform pointerSize threaded wordSize"
+    interp.eval("kid eval {set tcl_platform(os) changed}")
+    assert interp.eval("interp create other; other eval {set tcl_platform(os)}") != "changed"
