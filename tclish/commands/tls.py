@@ -203,6 +203,20 @@ class TlsChannel(SocketChannel):
         self._flush_wait = "w"
         return True
 
+    def start(self):
+        """Send the ClientHello now without waiting: a script may wait for
+        `readable` before any write, and the server says nothing first.  A
+        failure is kept for the channel's next use to report."""
+        try:
+            self._wrap()
+            self.sock.setblocking(False)
+            self.handshake()
+        except (BlockingIOError, TclError):
+            pass
+        finally:
+            if self.tls_state != "failed":
+                self.sock.setblocking(bool(self.blocking))
+
     # -- the channel's raw I/O --------------------------------------------------------
 
     def _raw_read(self, n):
@@ -308,6 +322,13 @@ def import_channel(interp, name, opts):
     ctx = make_context(interp, opts)
     hostname = opts["-servername"]
     TlsChannel.adopt(ch, ctx, opts["-server"], hostname)
+    # a readable handler set before the import asked the plain channel's input_ready
+    from ..runtime.events import get_loop
+    watcher = get_loop(interp).watchers.get((id(ch), "r", "fileevent"))
+    if watcher is not None:
+        watcher.ready_now = ch.input_ready
+    if not opts["-server"] and not ch.connecting:
+        ch.start()
     if opts["-require"] and hostname and not opts["-server"]:
         ctx.check_hostname = True
     return ch

@@ -222,6 +222,7 @@ def test_import_on_an_accepted_socket(tcl, cert):
         conn.settimeout(10)
         conn.sendall(b"ready\n")
         assert conn.recv(100) == b"STARTTLS\r\n"   # a socket's output is crlf
+        conn.sendall(b"go\n")
         with ctx.wrap_socket(conn, server_side=True) as t:
             t.sendall(b"inside tls\n")
             t.recv(100)
@@ -229,8 +230,13 @@ def test_import_on_an_accepted_socket(tcl, cert):
     tcl("set s [socket 127.0.0.1 %d]" % port)
     assert tcl("gets $s") == "ready"
     tcl("puts $s STARTTLS; flush $s")
+    assert tcl("gets $s") == "go"
+    # a readable handler set before the import keeps working through TLS
+    tcl("fileevent $s readable {set line [gets $s]}")
     assert tcl("tls::import $s") == tcl("set s")
-    assert tcl("gets $s") == "inside tls"
+    tcl("after 10000 {set line timeout}; vwait line")
+    assert tcl("set line") == "inside tls"
+    tcl("fileevent $s readable {}")
     tcl("close $s")
 
 
