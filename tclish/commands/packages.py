@@ -33,6 +33,7 @@ BUILTIN_PACKAGES = {
     "tcltest": ("2.5.5", "tclish.tcltest"),
     "torch": ("1.0", "tclish.torchbridge.api"),     # fails, saying so, without torch
     "TclOO": ("1.1.0", "tclish.commands.oo"),
+    "tls": ("1.7.22", "tclish.commands.tls"),      # on the standard library's ssl
 }
 
 

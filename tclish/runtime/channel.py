@@ -94,6 +94,8 @@ class Channel:
     # pipes and sockets read and write separate streams: a write keeps the
     # read-ahead (a file must give it back so both share one position)
     duplex = False
+    # what a non-blocking flush waits for ("w"; a TLS handshake may need "r")
+    _flush_wait = "w"
 
     def __init__(self, name, fd, readable, writable):
         self.name = name
@@ -249,7 +251,7 @@ class Channel:
                 pass
             if not self._out:
                 loop.unwatch(key)
-        loop.watch(key, self.wfd, "w", more)
+        loop.watch(key, self.wfd, self._flush_wait, more)
 
     # ---- input -----------------------------------------------------------------
 
