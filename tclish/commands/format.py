@@ -163,21 +163,24 @@ _CACHE = {}
 _CACHE_LIMIT = 1000
 
 
-def _items(fmt):
+def _cached(cache, key, make, *args):
+    """cache[key], made by make(*args) the first time; a cache that reaches
+    _CACHE_LIMIT entries starts again (formats are few in real scripts, but a
+    script may build them, and the caches must stay bounded)."""
     try:
-        return _CACHE[fmt]
+        return cache[key]
     except KeyError:
         pass
-    items = _parse(fmt)
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    _CACHE[fmt] = items
-    return items
+    value = make(*args)
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def format_string(fmt, args):
     """Tcl's `format` of a format string over a list of argument values."""
-    items = _items(fmt)
+    items = _cached(_CACHE, fmt, _parse, fmt)
     out = []
     idx = 0
     nargs = len(args)
@@ -499,18 +502,6 @@ def _scan_charset(fmt, i):
 _SCAN_CACHE = {}
 
 
-def _scan_items(fmt):
-    try:
-        return _SCAN_CACHE[fmt]
-    except KeyError:
-        pass
-    items = _parse_scan(fmt)
-    if len(_SCAN_CACHE) >= _CACHE_LIMIT:
-        _SCAN_CACHE.clear()
-    _SCAN_CACHE[fmt] = items
-    return items
-
-
 def _validate_scan(items, num_vars):
     """ValidateFormat: the number of result slots, or a Tcl error."""
     nassign = {}
@@ -652,21 +643,9 @@ _FLOAT_CONVS = "eEfgG"
 _FAST_SCANNERS = {}
 
 
-def _fast_scanner(fmt, items):
+def _make_fast_scanner(items):
     """(scan(s) -> list of values or None, count of conversions), or None
     when the format is not one for the fast path."""
-    try:
-        return _FAST_SCANNERS[fmt]
-    except KeyError:
-        pass
-    scanner = _make_fast_scanner(items)
-    if len(_FAST_SCANNERS) >= _CACHE_LIMIT:
-        _FAST_SCANNERS.clear()
-    _FAST_SCANNERS[fmt] = scanner
-    return scanner
-
-
-def _make_fast_scanner(items):
     parts = []      # of the regex
     lines = []      # of scan(s), after the match: v<k> = the k-th value
     values = []
@@ -746,15 +725,9 @@ _VALIDATED = {}
 
 def scan_string(s, fmt, num_vars):
     """(list of result values, None for unassigned; count of conversions; underflow)."""
-    items = _scan_items(fmt)
-    key = (fmt, num_vars)
-    total = _VALIDATED.get(key)
-    if total is None:
-        total = _validate_scan(items, num_vars)
-        if len(_VALIDATED) >= _CACHE_LIMIT:
-            _VALIDATED.clear()
-        _VALIDATED[key] = total
-    fast = _fast_scanner(fmt, items)
+    items = _cached(_SCAN_CACHE, fmt, _parse_scan, fmt)
+    total = _cached(_VALIDATED, (fmt, num_vars), _validate_scan, items, num_vars)
+    fast = _cached(_FAST_SCANNERS, fmt, _make_fast_scanner, items)
     if fast is not None:
         results = fast[0](s)
         if results is not None:
