@@ -4,8 +4,15 @@ Tcl keeps a locale's words and formats as msgcat messages in the namespace
 ::tcl::clock (MONTHS_FULL, DATE_FORMAT, LOCALE_NUMERALS, LOCALE_ERAS ...).
 ROOT holds the C locale's values; a named locale takes each key from the
 first of its msgcat preferences (en_us_roman, en_us, en, {}) that sets it,
-else from ROOT.  `current` and `system` mean msgcat's current locale.
+else from ROOT.  Tcl's own catalogs (library/msgs/*.msg in a Tcl install,
+loaded by clock.tcl on first use) are not shipped as Tcl files: their values,
+recorded from tclsh by scripts/record_clock_locales.py, are
+library/clock_locales.json, read on first use; a script's own mcset for
+the same locale and key wins over them.  `current` and `system` mean msgcat's current locale.
 """
+
+import json
+import os
 
 from ..runtime.errors import TclError
 from ..runtime.values import to_dict, to_list, to_str
@@ -58,32 +65,55 @@ def locale_table(interp, locale):
     if locale in ("c", "", "posix"):
         return ROOT
     try:
-        msgs = interp.get_var("::msgcat::Msgs")
+        msgs = interp.get_var("::msgcat::Msgs")     # locale -> namespace -> key
+        catalogs = to_dict(msgs)
     except TclError:
-        return ROOT
+        msgs, catalogs = None, {}
     cache = interp.extensions.setdefault("clock-locales", {})
     hit = cache.get(locale)
     if hit is not None and hit[0] is msgs:
         return hit[1]
+    shipped = _shipped()
     table = dict(ROOT)
-    catalogs = to_dict(msgs)
     for loc in reversed(_preferences(locale)):
+        # Tcl's own catalog for the locale first, then what the script set
+        # with msgcat for it, which wins as a later mcset would
+        _apply(table, shipped.get(loc, {}))
         per_locale = catalogs.get(loc)
-        if per_locale is None:
-            continue
-        entries = to_dict(per_locale).get(_NAMESPACE)
-        if entries is None:
-            continue
-        for key, value in to_dict(entries).items():
-            key = to_str(key)
-            if key in _LIST_KEYS:
-                table[key] = [to_str(v) for v in to_list(value)]
-            elif key == "LOCALE_ERAS":
-                table[key] = _eras(value)
-            else:
-                table[key] = to_str(value)
+        entries = None if per_locale is None else to_dict(per_locale).get(_NAMESPACE)
+        if entries is not None:
+            _apply(table, to_dict(entries))
     cache[locale] = (msgs, table)
     return table
+
+
+def _apply(table, entries):
+    for key, value in entries.items():
+        key = to_str(key)
+        if key in _LIST_KEYS:
+            table[key] = [to_str(v) for v in to_list(value)]
+        elif key == "LOCALE_ERAS":
+            table[key] = _eras(value)
+        else:
+            table[key] = to_str(value)
+
+
+_SHIPPED = None
+
+
+def _shipped():
+    """Tcl's clock catalogs, {locale: {KEY: Tcl string}}, as recorded from
+    tclsh by scripts/record_clock_locales.py; read on first use of a locale."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "library",
+                            "clock_locales.json")
+        try:
+            with open(path, encoding="utf-8") as f:
+                _SHIPPED = json.load(f)
+        except (OSError, ValueError):
+            _SHIPPED = {}
+    return _SHIPPED
 
 
 def _eras(value):
