@@ -37,7 +37,8 @@ from ..runtime.errors import BreakSignal, ContinueSignal, TclError
 from ..runtime.frames import Var
 from ..runtime.values import TclList, to_list, to_str
 from .expr import compile_condition
-from .inline import _plain_var, _set_loop_var, _simple_name, compile_inline, if_shape
+from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, if_shape,
+                     slow_setter)
 from .intexpr import _lindex_operand, num_source
 from .script import _call as call_command
 from .script import (PROC_BODY, arg_error_handler, compile_invocation, compile_word,
@@ -492,7 +493,7 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
     indent += 1
     value = g.word_value(indent, cmd, 2, base, handler, literal_numbers=True)
     cell = g.temp("c")
-    slow_set = g.const(_slow_setter(interp, name, on_error))
+    slow_set = g.const(slow_setter(interp, name, on_error))
     g.store(indent, name, value, [
         (0, "%s = fv.get(%r)" % (cell, name)),
         (0, "if %s is not None and %s.arr is None and %s.traces is None:" % (cell, cell, cell)),
@@ -504,16 +505,6 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
         (1, "%s(%s)" % (slow_set, value))])
     if tail:
         g.emit(indent, "return %s" % value)
-
-
-def _slow_setter(interp, name, on_error):
-    def slow_set(val):
-        try:
-            return interp.set_var(name, val)
-        except TclError as e:
-            on_error(e)
-            raise
-    return slow_set
 
 
 def _lone_command(word):

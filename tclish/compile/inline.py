@@ -26,6 +26,19 @@ from ..runtime.interp import body_note
 INLINERS = {}
 
 
+def slow_setter(interp, name, on_error):
+    """set_var(name, val) that reports a Tcl error through the command's
+    on_error (errorInfo lines) before raising it: the slow path of an
+    inlined `set`, here and in generated bodies (body.py)."""
+    def slow_set(val):
+        try:
+            return interp.set_var(name, val)
+        except TclError as e:
+            on_error(e)
+            raise
+    return slow_set
+
+
 def inline(name):
     def register(fn):
         INLINERS[name] = fn
@@ -161,12 +174,7 @@ def _set(c):
     const, value = c.word(2, literal_numbers=True)
     on_error = c.on_error()
 
-    def slow_set(val):
-        try:
-            return interp.set_var(name, val)
-        except TclError as e:
-            on_error(e)
-            raise
+    slow_set = slow_setter(interp, name, on_error)
 
     if const:
         def set_const(fv):
