@@ -5,7 +5,7 @@
 (a) `torch::tensor_add $a $b` on 1-element tensors in a tclish loop, against
     the same torch.add called from Python: the ratio of the whole loop
     iteration to torch.add, nothing subtracted (the loop's own cost and the
-    command minus it are shown beside it);
+    command minus it are shown beside it), the loop at top level and in a proc;
 (b) torch::roi_align on a [1, 256, 50, 68] float32 map (512 boxes at 7x7 and
     1000 boxes at 14x14; spatialScale 0.0625, samplingRatio 2, aligned),
     the Tcl command against the kernel called from Python (medians);
@@ -72,6 +72,11 @@ def command_overhead(n, repeat):
         "empty": "for {set k 0} {$k < %d} {incr k} {set c $a}" % n,
         "named": "for {set k 0} {$k < %d} {incr k} {torch::tensor_add -input $a -other $b}" % n,
     }
+    # the same loops in a proc body, where Tcl code that runs long usually is
+    # (tclsh, too, compiles a proc's locals better than top-level code)
+    for key in ("add", "named", "empty"):
+        interp.eval("proc loop_%s {a b} {%s}" % (key, loops[key]))
+        loops["proc_" + key] = "loop_%s $a $b" % key
     for script in loops.values():
         interp.eval(script.replace(str(n), "100"))
     a, b = torch.ones(1), torch.ones(1)
@@ -107,6 +112,11 @@ def command_overhead(n, repeat):
         ("Tcl loop: torch::tensor_add -input $a -other $b", us["named"], us["named"] / py),
         ("Tcl loop: set c $a (the loop alone)", us["empty"], us["empty"] / py),
         ("set c [...] minus the set c $a loop", alone, alone / py),
+        ("Tcl loop in a proc: torch::tensor_add $a $b", us["proc_add"], us["proc_add"] / py),
+        ("Tcl loop in a proc: ... -input $a -other $b", us["proc_named"],
+         us["proc_named"] / py),
+        ("Tcl loop in a proc: set c $a (the loop alone)", us["proc_empty"],
+         us["proc_empty"] / py),
     ]
 
 
@@ -256,6 +266,7 @@ def main(argv=None):
     print("  the Tcl command against torch.add, whole loop iteration, nothing subtracted: "
           "%.2fx (target at most 1.5x); named syntax %.2fx (target at most 2x)"
           % (rows[2][2], rows[4][2]))
+    print("  the same, the loop in a proc: %.2fx; named syntax %.2fx" % (rows[7][2], rows[8][2]))
 
     if args.overhead:
         return

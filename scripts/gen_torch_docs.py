@@ -40,8 +40,10 @@ arguments three ways:
 * mixed: positional arguments first, then options: `torch::zeros {{2 3}} -dtype float64`
 
 and answers to a camelCase alias (`torch::roiAlign`).  Tensors are handles
-named `tensor1`, `tensor2`, ...; a tensor is freed when no Tcl value holds its
-handle any more, or at once with `torch::tensor_free`.  dtypes: float32
+named `tensor1`, `tensor2`, ... (a result gets its name when it is first used
+as text: `puts`, a string command; passed from command to command it needs
+none); a tensor is freed when no Tcl value holds its handle any more, or at
+once with `torch::tensor_free`.  dtypes: float32
 (float), float64 (double), float16 (half), bfloat16, int8, int16 (short), int32
 (int), int64 (long), uint8 (byte), uint16, uint32, uint64, bool, complex64
 (cfloat), complex128 (cdouble), complex32 (chalf), and the quantized quint8,

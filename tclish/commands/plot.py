@@ -52,9 +52,12 @@ def _options(argv, allowed, usage):
 def _tensor(interp, word):
     """The tensor a word names, or None (without importing torch)."""
     reg = interp.extensions.get("torch")
-    if reg is None or not isinstance(word, str):
+    if reg is None:
         return None
-    return reg.tensors.find(word)
+    try:
+        return reg.tensors.find(word)       # a name, or a command's tensor value
+    except TypeError:                       # a list is no handle
+        return None
 
 
 def _series(interp, data):

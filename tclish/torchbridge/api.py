@@ -7,13 +7,13 @@ import sys
 
 from ..runtime.errors import TclError
 from ..runtime.values import to_str
-from .handles import registry_of
+from .handles import TensorValue, registry_of
 
 
 def tensor_of(interp, handle):
     """The torch.Tensor a handle names in `interp` (the same object, not a copy)."""
     reg = registry_of(interp)
-    t = reg.tensors.find(handle) if isinstance(handle, str) else None
+    t = reg.tensors.find(handle) if isinstance(handle, (str, TensorValue)) else None
     if t is None:
         raise TclError("Invalid tensor handle: %s" % reg.why_missing(to_str(handle)),
                        ("TORCH", "HANDLE"))

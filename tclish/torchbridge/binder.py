@@ -17,6 +17,7 @@ from ..runtime.numbers import parse_number
 from ..runtime.values import TclList
 from . import messages
 from .convert import BadValue, _Tensor, _TensorOrNone, _TensorOrScalar
+from .handles import TensorValue
 
 
 class _Missing:
@@ -106,7 +107,7 @@ class Binder:
                     # a live handle: no option (its name starts with "tensor"), not
                     # empty, and what the kind's converter would give
                     try:
-                        t = tensors.get(a)
+                        t = tensors.find(a) if a.__class__ is TensorValue else tensors.get(a)
                     except TypeError:       # an unhashable value (a list) is no handle
                         t = None
                     if t is not None:

@@ -7,12 +7,15 @@ commands are built.  The source has two parts:
 * `general(interp, argv)`: the binder gives the converted values of any call
   (positional, named, mixed); the function is called with them in the
   declared way (the registry first for context=True, keyword parameters by
-  name), and the result becomes a Tcl value as the spec's `returns` says.
+  name), and the result becomes a Tcl value as the spec's `returns` says
+  (a tensor: a TensorValue, named only if its string is ever wanted).
 * the all-handles fast path in front of it, where the spec allows one
   (`fast_shape`): most torch commands are called as `torch::tensor_add $a $b`,
-  positional arguments that are all live tensor handles, every later
-  parameter left at its default.  For that shape the binder's work is known
-  in advance: each argument is one lookup in the registry's tensor table,
+  positional arguments that are all tensors (a command's result value, or a
+  live handle's name), every later parameter left at its default.  For that
+  shape the binder's work is known in advance: each argument is the tensor a
+  TensorValue of this interpreter holds, or one lookup in the registry's
+  tensor table,
   and the function is called with the tensors and the (converted, constant)
   defaults -- `bare_func` alone where the declaration names one.  No argv
   loop, no list of values, no kwargs dict, no per-call attribute chains.
@@ -21,7 +24,8 @@ Anything else -- another number of arguments, a value that is no live handle
 (a number, an option word, a freed name, a list), a missing registry -- goes
 to `general`, which gives the same results and the same errors.  A word found
 in the tensor table can be neither an option (the table's names all start
-with "tensor") nor an empty value, so the binder would bind it the same way;
+with "tensor") nor an empty value, nor can a TensorValue, so the binder
+would bind it the same way;
 that is what makes the shortcut exact.  The named form of the same call
 (`torch::tensor_add -input $a -other $b`, in either order, any spelling of
 each option) takes the shortcut too: when the option words name exactly the
@@ -37,7 +41,7 @@ calls it, so later calls pay nothing for the laziness.
 from itertools import permutations, product
 
 from ..runtime.errors import TclError, TclSignal
-from .handles import NEW_TENSOR_SOURCE, Handle
+from .handles import TensorValue
 
 _FILENAME = "<torch-command>"
 
@@ -83,8 +87,10 @@ def command(interp, argv):
 
 # what the result becomes, per `returns`; `reg` is the registry
 _RESULTS = {
-    "tensor": "    if result is None:\n        return ''\n" + NEW_TENSOR_SOURCE
-              + "    return handle\n",
+    # a TensorValue, named only when its string is wanted (handles.py)
+    "tensor": "    if result is None:\n        return ''\n"
+              "    value = TensorValue()\n    value.obj = result\n    value.reg = reg\n"
+              "    return value\n",
     "value": "    return to_tcl(result)\n",
     "tensors": "    return to_tcl_handles(reg, result)\n",
     "handle": "    return reg.new(handle_kind, result, handle_prefix)\n",
@@ -173,7 +179,7 @@ def build_command(spec, binder, resolve, env):
     }
     # __name__: the warnings filter install.py sets knows a warning torch attributes
     # to the generated function by it
-    namespace = dict(env, TclError=TclError, TclSignal=TclSignal, Handle=Handle,
+    namespace = dict(env, TclError=TclError, TclSignal=TclSignal, TensorValue=TensorValue,
                      bind=binder.bind, __name__=__name__)
     if spec.handle is not None:
         namespace["handle_kind"], namespace["handle_prefix"] = spec.handle
@@ -186,7 +192,8 @@ def build_command(spec, binder, resolve, env):
             named_key="argv[1]" if n == 1 else "(%s)" % ", ".join(
                 "argv[%d]" % (1 + 2 * k) for k in range(n)),
             by_name="; ".join("a%d = argv[where[%d]]" % (i, i) for i in range(n)),
-            lookups="; ".join("x%d = tensors.get(a%d)" % (i, i) for i in range(n)),
+            lookups="; ".join("x%d = a%d.obj if a%d.__class__ is TensorValue and a%d.reg is reg"
+                              " else tensors.get(a%d)" % ((i,) * 5) for i in range(n)),
             any_missing=" or ".join("%s is None" % x for x in xs),
             fast_call=", ".join((["reg"] if spec.context else []) + xs
                                 + _tail_args(spec, n)),
@@ -204,6 +211,10 @@ def build_command(spec, binder, resolve, env):
     command.general = general       # what every other call goes to (the tests compare)
     command.__name__ = command.__qualname__ = "cmd_" + spec.name
     command.spec = spec
+    # a torch command never reaches the caller's Tcl frame (no upvar, no script)
+    # unless its spec takes the interpreter's context (callbacks); generated proc
+    # bodies may keep variables in Python locals across a frame-blind call
+    command.frame_blind = not spec.context
     return command
 
 

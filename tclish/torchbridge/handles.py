@@ -33,7 +33,9 @@ tensor each iteration keeps at most RECENT small extra tensors -- and
 `tensor_free` frees at once, bypassing the ring.
 """
 
+import gc
 from collections import deque
+from weakref import WeakValueDictionary
 
 RECENT = 16
 RECENT_BYTES = 64 << 20
@@ -98,7 +100,13 @@ class Table(dict):
         return self.listed.total + self.plain.total
 
     def find(self, name):
-        """The live object named `name`, else a recently released one, else None."""
+        """The live object named `name` (a name or a TensorValue), else a recently
+        released one, else None."""
+        if name.__class__ is TensorValue:
+            obj = name.obj
+            if obj is not None and name.reg.tables.get("tensor") is self:
+                return obj
+            name = str(name)        # freed, or another interpreter's: by its name
         obj = self.get(name)
         if obj is None:
             obj = self.listed.find(name)
@@ -158,6 +166,42 @@ class ListedHandle(Handle):
     _listed = True
 
 
+class TensorValue:
+    """A tensor result that has no name yet: the Tcl value a command gives back.
+
+    Most tensors a script makes are only ever passed to the next torch command
+    (`set y [torch::tensor_add $y $x]` in a loop), so a name, a table entry and
+    a Handle to release it would be made for nothing: naming and releasing cost
+    more than the torch call itself.  A TensorValue holds the tensor (`obj`)
+    and its interpreter's registry (`reg`); torch commands take the tensor
+    straight from it.  Its string form -- wanted by `puts`, string commands, a
+    list turned into text, anything that reads the value as text -- is made
+    on first use, as a Tcl_Obj's string rep is: a fresh Handle, registered
+    like any other, which the value then keeps (`handle`).  From then on it is
+    an ordinary named handle that also keeps its tensor: the name found in
+    text, the entry released when the last holder of the Handle goes.
+
+    `tensor_free` of the name clears `obj`, so the freed tensor is gone for
+    the value too (the registry finds the value through `named`); a value of
+    another interpreter is looked up by its name, never used directly."""
+
+    __slots__ = ("obj", "reg", "handle", "__weakref__")
+
+    def __str__(self):
+        try:
+            return self.handle
+        except AttributeError:
+            pass
+        reg = self.reg
+        handle = self.handle = reg.new_tensor(self.obj)
+        # keyed by a plain copy of the name: the key must not keep the Handle alive
+        reg.named[str.__str__(handle)] = self
+        return handle
+
+    def __repr__(self):
+        return "<TensorValue %s>" % self
+
+
 class NewHandle:
     """A kernel's way to say "register this object as a handle": in a result of a
     spec with returns="tensors", it becomes `prefix<N>` in the `kind` table."""
@@ -192,9 +236,12 @@ def _is_counted_name(name, kind, counter):
 class HandleRegistry:
     """The live handles of one interpreter, one table and counter per kind."""
 
-    __slots__ = ("tables", "counters", "tensors", "_n_tensor", "interp")
+    __slots__ = ("tables", "counters", "tensors", "_n_tensor", "interp", "named")
 
     def __init__(self, interp=None):
+        # name -> the TensorValue that was given that name (see TensorValue), for
+        # tensor_free; weak, so the entry goes with the value
+        self.named = WeakValueDictionary()
         # the interpreter that owns the registry: commands that run Tcl callbacks
         # (an LBFGS closure, a lambda scheduler, a function to differentiate) reach
         # it as `registry.interp` through their spec's context=True
@@ -241,11 +288,22 @@ class HandleRegistry:
         table = self.tables.get(kind)
         if table is None:
             return False
+        if name.__class__ is TensorValue:
+            name = str(name)
         in_ring = table.forget(name)
+        value = self.named.pop(name, None) if kind == "tensor" else None
+        if value is not None:
+            value.obj = None
         return table.pop(name, None) is not None or in_ring
 
     def live(self, kind="tensor"):
-        """(name, object) pairs of the live handles of a kind, oldest first."""
+        """(name, object) pairs of the live handles of a kind, oldest first.  The
+        tensors of values not named yet are found among Python's objects, and
+        named: a listing shows names (a diagnostic: this walks the whole heap)."""
+        if kind == "tensor":
+            for obj in gc.get_objects():
+                if obj.__class__ is TensorValue and obj.reg is self and obj.obj is not None:
+                    str(obj)
         table = self.tables.get(kind, {})
         return sorted(((str.__str__(k), v) for k, v in table.items()),
                       key=lambda item: (len(item[0]), item[0]))

@@ -22,7 +22,7 @@ from .binder import Binder
 from .decls import ALL_SPECS
 from .fast import build_command
 from .convert import torch_module
-from .handles import NewHandle, registry_of
+from .handles import NewHandle, TensorValue, registry_of
 
 # torch warns on stderr when numpy is missing (it works without): a Tcl
 # script's stderr is not the place for that
@@ -101,6 +101,8 @@ def to_tcl_handles(reg, value):
     Tcl lists, dicts Tcl dicts.  A single tensor or object gets a plain handle."""
     if isinstance(value, NewHandle):
         return reg.new(value.kind, value.obj, value.prefix)
+    if value.__class__ is TensorValue:      # an in-place command's own argument back
+        return value
     if isinstance(value, torch_module().Tensor):
         return reg.new_tensor(value)
     return _to_tcl_listed(reg, value)

@@ -28,15 +28,22 @@ def test_names_appended_to_a_string():
 def test_the_ring_is_bounded_by_count():
     ip = Interp()
     ip.eval("set x [torch::zeros 1]; set y [torch::ones 1]")
-    ip.eval("for {set k 0} {$k < 200} {incr k} {set x [torch::tensor_add $x $y]}")
+    # each result's name is taken as text (string range), so each is named and,
+    # when the next replaces it, released into the ring; a result never named is
+    # never kept (nobody can have its name)
+    ip.eval("for {set k 0} {$k < 200} {incr k} "
+            "{set x [torch::tensor_add $x $y]; set name [string range $x 0 end]}")
     table = registry_of(ip.runtime).tensors
-    assert len(table) == 2 and len(table.recent) == RECENT
+    assert len(table) == 2 and len(table.recent) == RECENT     # y (named by eval's result), x
     # the oldest released ones are gone, the newest still answer
     with pytest.raises(TclError) as info:
         ip.eval("torch::tensor_item tensor3")
     assert "tensor3 was freed" in info.value.message
     newest = int(ip.eval("string range $x 6 end")) - 1
-    assert ip.eval("torch::tensor_item tensor%d" % newest) == "%.1f" % (newest - 2)
+    assert ip.eval("torch::tensor_item tensor%d" % newest) == "%.1f" % (newest - 1)  # y is tensor1
+    # results that were never named leave nothing behind
+    ip.eval("unset name; for {set k 0} {$k < 200} {incr k} {set x [torch::tensor_add $x $y]}")
+    assert len(table) == 1 and len(table.recent) == RECENT
 
 
 def test_the_ring_is_bounded_by_bytes():

@@ -10,7 +10,7 @@ from tclish.torchbridge.kernels import roi  # noqa: E402
 
 
 def T(fake, handle):
-    return fake.extensions["torch"].tensors[handle]
+    return fake.extensions["torch"].tensors.find(handle)
 
 
 def err(fake, *argv):

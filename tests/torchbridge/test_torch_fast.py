@@ -6,6 +6,7 @@ from tclish.runtime.errors import TclError
 from tclish.runtime.values import TclList
 from tclish.torchbridge.decls import ALL_SPECS
 from tclish.torchbridge.fast import fast_shape
+from tclish.torchbridge.handles import TensorValue
 
 SPECS = {s.name: s for s in ALL_SPECS}
 
@@ -33,8 +34,8 @@ def outcome(fake, func, *argv):
     except TclError as e:
         return "error", e.message, e.errorcode
     tensors = fake.extensions["torch"].tensors
-    if isinstance(r, str) and r in tensors:
-        t = tensors[r]
+    if isinstance(r, TensorValue) or isinstance(r, str) and r in tensors:
+        t = tensors.find(r)
         if t.is_quantized:
             t = t.int_repr()
         elif t.layout != torch.strided:
@@ -117,15 +118,47 @@ def test_first_call_in_a_fresh_interpreter(fake):
     assert "torch" in fresh.extensions
 
 
-def test_handles_made_by_the_fast_path_free_their_tensor(fake, ab):
+def test_results_are_named_only_when_their_string_is_wanted(fake, ab):
     a, b = ab
     cmd = fake.commands["torch::tensor_add"]
     tensors = fake.extensions["torch"].tensors
     before = len(tensors)
-    h = cmd(fake, ["torch::tensor_add", a, b])
-    assert len(tensors) == before + 1 and tensors[h].tolist() == [1.5, 1.0, 6.0]
-    del h
-    assert len(tensors) == before
+    v = cmd(fake, ["torch::tensor_add", a, b])
+    assert type(v) is TensorValue and v.obj.tolist() == [1.5, 1.0, 6.0]
+    assert len(tensors) == before, "no name, no table entry yet"
+    # a value goes on to the next command as it is, on both paths
+    w = cmd(fake, ["torch::tensor_add", v, v])
+    assert w.obj.tolist() == [3.0, 2.0, 12.0]
+    assert cmd.general(fake, ["torch::tensor_add", v, v]).obj.tolist() == [3.0, 2.0, 12.0]
+    name = str(v)
+    assert name.startswith("tensor") and str(v) is name, "named once"
+    assert len(tensors) == before + 1 and tensors.find(name) is v.obj
+    assert cmd(fake, ["torch::tensor_add", name, v]).obj.tolist() == [3.0, 2.0, 12.0]
+    del v, name
+    assert len(tensors) == before, "the entry goes with the value, no gc needed"
+
+
+def test_freeing_a_named_value_frees_it_for_the_value_too(fake, ab):
+    a, b = ab
+    v = fake.commands["torch::tensor_add"](fake, ["torch::tensor_add", a, b])
+    fake.call("torch::tensor_free", str(v))
+    assert v.obj is None
+    with pytest.raises(TclError, match="was freed"):
+        fake.commands["torch::tensor_abs"](fake, ["torch::tensor_abs", v])
+
+
+def test_another_interpreters_value_is_looked_up_by_its_name(fake, ab):
+    a, b = ab
+    other = type(fake)()
+    from tclish.torchbridge.install import install
+    install(other)
+    made = [other.call("torch::ones", "2") for _ in range(5)]    # other's tensor1..5
+    v = other.commands["torch::ones"](other, ["torch::ones", "2"])
+    assert str(v) == "tensor6" and made
+    with pytest.raises(TclError, match="Invalid"):
+        fake.commands["torch::tensor_abs"](fake, ["torch::tensor_abs", v])
+    with pytest.raises(TclError, match="Invalid"):
+        fake.commands["torch::tensor_abs"].general(fake, ["torch::tensor_abs", v])
 
 
 def test_named_calls_give_the_general_results(fake, ab):

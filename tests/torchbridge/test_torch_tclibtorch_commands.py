@@ -13,7 +13,7 @@ from tclish.runtime.values import TclList  # noqa: E402
 
 
 def T(fake, handle):
-    return fake.extensions["torch"].tensors[handle]
+    return fake.extensions["torch"].tensors.find(handle)
 
 
 def err(fake, *argv):

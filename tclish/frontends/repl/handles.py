@@ -14,7 +14,12 @@ def registry(interp):
 def lookup(interp, name):
     """(kind, object) for a live handle name, or None."""
     reg = registry(interp)
-    if reg is None or not isinstance(name, str):
+    if reg is None:
+        return None
+    if name.__class__.__name__ == "TensorValue":    # a command's tensor result
+        obj = reg.tensors.find(name)
+        return None if obj is None else ("tensor", obj)
+    if not isinstance(name, str):
         return None
     for kind, table in reg.tables.items():
         obj = table.get(name)
