@@ -90,6 +90,7 @@ _RESULTS = {
     # a TensorValue, named only when its string is wanted (handles.py)
     "tensor": "    if result is None:\n        return ''\n"
               "    value = TensorValue()\n    value.obj = result\n    value.reg = reg\n"
+              "    reg._n_tensor = value.n = reg._n_tensor + 1\n"
               "    return value\n",
     "value": "    return to_tcl(result)\n",
     "tensors": "    return to_tcl_handles(reg, result)\n",

@@ -83,12 +83,14 @@ class Table(dict):
     one for handles of multi-object results, one for the others, so that a
     loop's temporaries never push out the parts of a result kept as text."""
 
-    __slots__ = ("listed", "plain")
+    __slots__ = ("listed", "plain", "find_unnamed")
 
-    def __init__(self):
+    def __init__(self, find_unnamed=None):
         dict.__init__(self)
         self.listed = Ring()
         self.plain = Ring()
+        # the tensor table's last resort: a value made but never named (TensorValue)
+        self.find_unnamed = find_unnamed
 
     @property
     def recent(self):
@@ -112,6 +114,8 @@ class Table(dict):
             obj = self.listed.find(name)
             if obj is None:
                 obj = self.plain.find(name)
+                if obj is None and self.find_unnamed is not None:
+                    obj = self.find_unnamed(name)
         return obj
 
     def forget(self, name):
@@ -181,11 +185,17 @@ class TensorValue:
     an ordinary named handle that also keeps its tensor: the name found in
     text, the entry released when the last holder of the Handle goes.
 
+    The number of the name is taken when the value is made (`n`, the
+    registry's tensor counter), so names follow the order the tensors were
+    made in, as they always did: a script that writes a name it never saw
+    (`tensor1` for the first tensor it made, as TCLIBTORCH's tests do) still
+    finds it (`HandleRegistry.find_unnamed`).
+
     `tensor_free` of the name clears `obj`, so the freed tensor is gone for
     the value too (the registry finds the value through `named`); a value of
     another interpreter is looked up by its name, never used directly."""
 
-    __slots__ = ("obj", "reg", "handle", "__weakref__")
+    __slots__ = ("obj", "reg", "n", "handle", "__weakref__")
 
     def __str__(self):
         try:
@@ -193,7 +203,7 @@ class TensorValue:
         except AttributeError:
             pass
         reg = self.reg
-        handle = self.handle = reg.new_tensor(self.obj)
+        handle = self.handle = reg.tensor_handle(self.n, self.obj)
         # keyed by a plain copy of the name: the key must not keep the Handle alive
         reg.named[str.__str__(handle)] = self
         return handle
@@ -214,23 +224,11 @@ class NewHandle:
         self.prefix = prefix
 
 
-# A fresh handle for `result` in the registry `reg`, as source text: the
-# generated torch commands (fast.py) write it out in line -- a call costs a
-# measurable part of a command of a few microseconds -- and
-# HandleRegistry.new_tensor is made of the same text.
-NEW_TENSOR_SOURCE = """\
-    reg._n_tensor = count = reg._n_tensor + 1
-    name = f"tensor{count}"             # an f-string formats faster than % here
-    table = reg.tensors
-    table[name] = result
-    handle = Handle(name)
-    handle._table = table
-"""
-
-
 def _is_counted_name(name, kind, counter):
+    """Whether `name` is one a kind's counter gave out (`tensor01` is none)."""
     digits = name[len(kind):]
-    return name.startswith(kind) and digits.isdigit() and 0 < int(digits) <= counter
+    return (name.startswith(kind) and digits.isdigit() and 0 < int(digits) <= counter
+            and str(int(digits)) == digits)
 
 
 class HandleRegistry:
@@ -246,12 +244,41 @@ class HandleRegistry:
         # (an LBFGS closure, a lambda scheduler, a function to differentiate) reach
         # it as `registry.interp` through their spec's context=True
         self.interp = interp
-        self.tensors = Table()
+        self.tensors = Table(self.find_unnamed)
         self.tables = {"tensor": self.tensors}
         self.counters = {}
         self._n_tensor = 0
 
-    new_tensor = None       # made below from NEW_TENSOR_SOURCE
+    def new_tensor(self, obj):
+        """A fresh handle for a tensor (no copy is made)."""
+        self._n_tensor = n = self._n_tensor + 1
+        return self.tensor_handle(n, obj)
+
+    def tensor_handle(self, n, obj):
+        """The handle `tensor<n>` for `obj`, entered in the tensor table."""
+        name = f"tensor{n}"
+        table = self.tensors
+        table[name] = obj
+        handle = Handle(name)
+        handle._table = table
+        return handle
+
+    def find_unnamed(self, name):
+        """The tensor of the value numbered as `name` says, made but never named;
+        None if there is none.  Only a name of the counted form whose number was
+        given out gets this far (a name written in a script before it was ever
+        shown), and only after the table and the rings missed: the values are
+        found among Python's objects, and the one found is named now."""
+        if not isinstance(name, str) or not _is_counted_name(name, "tensor", self._n_tensor):
+            return None
+        n = int(name[6:])
+        for obj in gc.get_objects():
+            if obj.__class__ is TensorValue and obj.reg is self and obj.n == n:
+                if obj.obj is None or hasattr(obj, "handle"):
+                    return None         # freed, or named and released since
+                str(obj)
+                return obj.obj
+        return None
 
     def new_listed(self, kind, obj, prefix=None):
         """A fresh handle for one object of a multi-object result (see ListedHandle)."""
@@ -320,17 +347,6 @@ class HandleRegistry:
             return "empty %s handle" % kind
         # TCLIBTORCH's phrase, which its test suite looks for
         return 'Invalid %s name "%s"' % (kind, name)
-
-
-def _make_new_tensor():
-    namespace = {"Handle": Handle}
-    exec("def new_tensor(reg, result):\n"
-         "    \"\"\"A fresh handle for a tensor (no copy is made).\"\"\"\n"
-         + NEW_TENSOR_SOURCE + "    return handle\n", namespace)
-    return namespace["new_tensor"]
-
-
-HandleRegistry.new_tensor = _make_new_tensor()
 
 
 def registry_of(interp):

@@ -188,8 +188,7 @@ def test_tab_completes_torch_command_and_parameters(torch_interp):
         " 0.5" + ENTER,
         "torch::roiA\t", buffer_is("torch::roiAlign"), CTRL_C,
         CTRL_D)
-    # $f and $b were never shown, so the result shown is the first one named
-    assert s.out == "tensor1  float32[1, 1, 2, 2] cpu\n"
+    assert s.out == "tensor3  float32[1, 1, 2, 2] cpu\n"
     assert s.err.getvalue() == ""
 
 

@@ -30,7 +30,7 @@ def test_the_ring_is_bounded_by_count():
     ip.eval("set x [torch::zeros 1]; set y [torch::ones 1]")
     # each result's name is taken as text (string range), so each is named and,
     # when the next replaces it, released into the ring; a result never named is
-    # never kept (nobody can have its name)
+    # not kept (nobody saw its name)
     ip.eval("for {set k 0} {$k < 200} {incr k} "
             "{set x [torch::tensor_add $x $y]; set name [string range $x 0 end]}")
     table = registry_of(ip.runtime).tensors
@@ -40,10 +40,24 @@ def test_the_ring_is_bounded_by_count():
         ip.eval("torch::tensor_item tensor3")
     assert "tensor3 was freed" in info.value.message
     newest = int(ip.eval("string range $x 6 end")) - 1
-    assert ip.eval("torch::tensor_item tensor%d" % newest) == "%.1f" % (newest - 1)  # y is tensor1
+    assert ip.eval("torch::tensor_item tensor%d" % newest) == "%.1f" % (newest - 2)
     # results that were never named leave nothing behind
     ip.eval("unset name; for {set k 0} {$k < 200} {incr k} {set x [torch::tensor_add $x $y]}")
     assert len(table) == 1 and len(table.recent) == RECENT
+
+
+def test_a_name_written_before_it_was_shown():
+    """Names are numbered in the order the tensors were made, and a counted name
+    finds a tensor that was never shown (TCLIBTORCH's tests write `tensor1`)."""
+    ip = Interp()
+    ip.eval("set a [torch::ones 2]; set b [torch::zeros 3]; list")
+    assert ip.eval("torch::tensor_shape tensor2") == "3"
+    assert ip.eval("set b") == "tensor2"
+    with pytest.raises(TclError, match='Invalid tensor name "tensor02"'):
+        ip.eval("torch::tensor_shape tensor02")
+    ip.eval("unset a")
+    with pytest.raises(TclError, match="tensor1 was freed"):
+        ip.eval("torch::tensor_shape tensor1")
 
 
 def test_the_ring_is_bounded_by_bytes():
