@@ -1,10 +1,10 @@
 """proc, return, uplevel, upvar, global, rename, apply."""
 
-from ..compile.framecall import frame_function
+from ..compile.framecall import PROC_FRAME, frame_function
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal, ContinueSignal, ReturnSignal, TclError)
 from ..runtime.frames import ElementLink, Frame, Var
-from ..runtime.interp import ImportedCmd
-from ..runtime.registry import command
+from ..runtime.interp import ImportedCmd, body_note
+from ..runtime.registry import command, wrong_args
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 from ..runtime.interp import split_array_name  # module level: link_variable runs per upvar
 
@@ -165,30 +165,10 @@ run_body = frame_function(
      "if code is None:",
      "    code = compiled_body(interp, spec)",
      "ns = spec.ns"],
-    "make_frame(table, ns, caller.level + 1, caller, spec, argv)",
+    ["if make_frame is Frame:"] + ["    " + line for line in PROC_FRAME] +
+    ["else:", "    frame = make_frame(table, ns, caller.level + 1, caller, spec, argv)"],
     """(what or 'procedure "%s"' % to_str(argv[0]))""",
-    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, compiled_body=_compiled_body))()
-
-# The command of a proc given exactly its arguments: run_body written out
-# (one Python frame less per call), made per proc by make_call_exact(spec,
-# count, bind_exact).
-_make_call_exact = frame_function(
-    "call_proc", "interp, argv", [
-        "if len(argv) != count:",
-        "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)",
-        "table = bind_exact(argv)",
-        "code = spec.code",
-        "if code is None:",
-        "    return run_body(interp, spec, table, argv)  # compiles the body",
-        "ns = spec.ns"],
-    "Frame(table, ns, caller.level + 1, caller, spec, argv)",
-    """'procedure "%s"' % to_str(argv[0])""",
-    free=("spec", "count", "bind_exact"),
-    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, run_body=run_body,
-             bind_arguments=bind_arguments))
-
-
-_EXACT_BINDERS = {}
+    env=dict(FRAME_HELPERS, to_str=to_str, compiled_body=_compiled_body))()
 
 # Var(x) runs Var.__init__, a Python frame per argument; the binders below
 # fill its slots themselves (a fifth less time for a call's binding).  They
@@ -196,25 +176,57 @@ _EXACT_BINDERS = {}
 assert Var.__slots__ == ("value", "arr", "traces")
 
 
-def exact_binder(names, first=1):
-    """argv -> variable table, for a call giving exactly the named arguments
-    from argv[first] on: a function made once per list of names (shared by
-    procs and methods with the same parameters)."""
-    key = (names, first)
-    bind = _EXACT_BINDERS.get(key)
-    if bind is not None:
-        return bind
-    lines = ["def bind(argv):"]
-    for i in range(len(names)):
-        lines.append("    v{0} = new(Var); v{0}.value = argv[{1}]; v{0}.arr = None; "
-                     "v{0}.traces = None".format(i, i + first))
-    lines.append("    return {%s}" % ", ".join("%r: v%d" % (name, i) for i, name in enumerate(names)))
-    namespace = {"Var": Var, "new": object.__new__}
-    exec("\n".join(lines), namespace)
-    bind = namespace["bind"]
-    if len(_EXACT_BINDERS) < 1000:
-        _EXACT_BINDERS[key] = bind
-    return bind
+def new_var(local, value):
+    """A statement making Var(value) in the Python local `local`."""
+    return "%s = new_object(Var); %s.value = %s; %s.arr = None; %s.traces = None" % (
+        local, local, value, local, local)
+
+
+BINDER_ENV = {"Var": Var, "TclList": TclList, "new_object": object.__new__}
+
+# The command of a proc given exactly its arguments: run_body written out
+# (one Python frame less per call) with the binding in line, made once per
+# count of parameters: make(spec, count, name0, name1, ...).
+_CALL_EXACT = {}
+
+
+def _call_exact_maker(arity):
+    make = _CALL_EXACT.get(arity)
+    if make is None:
+        names = ["n%d" % i for i in range(arity)]
+        make = _CALL_EXACT[arity] = frame_function(
+            "call_proc", "interp, argv", [
+                "if len(argv) != count:",
+                "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)"] +
+            [new_var("v%d" % i, "argv[%d]" % (i + 1)) for i in range(arity)] + [
+                "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity)),
+                "code = spec.code",
+                "if code is None:",
+                "    return run_body(interp, spec, table, argv)  # compiles the body",
+                "ns = spec.ns"],
+            PROC_FRAME,
+            """'procedure "%s"' % to_str(argv[0])""",
+            free=["spec", "count"] + names,
+            env=dict(FRAME_HELPERS, **BINDER_ENV, to_str=to_str, run_body=run_body,
+                     bind_arguments=bind_arguments))
+    return make
+
+
+# The command of a proc with defaults or `args`: its binder (below), then
+# run_body written out, as for the exact one.
+_make_call_binding = frame_function(
+    "call_proc", "interp, argv", [
+        "table = bind(argv)",
+        "if table is None:",
+        "    table = bind_arguments(spec, argv, 1)  # raises the usage error",
+        "code = spec.code",
+        "if code is None:",
+        "    return run_body(interp, spec, table, argv)  # compiles the body",
+        "ns = spec.ns"],
+    PROC_FRAME,
+    """'procedure "%s"' % to_str(argv[0])""",
+    free=("spec", "bind"),
+    env=dict(FRAME_HELPERS, to_str=to_str, run_body=run_body, bind_arguments=bind_arguments))
 
 
 def _binder(spec):
@@ -225,34 +237,29 @@ def _binder(spec):
     last = len(params)
     lines = ["def bind(argv):", "    n = len(argv)"]
     for k in range(required, last + 1):
-        items = ["%r: Var(argv[%d])" % (name, i + 1) for i, (name, _) in enumerate(params[:k])]
-        items += ["%r: Var(D[%d])" % (name, i) for i, (name, _) in enumerate(params) if i >= k]
+        values = ["argv[%d]" % (i + 1) if i < k else "D[%d]" % i for i in range(last)]
         if spec.has_args:
-            items.append("'args': Var(TclList(%s))" % ("argv[%d:]" % (k + 1) if k == last else ""))
+            values.append("TclList(%s)" % ("argv[%d:]" % (k + 1) if k == last else ""))
+        names = [name for name, _ in params] + (["args"] if spec.has_args else [])
         test = "n >= %d" % (k + 1) if spec.has_args and k == last else "n == %d" % (k + 1)
-        lines += ["    if %s:" % test, "        return {%s}" % ", ".join(items)]
+        lines.append("    if %s:" % test)
+        lines += ["        " + new_var("v%d" % i, value) for i, value in enumerate(values)]
+        lines.append("        return {%s}" % ", ".join("%r: v%d" % (name, i)
+                                                       for i, name in enumerate(names)))
     lines.append("    return None")
-    namespace = {"Var": Var, "TclList": TclList, "D": [d for _, d in params]}
+    namespace = dict(BINDER_ENV, D=[d for _, d in params])
     exec("\n".join(lines), namespace)
     return namespace["bind"]
 
 
 def make_proc_command(spec):
-    """The command for a proc: bind the arguments, then run_body."""
+    """The command for a proc: bind the arguments, then run the body."""
     names = tuple(p for p, _ in spec.params)
-    count = len(names) + 1
     exact = not spec.has_args and spec.required == len(names)
-    if not exact:
-        bind = _binder(spec)
-
-        def call_proc(interp, argv):  # (the name runtime/cmdframes.py looks for)
-            table = bind(argv)
-            if table is None:
-                table = bind_arguments(spec, argv, 1)  # raises the usage error
-            return run_body(interp, spec, table, argv)
-        call_proc.proc_spec = spec
-        return call_proc
-    call_proc = _make_call_exact(spec, count, exact_binder(names))
+    if exact:
+        call_proc = _call_exact_maker(len(names))(spec, len(names) + 1, *names)
+    else:
+        call_proc = _make_call_binding(spec, _binder(spec))
     call_proc.proc_spec = spec
     return call_proc
 
@@ -353,7 +360,9 @@ def cmd_return(interp, argv):
 
 # ---- uplevel / upvar / global -------------------------------------------------------------
 
-@command("uplevel", 1, None, "?level? command ?arg ...?")
+# (no count in @command: the registry's wrapper would cost a Python call per
+# uplevel; the count is checked below)
+@command("uplevel")
 def cmd_uplevel(interp, argv):
     frame = interp.frame
     if len(argv) == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
@@ -365,6 +374,8 @@ def cmd_uplevel(interp, argv):
             target = target.parent
         return eval_in_frame(interp, target, argv[2], "uplevel")
     args = argv[1:]
+    if not args:
+        raise wrong_args(to_str(argv[0]), "?level? command ?arg ...?")
     target = interp.level_frame(args[0]) if len(args) > 1 else None
     if target is not None:
         args = args[1:]
@@ -386,8 +397,10 @@ def eval_in_frame(interp, target, script, what):
     interp.frame = target
     interp.cur_ns = target.ns
     try:
-        return interp.eval_body(script, what)
+        return interp.eval(script)
     except TclError as e:
+        if e.errorline is not None:  # (Interp.eval_body's note, here a call less)
+            e.errorinfo += "\n    " + body_note(what, e.errorline)
         if e.errorstack is not None and saved.level != target.level:
             e.errorstack += ["UP", saved.level - target.level]
         raise
