@@ -87,18 +87,25 @@ def cmd_catch(interp, argv):
 # would cost a Python call each time)
 @command("error")
 def cmd_error(interp, argv):
-    if not 2 <= len(argv) <= 4:
+    n = len(argv)
+    if n == 2:  # `error message`, the common form
+        err = TclError(to_str(argv[1]))
+        err.leading = ()
+        raise err
+    if not 2 <= n <= 4:
         raise wrong_args(to_str(argv[0]), "message ?errorInfo? ?errorCode?")
     message = to_str(argv[1])
-    info = to_str(argv[2]) if len(argv) > 2 and to_str(argv[2]) != "" else None
-    code = argv[3] if len(argv) > 3 else "NONE"
+    info = to_str(argv[2])
+    if info == "":
+        info = None
+    code = argv[3] if n > 3 else "NONE"
     if type(code) is not str:
         code = to_str(code)
     err = TclError(message, code, info)
     if info is not None:
         err.context_added = True
-    err.leading = tuple(k for k, given in (("-errorinfo", len(argv) > 2),
-                                            ("-errorcode", len(argv) > 3)) if given)
+    # the options given come first in the options dict (errors.error_options)
+    err.leading = ("-errorinfo", "-errorcode") if n > 3 else ("-errorinfo",)
     raise err
 
 
