@@ -191,11 +191,13 @@ def _try_form(words):
             if word == "on":
                 match = parse_code(match)
             else:
-                match = [to_str(x) for x in to_list(match)]
-            varlist = [to_str(x) for x in to_list(words[i + 2])]
-            if len(varlist) > 2:
-                raise TclError("handler variable list must have at most two names",
-                               ("TCL", "OPERATION", "TRY", "HANDLERVARS"))
+                try:
+                    match = [to_str(x) for x in to_list(match)]
+                except TclError:
+                    raise TclError("bad prefix '%s': must be a list" % to_str(match),
+                                   ("TCL", "OPERATION", "TRY", "TRAP", "EXNFORMAT")) from None
+            # (names past the second are ignored, as by Tcl 8.6's try)
+            varlist = [to_str(x) for x in to_list(words[i + 2])][:2]
             handlers.append((word, match, varlist, words[i + 3]))
             i += 4
         else:
