@@ -10,21 +10,23 @@ def ok_options():
     return TclDict((("-code", 0), ("-level", 0)))
 
 
-def capture(interp, script):
+def capture(interp, script, want_options=True):
     """Evaluate `script`; returns (code, result value, options TclDict), the
     options None for ok (ok_options() makes them where they are wanted)."""
     try:
         value = interp.eval(script)
         return OK, value, None
     except (TclError, TclSignal) as e:
-        return capture_exception(interp, e)
+        return capture_exception(interp, e, want_options)
 
 
-def capture_exception(interp, e):
-    """(code, value, options) for a caught TclError or signal."""
+def capture_exception(interp, e, want_options=True):
+    """(code, value, options) for a caught TclError or signal; an error's
+    options are None unless `want_options` (a catch without an options
+    variable need not build the dict)."""
     if isinstance(e, TclError):
         interp.set_error_vars(e)
-        return ERROR, e.message, error_options(e)
+        return ERROR, e.message, error_options(e) if want_options else None
     return signal_result(e)
 
 
@@ -74,7 +76,7 @@ def signal_result(s):
 @command("catch", 1, 3, "script ?resultVarName? ?optionVarName?")
 def cmd_catch(interp, argv):
     depth = interp.depth
-    code, value, options = capture(interp, argv[1])
+    code, value, options = capture(interp, argv[1], len(argv) > 3)
     interp.depth = depth
     if len(argv) > 2:
         interp.set_var(to_str(argv[2]), value)
