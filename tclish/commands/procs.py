@@ -493,23 +493,30 @@ def cmd_global(interp, argv):
     frame = interp.frame
     if not frame.is_proc:
         return ""
+    table = frame.vars
     for name_value in argv[1:]:
-        name = to_str(name_value)
-        qualified = name if name.startswith("::") else "::" + name
-        ns, tail = interp._ns_and_tail(qualified, create=False)
-        if ns is None:
-            raise TclError('can\'t upvar: parent namespace doesn\'t exist', ("TCL", "UPVAR"))
-        var = ns.vars.get(tail)
+        name = name_value if name_value.__class__ is str else to_str(name_value)
+        if "::" in name:
+            ns, tail = interp._ns_and_tail(name if name.startswith("::") else "::" + name,
+                                           create=False)
+            if ns is None:
+                raise TclError('can\'t access "%s": parent namespace doesn\'t exist' % name,
+                               ("TCL", "LOOKUP", "VARNAME", name))
+        else:  # `global x`, the usual form: no name to parse
+            ns, tail = interp.global_ns, name
+        nsvars = ns.vars
+        var = nsvars.get(tail)
         if var is None:
-            var = ns.vars[tail] = Var()
-        existing = frame.vars.get(tail)
+            var = nsvars[tail] = Var()
+        existing = table.get(tail)
+        links = frame.links
         if existing is not None and existing is not var and not existing.is_unset() and \
-                (frame.links is None or tail not in frame.links):
+                (links is None or tail not in links):
             raise TclError('variable "%s" already exists' % tail, ("TCL", "UPVAR", "EXISTS"))
-        frame.vars[tail] = var
-        if frame.links is None:
-            frame.links = set()
-        frame.links.add(tail)
+        table[tail] = var
+        if links is None:
+            links = frame.links = set()
+        links.add(tail)
     return ""
 
 
