@@ -409,19 +409,59 @@ def eval_in_frame(interp, target, script, what):
         interp.cur_ns = saved.ns
 
 
-@command("upvar", 2, None, "?level? otherVar localVar ?otherVar localVar ...?")
+_UPVAR_USAGE = "?level? otherVar localVar ?otherVar localVar ...?"
+
+
+# (no count in @command: the registry's wrapper would cost a Python call per
+# upvar; the count is checked below)
+@command("upvar")
 def cmd_upvar(interp, argv):
-    args = argv[1:]
-    if len(args) % 2 == 1:
-        target = interp.frame_at_level(args[0])
-        args = args[1:]
+    n = len(argv)
+    if n < 3:
+        raise wrong_args(to_str(argv[0]), _UPVAR_USAGE)
+    frame = interp.frame
+    first = 1
+    if n % 2 == 0:
+        # a level first: 1 and #0 (the usual ones) found without parsing
+        level = argv[1]
+        first = 2
+        if (level == "1" or (level.__class__ is int and level == 1)) and frame.level > 0:
+            target = frame
+            while target.level >= frame.level:
+                target = target.parent
+        elif level == "#0":
+            target = frame
+            while target.level > 0:
+                target = target.parent
+        else:
+            target = interp.frame_at_level(level)
     else:
         target = interp.frame_at_level("1")
-    if not args:
-        raise TclError('wrong # args: should be "upvar ?level? otherVar localVar ?otherVar localVar ...?"',
-                       ("TCL", "WRONGARGS"))
-    for i in range(0, len(args), 2):
-        link_variable(interp, target, to_str(args[i]), to_str(args[i + 1]))
+    # the plain case (a proc linking simple names of a proc's or the global
+    # frame into new locals) is link_variable with nothing left to check
+    plain = frame.is_proc and target is not frame and \
+        (target.is_proc or target.ns is interp.global_ns)
+    table = frame.vars
+    for i in range(first, n, 2):
+        other, local = argv[i], argv[i + 1]
+        if other.__class__ is not str:
+            other = to_str(other)
+        if local.__class__ is not str:
+            local = to_str(local)
+        if plain and table.get(local) is None and "::" not in other and "::" not in local \
+                and not (other.endswith(")") and "(" in other) \
+                and not (local.endswith(")") and "(" in local):
+            tv = target.vars
+            var = tv.get(other)
+            if var is None:
+                var = tv[other] = Var()
+            table[local] = var
+            links = frame.links
+            if links is None:
+                links = frame.links = set()
+            links.add(local)
+        else:
+            link_variable(interp, target, other, local)
     return ""
 
 
