@@ -365,14 +365,27 @@ def cmd_return(interp, argv):
 @command("uplevel")
 def cmd_uplevel(interp, argv):
     frame = interp.frame
-    if len(argv) == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
-                                                and argv[1] == 1):
+    n = len(argv)
+    if n == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
+                                       and argv[1] == 1):
         # `uplevel 1 script` (the literal 1 is compiled to the int), the
         # commonest form: level_frame's walk without reading the level word
         target = frame.parent
         while target.level >= frame.level:
             target = target.parent
         return eval_in_frame(interp, target, argv[2], "uplevel")
+    if n == 3 and argv[1] == "#0":
+        target = frame
+        while target.level > 0:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[2], "uplevel")
+    if n == 2 and frame.level > 0 and argv[1].__class__ is str and argv[1][:1].isalpha():
+        # `uplevel script`: a script starting with a letter is no level
+        # (that would be an error), so level 1 without asking level_frame
+        target = frame.parent
+        while target.level >= frame.level:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[1], "uplevel")
     args = argv[1:]
     if not args:
         raise wrong_args(to_str(argv[0]), "?level? command ?arg ...?")
