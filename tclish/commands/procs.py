@@ -229,19 +229,20 @@ _make_call_binding = frame_function(
     env=dict(FRAME_HELPERS, to_str=to_str, run_body=run_body, bind_arguments=bind_arguments))
 
 
-def _binder(spec):
+def _binder(spec, first=1):
     """argv -> variable table, or None for a wrong count of arguments (then
-    bind_arguments says so), for a proc with defaults or `args`: one dict
-    display per count of arguments given, made once per proc."""
+    bind_arguments says so), for a proc with defaults or `args` (or a
+    lambda: `first` 2, after apply's lambda): one dict display per count of
+    arguments given, made once per proc."""
     params, required = spec.params, spec.required
     last = len(params)
     lines = ["def bind(argv):", "    n = len(argv)"]
     for k in range(required, last + 1):
-        values = ["argv[%d]" % (i + 1) if i < k else "D[%d]" % i for i in range(last)]
+        values = ["argv[%d]" % (i + first) if i < k else "D[%d]" % i for i in range(last)]
         if spec.has_args:
-            values.append("TclList(%s)" % ("argv[%d:]" % (k + 1) if k == last else ""))
+            values.append("TclList(%s)" % ("argv[%d:]" % (k + first) if k == last else ""))
         names = [name for name, _ in params] + (["args"] if spec.has_args else [])
-        test = "n >= %d" % (k + 1) if spec.has_args and k == last else "n == %d" % (k + 1)
+        test = "n >= %d" % (k + first) if spec.has_args and k == last else "n == %d" % (k + first)
         lines.append("    if %s:" % test)
         lines += ["        " + new_var("v%d" % i, value) for i, value in enumerate(values)]
         lines.append("        return {%s}" % ", ".join("%r: v%d" % (name, i)
@@ -607,36 +608,59 @@ def cmd_rename(interp, argv):
     return ""
 
 
-@command("apply", 1, None, "lambdaExpr ?arg ...?")
+# (no count in @command: the registry's wrapper would cost a Python call per
+# apply; the count is checked below)
+@command("apply")
 def cmd_apply(interp, argv):
+    if len(argv) < 2:
+        raise wrong_args(to_str(argv[0]), "lambdaExpr ?arg ...?")
     lam = argv[1]
+    key = lam if lam.__class__ is str else to_str(lam)
+    cache = interp.extensions.get("lambdas")
+    entry = cache.get(key) if cache is not None else None
+    # a lambda met before: its spec, binder and errorInfo name, while its
+    # namespace is still the one it was made for
+    if entry is None or (interp.global_ns if entry[3] is None
+                         else interp.namespaces.get(entry[3])) is not entry[0].ns:
+        entry = _lambda_entry(interp, lam, key)
+    spec, bind, what, _ = entry
+    table = bind(argv)
+    if table is None:
+        table = bind_arguments(spec, argv, 2, "apply lambdaExpr")  # raises the usage error
+    return run_body(interp, spec, table, argv, what)
+
+
+def _lambda_entry(interp, lam, key):
+    """(spec, binder, errorInfo name, namespace name or None) for a lambda,
+    cached by its text in the interpreter."""
     parts = to_list(lam)
     if len(parts) not in (2, 3):
-        raise TclError('can\'t interpret "%s" as a lambda expression' % to_str(lam),
+        raise TclError('can\'t interpret "%s" as a lambda expression' % key,
                        ("TCL", "VALUE", "LAMBDA"))
     ns = interp.global_ns
+    nsname = lookup = None
     if len(parts) == 3:
         nsname = to_str(parts[2])
         if not nsname.startswith("::"):
             nsname = "::" + nsname
-        ns = interp.namespaces.get(nsname.rstrip(":") or "::")
+        lookup = nsname.rstrip(":") or "::"
+        ns = interp.namespaces.get(lookup)
         if ns is None:
             raise TclError('namespace "%s" not found' % nsname, ("TCL", "LOOKUP", "NAMESPACE", nsname))
     cache = interp.extensions.setdefault("lambdas", {})
-    key = to_str(lam)
-    spec = cache.get(key)
-    if spec is None or spec.ns is not ns:
-        try:
-            spec = ProcSpec("apply", parts[0], parts[1], ns)
-        except TclError as e:
-            e.errorinfo += '\n    (parsing lambda expression "%s")' % _short(key)
-            e.context_added = True
-            raise
-        if len(cache) > 1000:
-            cache.clear()
-        cache[key] = spec
-    table = bind_arguments(spec, argv, 2, "apply lambdaExpr")
-    return run_body(interp, spec, table, argv, 'lambda term "%s"' % _short(to_str(lam)))
+    entry = cache.get(key)
+    if entry is not None and entry[0].ns is ns:
+        return entry
+    try:
+        spec = ProcSpec("apply", parts[0], parts[1], ns)
+    except TclError as e:
+        e.errorinfo += '\n    (parsing lambda expression "%s")' % _short(key)
+        e.context_added = True
+        raise
+    if len(cache) > 1000:
+        cache.clear()
+    entry = cache[key] = (spec, _binder(spec, 2), 'lambda term "%s"' % _short(key), lookup)
+    return entry
 
 
 def _short(text):
