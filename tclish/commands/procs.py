@@ -646,7 +646,8 @@ def _lambda_entry(interp, lam, key):
         lookup = nsname.rstrip(":") or "::"
         ns = interp.namespaces.get(lookup)
         if ns is None:
-            raise TclError('namespace "%s" not found' % nsname, ("TCL", "LOOKUP", "NAMESPACE", nsname))
+            raise TclError('namespace "%s" not found' % nsname,
+                           ("TCL", "LOOKUP", "NAMESPACE", nsname))
     cache = interp.extensions.setdefault("lambdas", {})
     entry = cache.get(key)
     if entry is not None and entry[0].ns is ns:
