@@ -1,10 +1,10 @@
 """proc, return, uplevel, upvar, global, rename, apply."""
 
-from ..compile.framecall import frame_function
+from ..compile.framecall import PROC_FRAME, frame_function
 from ..runtime.errors import (BREAK, CONTINUE, ERROR, OK, RETURN, BreakSignal, CodeSignal, ContinueSignal, ReturnSignal, TclError)
 from ..runtime.frames import ElementLink, Frame, Var
-from ..runtime.interp import ImportedCmd
-from ..runtime.registry import command
+from ..runtime.interp import ImportedCmd, body_note
+from ..runtime.registry import command, wrong_args
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 from ..runtime.interp import split_array_name  # module level: link_variable runs per upvar
 
@@ -165,30 +165,10 @@ run_body = frame_function(
      "if code is None:",
      "    code = compiled_body(interp, spec)",
      "ns = spec.ns"],
-    "make_frame(table, ns, caller.level + 1, caller, spec, argv)",
+    ["if make_frame is Frame:"] + ["    " + line for line in PROC_FRAME] +
+    ["else:", "    frame = make_frame(table, ns, caller.level + 1, caller, spec, argv)"],
     """(what or 'procedure "%s"' % to_str(argv[0]))""",
-    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, compiled_body=_compiled_body))()
-
-# The command of a proc given exactly its arguments: run_body written out
-# (one Python frame less per call), made per proc by make_call_exact(spec,
-# count, bind_exact).
-_make_call_exact = frame_function(
-    "call_proc", "interp, argv", [
-        "if len(argv) != count:",
-        "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)",
-        "table = bind_exact(argv)",
-        "code = spec.code",
-        "if code is None:",
-        "    return run_body(interp, spec, table, argv)  # compiles the body",
-        "ns = spec.ns"],
-    "Frame(table, ns, caller.level + 1, caller, spec, argv)",
-    """'procedure "%s"' % to_str(argv[0])""",
-    free=("spec", "count", "bind_exact"),
-    env=dict(FRAME_HELPERS, Frame=Frame, to_str=to_str, run_body=run_body,
-             bind_arguments=bind_arguments))
-
-
-_EXACT_BINDERS = {}
+    env=dict(FRAME_HELPERS, to_str=to_str, compiled_body=_compiled_body))()
 
 # Var(x) runs Var.__init__, a Python frame per argument; the binders below
 # fill its slots themselves (a fifth less time for a call's binding).  They
@@ -196,63 +176,91 @@ _EXACT_BINDERS = {}
 assert Var.__slots__ == ("value", "arr", "traces")
 
 
-def exact_binder(names, first=1):
-    """argv -> variable table, for a call giving exactly the named arguments
-    from argv[first] on: a function made once per list of names (shared by
-    procs and methods with the same parameters)."""
-    key = (names, first)
-    bind = _EXACT_BINDERS.get(key)
-    if bind is not None:
-        return bind
-    lines = ["def bind(argv):"]
-    for i in range(len(names)):
-        lines.append("    v{0} = new(Var); v{0}.value = argv[{1}]; v{0}.arr = None; "
-                     "v{0}.traces = None".format(i, i + first))
-    lines.append("    return {%s}" % ", ".join("%r: v%d" % (name, i) for i, name in enumerate(names)))
-    namespace = {"Var": Var, "new": object.__new__}
-    exec("\n".join(lines), namespace)
-    bind = namespace["bind"]
-    if len(_EXACT_BINDERS) < 1000:
-        _EXACT_BINDERS[key] = bind
-    return bind
+def new_var(local, value):
+    """A statement making Var(value) in the Python local `local`."""
+    return "%s = new_object(Var); %s.value = %s; %s.arr = None; %s.traces = None" % (
+        local, local, value, local, local)
 
 
-def _binder(spec):
+BINDER_ENV = {"Var": Var, "TclList": TclList, "new_object": object.__new__}
+
+# The command of a proc given exactly its arguments: run_body written out
+# (one Python frame less per call) with the binding in line, made once per
+# count of parameters: make(spec, count, name0, name1, ...).
+_CALL_EXACT = {}
+
+
+def _call_exact_maker(arity):
+    make = _CALL_EXACT.get(arity)
+    if make is None:
+        names = ["n%d" % i for i in range(arity)]
+        make = _CALL_EXACT[arity] = frame_function(
+            "call_proc", "interp, argv", [
+                "if len(argv) != count:",
+                "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)"] +
+            [new_var("v%d" % i, "argv[%d]" % (i + 1)) for i in range(arity)] + [
+                "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity)),
+                "code = spec.code",
+                "if code is None:",
+                "    return run_body(interp, spec, table, argv)  # compiles the body",
+                "ns = spec.ns"],
+            PROC_FRAME,
+            """'procedure "%s"' % to_str(argv[0])""",
+            free=["spec", "count"] + names,
+            env=dict(FRAME_HELPERS, **BINDER_ENV, to_str=to_str, run_body=run_body,
+                     bind_arguments=bind_arguments))
+    return make
+
+
+# The command of a proc with defaults or `args`: its binder (below), then
+# run_body written out, as for the exact one.
+_make_call_binding = frame_function(
+    "call_proc", "interp, argv", [
+        "table = bind(argv)",
+        "if table is None:",
+        "    table = bind_arguments(spec, argv, 1)  # raises the usage error",
+        "code = spec.code",
+        "if code is None:",
+        "    return run_body(interp, spec, table, argv)  # compiles the body",
+        "ns = spec.ns"],
+    PROC_FRAME,
+    """'procedure "%s"' % to_str(argv[0])""",
+    free=("spec", "bind"),
+    env=dict(FRAME_HELPERS, to_str=to_str, run_body=run_body, bind_arguments=bind_arguments))
+
+
+def _binder(spec, first=1):
     """argv -> variable table, or None for a wrong count of arguments (then
-    bind_arguments says so), for a proc with defaults or `args`: one dict
-    display per count of arguments given, made once per proc."""
+    bind_arguments says so), for a proc with defaults or `args` (or a
+    lambda: `first` 2, after apply's lambda): one dict display per count of
+    arguments given, made once per proc."""
     params, required = spec.params, spec.required
     last = len(params)
     lines = ["def bind(argv):", "    n = len(argv)"]
     for k in range(required, last + 1):
-        items = ["%r: Var(argv[%d])" % (name, i + 1) for i, (name, _) in enumerate(params[:k])]
-        items += ["%r: Var(D[%d])" % (name, i) for i, (name, _) in enumerate(params) if i >= k]
+        values = ["argv[%d]" % (i + first) if i < k else "D[%d]" % i for i in range(last)]
         if spec.has_args:
-            items.append("'args': Var(TclList(%s))" % ("argv[%d:]" % (k + 1) if k == last else ""))
-        test = "n >= %d" % (k + 1) if spec.has_args and k == last else "n == %d" % (k + 1)
-        lines += ["    if %s:" % test, "        return {%s}" % ", ".join(items)]
+            values.append("TclList(%s)" % ("argv[%d:]" % (k + first) if k == last else ""))
+        names = [name for name, _ in params] + (["args"] if spec.has_args else [])
+        test = "n >= %d" % (k + first) if spec.has_args and k == last else "n == %d" % (k + first)
+        lines.append("    if %s:" % test)
+        lines += ["        " + new_var("v%d" % i, value) for i, value in enumerate(values)]
+        lines.append("        return {%s}" % ", ".join("%r: v%d" % (name, i)
+                                                       for i, name in enumerate(names)))
     lines.append("    return None")
-    namespace = {"Var": Var, "TclList": TclList, "D": [d for _, d in params]}
+    namespace = dict(BINDER_ENV, D=[d for _, d in params])
     exec("\n".join(lines), namespace)
     return namespace["bind"]
 
 
 def make_proc_command(spec):
-    """The command for a proc: bind the arguments, then run_body."""
+    """The command for a proc: bind the arguments, then run the body."""
     names = tuple(p for p, _ in spec.params)
-    count = len(names) + 1
     exact = not spec.has_args and spec.required == len(names)
-    if not exact:
-        bind = _binder(spec)
-
-        def call_proc(interp, argv):  # (the name runtime/cmdframes.py looks for)
-            table = bind(argv)
-            if table is None:
-                table = bind_arguments(spec, argv, 1)  # raises the usage error
-            return run_body(interp, spec, table, argv)
-        call_proc.proc_spec = spec
-        return call_proc
-    call_proc = _make_call_exact(spec, count, exact_binder(names))
+    if exact:
+        call_proc = _call_exact_maker(len(names))(spec, len(names) + 1, *names)
+    else:
+        call_proc = _make_call_binding(spec, _binder(spec))
     call_proc.proc_spec = spec
     return call_proc
 
@@ -353,18 +361,35 @@ def cmd_return(interp, argv):
 
 # ---- uplevel / upvar / global -------------------------------------------------------------
 
-@command("uplevel", 1, None, "?level? command ?arg ...?")
+# (no count in @command: the registry's wrapper would cost a Python call per
+# uplevel; the count is checked below)
+@command("uplevel")
 def cmd_uplevel(interp, argv):
     frame = interp.frame
-    if len(argv) == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
-                                                and argv[1] == 1):
+    n = len(argv)
+    if n == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
+                                       and argv[1] == 1):
         # `uplevel 1 script` (the literal 1 is compiled to the int), the
         # commonest form: level_frame's walk without reading the level word
         target = frame.parent
         while target.level >= frame.level:
             target = target.parent
         return eval_in_frame(interp, target, argv[2], "uplevel")
+    if n == 3 and argv[1] == "#0":
+        target = frame
+        while target.level > 0:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[2], "uplevel")
+    if n == 2 and frame.level > 0 and argv[1].__class__ is str and argv[1][:1].isalpha():
+        # `uplevel script`: a script starting with a letter is no level
+        # (that would be an error), so level 1 without asking level_frame
+        target = frame.parent
+        while target.level >= frame.level:
+            target = target.parent
+        return eval_in_frame(interp, target, argv[1], "uplevel")
     args = argv[1:]
+    if not args:
+        raise wrong_args(to_str(argv[0]), "?level? command ?arg ...?")
     target = interp.level_frame(args[0]) if len(args) > 1 else None
     if target is not None:
         args = args[1:]
@@ -386,8 +411,10 @@ def eval_in_frame(interp, target, script, what):
     interp.frame = target
     interp.cur_ns = target.ns
     try:
-        return interp.eval_body(script, what)
+        return interp.eval(script)
     except TclError as e:
+        if e.errorline is not None:  # (Interp.eval_body's note, here a call less)
+            e.errorinfo += "\n    " + body_note(what, e.errorline)
         if e.errorstack is not None and saved.level != target.level:
             e.errorstack += ["UP", saved.level - target.level]
         raise
@@ -396,19 +423,59 @@ def eval_in_frame(interp, target, script, what):
         interp.cur_ns = saved.ns
 
 
-@command("upvar", 2, None, "?level? otherVar localVar ?otherVar localVar ...?")
+_UPVAR_USAGE = "?level? otherVar localVar ?otherVar localVar ...?"
+
+
+# (no count in @command: the registry's wrapper would cost a Python call per
+# upvar; the count is checked below)
+@command("upvar")
 def cmd_upvar(interp, argv):
-    args = argv[1:]
-    if len(args) % 2 == 1:
-        target = interp.frame_at_level(args[0])
-        args = args[1:]
+    n = len(argv)
+    if n < 3:
+        raise wrong_args(to_str(argv[0]), _UPVAR_USAGE)
+    frame = interp.frame
+    first = 1
+    if n % 2 == 0:
+        # a level first: 1 and #0 (the usual ones) found without parsing
+        level = argv[1]
+        first = 2
+        if (level == "1" or (level.__class__ is int and level == 1)) and frame.level > 0:
+            target = frame
+            while target.level >= frame.level:
+                target = target.parent
+        elif level == "#0":
+            target = frame
+            while target.level > 0:
+                target = target.parent
+        else:
+            target = interp.frame_at_level(level)
     else:
         target = interp.frame_at_level("1")
-    if not args:
-        raise TclError('wrong # args: should be "upvar ?level? otherVar localVar ?otherVar localVar ...?"',
-                       ("TCL", "WRONGARGS"))
-    for i in range(0, len(args), 2):
-        link_variable(interp, target, to_str(args[i]), to_str(args[i + 1]))
+    # the plain case (a proc linking simple names of a proc's or the global
+    # frame into new locals) is link_variable with nothing left to check
+    plain = frame.is_proc and target is not frame and \
+        (target.is_proc or target.ns is interp.global_ns)
+    table = frame.vars
+    for i in range(first, n, 2):
+        other, local = argv[i], argv[i + 1]
+        if other.__class__ is not str:
+            other = to_str(other)
+        if local.__class__ is not str:
+            local = to_str(local)
+        if plain and table.get(local) is None and "::" not in other and "::" not in local \
+                and not (other.endswith(")") and "(" in other) \
+                and not (local.endswith(")") and "(" in local):
+            tv = target.vars
+            var = tv.get(other)
+            if var is None:
+                var = tv[other] = Var()
+            table[local] = var
+            links = frame.links
+            if links is None:
+                links = frame.links = set()
+            links.add(local)
+        else:
+            link_variable(interp, target, other, local)
     return ""
 
 
@@ -480,23 +547,30 @@ def cmd_global(interp, argv):
     frame = interp.frame
     if not frame.is_proc:
         return ""
+    table = frame.vars
     for name_value in argv[1:]:
-        name = to_str(name_value)
-        qualified = name if name.startswith("::") else "::" + name
-        ns, tail = interp._ns_and_tail(qualified, create=False)
-        if ns is None:
-            raise TclError('can\'t upvar: parent namespace doesn\'t exist', ("TCL", "UPVAR"))
-        var = ns.vars.get(tail)
+        name = name_value if name_value.__class__ is str else to_str(name_value)
+        if "::" in name:
+            ns, tail = interp._ns_and_tail(name if name.startswith("::") else "::" + name,
+                                           create=False)
+            if ns is None:
+                raise TclError('can\'t access "%s": parent namespace doesn\'t exist' % name,
+                               ("TCL", "LOOKUP", "VARNAME", name))
+        else:  # `global x`, the usual form: no name to parse
+            ns, tail = interp.global_ns, name
+        nsvars = ns.vars
+        var = nsvars.get(tail)
         if var is None:
-            var = ns.vars[tail] = Var()
-        existing = frame.vars.get(tail)
+            var = nsvars[tail] = Var()
+        existing = table.get(tail)
+        links = frame.links
         if existing is not None and existing is not var and not existing.is_unset() and \
-                (frame.links is None or tail not in frame.links):
+                (links is None or tail not in links):
             raise TclError('variable "%s" already exists' % tail, ("TCL", "UPVAR", "EXISTS"))
-        frame.vars[tail] = var
-        if frame.links is None:
-            frame.links = set()
-        frame.links.add(tail)
+        table[tail] = var
+        if links is None:
+            links = frame.links = set()
+        links.add(tail)
     return ""
 
 
@@ -534,36 +608,60 @@ def cmd_rename(interp, argv):
     return ""
 
 
-@command("apply", 1, None, "lambdaExpr ?arg ...?")
+# (no count in @command: the registry's wrapper would cost a Python call per
+# apply; the count is checked below)
+@command("apply")
 def cmd_apply(interp, argv):
+    if len(argv) < 2:
+        raise wrong_args(to_str(argv[0]), "lambdaExpr ?arg ...?")
     lam = argv[1]
+    key = lam if lam.__class__ is str else to_str(lam)
+    cache = interp.extensions.get("lambdas")
+    entry = cache.get(key) if cache is not None else None
+    # a lambda met before: its spec, binder and errorInfo name, while its
+    # namespace is still the one it was made for
+    if entry is None or (interp.global_ns if entry[3] is None
+                         else interp.namespaces.get(entry[3])) is not entry[0].ns:
+        entry = _lambda_entry(interp, lam, key)
+    spec, bind, what, _ = entry
+    table = bind(argv)
+    if table is None:
+        table = bind_arguments(spec, argv, 2, "apply lambdaExpr")  # raises the usage error
+    return run_body(interp, spec, table, argv, what)
+
+
+def _lambda_entry(interp, lam, key):
+    """(spec, binder, errorInfo name, namespace name or None) for a lambda,
+    cached by its text in the interpreter."""
     parts = to_list(lam)
     if len(parts) not in (2, 3):
-        raise TclError('can\'t interpret "%s" as a lambda expression' % to_str(lam),
+        raise TclError('can\'t interpret "%s" as a lambda expression' % key,
                        ("TCL", "VALUE", "LAMBDA"))
     ns = interp.global_ns
+    nsname = lookup = None
     if len(parts) == 3:
         nsname = to_str(parts[2])
         if not nsname.startswith("::"):
             nsname = "::" + nsname
-        ns = interp.namespaces.get(nsname.rstrip(":") or "::")
+        lookup = nsname.rstrip(":") or "::"
+        ns = interp.namespaces.get(lookup)
         if ns is None:
-            raise TclError('namespace "%s" not found' % nsname, ("TCL", "LOOKUP", "NAMESPACE", nsname))
+            raise TclError('namespace "%s" not found' % nsname,
+                           ("TCL", "LOOKUP", "NAMESPACE", nsname))
     cache = interp.extensions.setdefault("lambdas", {})
-    key = to_str(lam)
-    spec = cache.get(key)
-    if spec is None or spec.ns is not ns:
-        try:
-            spec = ProcSpec("apply", parts[0], parts[1], ns)
-        except TclError as e:
-            e.errorinfo += '\n    (parsing lambda expression "%s")' % _short(key)
-            e.context_added = True
-            raise
-        if len(cache) > 1000:
-            cache.clear()
-        cache[key] = spec
-    table = bind_arguments(spec, argv, 2, "apply lambdaExpr")
-    return run_body(interp, spec, table, argv, 'lambda term "%s"' % _short(to_str(lam)))
+    entry = cache.get(key)
+    if entry is not None and entry[0].ns is ns:
+        return entry
+    try:
+        spec = ProcSpec("apply", parts[0], parts[1], ns)
+    except TclError as e:
+        e.errorinfo += '\n    (parsing lambda expression "%s")' % _short(key)
+        e.context_added = True
+        raise
+    if len(cache) > 1000:
+        cache.clear()
+    entry = cache[key] = (spec, _binder(spec, 2), 'lambda term "%s"' % _short(key), lookup)
+    return entry
 
 
 def _short(text):

@@ -22,15 +22,17 @@ finds them on the Python stack (`info frame`); their locals `interp`,
 
 from ..runtime.errors import OK, BreakSignal, ContinueSignal, ReturnSignal, TclError
 from ..runtime.framepop import fire_unset_traces, frame_popped
+from ..runtime.frames import Frame
 
 FILENAME = "<tclish-framecall>"
 
-# `code`, `table`, `ns` and `argv` are set by the prologue; {new_frame} makes
-# the frame from them, {what} names the body in errorInfo (evaluated only
-# when an error or a stray break/continue leaves it).
+# `code`, `table`, `ns` and `argv` are set by the prologue; {new_frame} (lines)
+# sets `frame` from them and `caller`, {what} names the body in errorInfo
+# (evaluated only when an error or a stray break/continue leaves it).
 _PUSH_RUN_POP = """\
 caller = interp.frame
-frame = interp.frame = {new_frame}
+{new_frame}
+interp.frame = frame
 interp.cur_ns = ns
 interp.depth += 1
 try:
@@ -61,7 +63,19 @@ if frame.tailcall is not None:
     return frame_popped(interp, frame, result)
 return result"""
 
-_BASE_ENV = {"OK": OK, "BreakSignal": BreakSignal, "ContinueSignal": ContinueSignal,
+# A proc's Frame made in line: Frame(...) runs Frame.__init__, a Python frame
+# per call (about 0.1 us of an empty proc's 0.6); these lines fill its slots
+# themselves.  They must name every slot: checked here, so adding a slot
+# fails until it is added below.
+assert Frame.__slots__ == ("vars", "ns", "level", "parent", "proc", "argv", "is_proc", "links",
+                           "tailcall")
+PROC_FRAME = [
+    "frame = new_object(Frame); frame.vars = table; frame.ns = ns",
+    "frame.level = caller.level + 1; frame.parent = caller; frame.proc = spec; frame.argv = argv",
+    "frame.is_proc = True; frame.links = None; frame.tailcall = None"]
+
+_BASE_ENV = {"OK": OK, "Frame": Frame, "new_object": object.__new__,
+             "BreakSignal": BreakSignal, "ContinueSignal": ContinueSignal,
              "ReturnSignal": ReturnSignal, "TclError": TclError,
              "fire_unset_traces": fire_unset_traces, "frame_popped": frame_popped}
 
@@ -69,10 +83,14 @@ _BASE_ENV = {"OK": OK, "BreakSignal": BreakSignal, "ContinueSignal": ContinueSig
 def frame_function(name, params, prologue, new_frame, what, free=(), env=None):
     """`make(*free)` returning the function `def name(params)`: `prologue`
     (lines of Python that set code, table, ns and may return early), then
-    the push/run/pop.  `env` gives the names the pieces use besides `free`,
-    and must hold finish_return, annotate_body_error and outside_loop
-    (procs.FRAME_HELPERS)."""
-    body = prologue + _PUSH_RUN_POP.format(new_frame=new_frame, what=what).split("\n")
+    the push/run/pop.  `new_frame` is an expression making the frame, or
+    lines setting `frame` (PROC_FRAME: a proc's Frame, `spec` the proc).
+    `env` gives the names the pieces use besides `free`, and must hold
+    finish_return, annotate_body_error and outside_loop (procs.FRAME_HELPERS)."""
+    if isinstance(new_frame, str):
+        new_frame = ["frame = " + new_frame]
+    body = prologue + _PUSH_RUN_POP.format(new_frame="\n".join(new_frame),
+                                           what=what).split("\n")
     lines = ["def make(%s):" % ", ".join(free), "    def %s(%s):" % (name, params)]
     lines += ["        " + line for line in body]
     lines.append("    return %s" % name)

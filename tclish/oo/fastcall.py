@@ -15,9 +15,9 @@ both are generated from compile/framecall.py's one text (frame push and
 pop, return-code mapping, errorInfo, tailcall).
 """
 
-from ..commands.procs import FRAME_HELPERS, exact_binder
+from ..commands.procs import BINDER_ENV, FRAME_HELPERS, new_var
 from ..compile.framecall import frame_function
-from ..runtime.frames import Var
+from ..runtime.frames import Frame, Var
 
 
 def runner(interp, obj, chain, public, general):
@@ -38,7 +38,6 @@ def runner(interp, obj, chain, public, general):
         return None     # `args`: bind_arguments, the general way
     code = spec.code
     count = len(names) + 2
-    bind = exact_binder(names, 2)  # after the object and method words
     decl = m.declarer
     variables = decl.cvariables if decl is not obj and decl.is_class() else decl.variables
     links = tuple(variables)
@@ -48,35 +47,53 @@ def runner(interp, obj, chain, public, general):
     what = m.what
     if what is None:
         what = m.what = BodyName(m, chain.kind)
-    return _make_runner()(count, bind, extra, nsvars, ns, spec, code, obj, chain, public, links,
-                          what, general)
+    return _make_runner(len(names))(count, extra, nsvars, ns, spec, code, obj, chain, public,
+                                    links, what, general, *names)
 
 
-_MAKE_RUNNER = []
+_MAKE_RUNNER = {}
 
 
-def _make_runner():
-    """make(count, bind, ...) -> run_method_body, generated once (on the
-    first method call: calls.py is imported late)."""
-    if not _MAKE_RUNNER:
+def _make_runner(arity):
+    """make(count, ..., name0, name1, ...) -> run_method_body, generated once
+    per count of parameters (on the first method call: calls.py is imported
+    late).  The arguments (after the object and method words), the
+    MethodFrame and its CallContext are made in line, their slots filled
+    here rather than by their __init__ (a Python frame each)."""
+    make = _MAKE_RUNNER.get(arity)
+    if make is None:
         from .calls import CallContext, MethodFrame
-        _MAKE_RUNNER.append(frame_function(
+        assert MethodFrame.__slots__ == ("context", "index", "declared", "_links") and \
+            CallContext.__slots__ == ("obj", "chain", "public", "words", "nwords") and \
+            Frame.__slots__ == ("vars", "ns", "level", "parent", "proc", "argv", "is_proc",
+                                "links", "tailcall")
+        names = ["n%d" % i for i in range(arity)]
+        make = _MAKE_RUNNER[arity] = frame_function(
             "run_method_body", "interp, argv", [
                 "if len(argv) != count:",
-                "    return general(interp, obj, argv, 2, public)",
-                "table = bind(argv)",
+                "    return general(interp, obj, argv, 2, public)"] +
+            [new_var("v%d" % i, "argv[%d]" % (i + 2)) for i in range(arity)] + [
+                "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity)),
                 "for v in extra:",
                 "    var = nsvars.get(v)",
                 "    if var is None:",
                 "        var = nsvars[v] = Var()",
                 "    table[v] = var"],
-            "MethodFrame(table, ns, caller.level + 1, caller, spec, argv, "
-            "CallContext(obj, chain, public, argv, 2), 0, links)",
+            [   # MethodFrame(table, ns, caller.level + 1, caller, spec, argv,
+                #             CallContext(obj, chain, public, argv, 2), 0, links)
+                "frame = new_object(MethodFrame); frame.vars = table; frame.ns = ns",
+                "frame.level = caller.level + 1; frame.parent = caller; frame.proc = spec",
+                "frame.argv = argv; frame.is_proc = True; frame._links = None",
+                "frame.tailcall = None; frame.index = 0; frame.declared = links",
+                "context = frame.context = new_object(CallContext); context.obj = obj",
+                "context.chain = chain; context.public = public; context.words = argv",
+                "context.nwords = 2"],
             "what",
-            free=("count", "bind", "extra", "nsvars", "ns", "spec", "code", "obj", "chain",
-                  "public", "links", "what", "general"),
-            env=dict(FRAME_HELPERS, Var=Var, MethodFrame=MethodFrame, CallContext=CallContext)))
-    return _MAKE_RUNNER[0]
+            free=["count", "extra", "nsvars", "ns", "spec", "code", "obj", "chain", "public",
+                  "links", "what", "general"] + names,
+            env=dict(FRAME_HELPERS, **BINDER_ENV, MethodFrame=MethodFrame,
+                     CallContext=CallContext))
+    return make
 
 
 def fast_tables(obj):

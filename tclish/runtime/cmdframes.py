@@ -59,7 +59,7 @@ def _files():
             _co_file(inline_coro): {"yield_injected": _CALL},
             _co_file(interp): {"eval": _EVAL},
             _co_file(evaluation): {"source_text": _SOURCE, "substitute": _SUBST},
-            _co_file(procs): {"call_proc": _PROC, "eval_in_frame": _UPLEVEL},
+            _co_file(procs): {"eval_in_frame": _UPLEVEL},
             # the functions generated from one text: run_body, the exact-arity
             # proc command, a TclOO method body run by its fast path
             framecall.FILENAME: {"run_body": _LAMBDA, "call_proc": _PROC,
