@@ -11,7 +11,7 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_match, lower
 from ..runtime.indices import parse_index
-from ..runtime.registry import ensemble, wrong_args
+from ..runtime.registry import ensemble, frame_blind, wrong_args
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 from .string_classes import is_word_char, string_is
 
@@ -462,6 +462,9 @@ STRING_SUBCOMMANDS = {
     "wordstart": (string_wordstart, 2, 2, "string index"),
 }
 
+for _name, _entry in STRING_SUBCOMMANDS.items():
+    if _name != "is":   # (-failindex sets a variable)
+        frame_blind(_entry[0])
 cmd_string = ensemble("string", STRING_SUBCOMMANDS)
 
 
