@@ -5,23 +5,29 @@ command, per word, per condition and per expression.  Here the body is
 written out as the source of one function `body(fv)` instead, the common
 forms inline:
 
-    set NAME WORD, incr NAME ?N|$v|[...]?, append/lappend NAME WORD,
-    if/elseif/else, while, for, foreach, return ?WORD?, break and continue
-    directly inside such a loop; words `$v`, `[lindex $l $i ?$j?]` and
-    `[expr {...}]` of numbers; conditions of numbers
+    set NAME WORD, set NAME(KEY) WORD, incr NAME ?N|$v|[...]?,
+    append/lappend NAME WORD, if/elseif/else, while, for, foreach, switch
+    (body_switch.py), return ?WORD?, break and continue directly inside
+    such a loop; dict get/set/incr, lset, string length/index/range,
+    llength (body_data.py); words `$v`, `$a(KEY)`, words of parts,
+    `[lindex $l $i ?$j?]` and `[expr {...}]`; conditions of numbers and
+    strings (intexpr.num_source)
 
-Every other command, and every fast path whose guard fails (a traced,
-missing or non-numeric variable, a redefined core command), calls the
-closure `compile_inline`/`compile_invocation` make for that command, so
-what the user can see (results, errors, errorInfo lines, `info frame`) is
-that closure's.  The fast paths decide before they change anything, and
-never raise.
+Any other command with a literal name is invoked from the body itself
+(body_calls.py), with the cell, lookup and error annotator of the closure
+compile_invocation would make.  Every fast path whose guard fails (a
+traced, missing or non-numeric variable, a redefined core command) calls
+the closure `compile_inline`/`compile_invocation` make for that command
+(or the command with the words already substituted), so what the user can
+see (results, errors, errorInfo lines, `info frame`) is that closure's.
+The fast paths decide before they change anything, and never raise.
 
 The frame's table `fv` of `Var` cells stays the truth (what `upvar`,
 `uplevel`, traces and `info locals` work on).  A loop whose main path runs
 no closure holds its variables in Python locals, copied back into their
 cells before anything else could look (a fallback closure, a return, the
-loop's end) and read again after; any other loop works on the table.
+loop's end) and read again after; so does a loop whose only commands are
+frame-blind ones (body_calls.py); any other loop works on the table.
 
 Each fast path checks `interp.core_epoch` as the inlined closures do; a
 loop checks it once on entry, as the inlined loop closures do.  A body
@@ -40,6 +46,7 @@ from ..runtime.values import TclDict, TclList, to_list, to_str
 from .body_calls import call_sites, direct_call, direct_shape, internal_error
 from .body_data import EMITTERS as DATA_EMITTERS
 from .body_data import value_form
+from .body_switch import emit_switch
 from .expr import compile_condition
 from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, if_shape,
                      slow_setter)
@@ -264,6 +271,9 @@ class _Generator:
                 p if p[:1] in "'\"" else "(%s if %s.__class__ is str else to_str(%s))"
                 % (p, p, p) for p in pieces)))
             return target
+        if type(word) is list and len(word) == 1 and type(word[0]) is VarRef and \
+                word[0].index is not None and "::" not in word[0].name:
+            return self.element(indent, word[0].name, word[0].index, base, handler)
         const, v = compile_word(self.interp, word, literal_numbers, (base, PROC_BODY))
         if const:
             return self.const(v) if same_object and type(v) is str else self.literal(v)
@@ -299,6 +309,39 @@ class _Generator:
             if inlined and value_form(self, inner, base, indent, target):
                 return target
         self.guarded_call(indent, target, v, handler)
+        return target
+
+    def key_of(self, indent, index, base, handler):
+        """Python expression for an array key (a str), from the parts of
+        `$name(...)` or of `set name(...)`."""
+        if not index:
+            return "''"
+        if all(type(part) is str for part in index):
+            return self.literal("".join(index))
+        key = self.value_of(indent, index if len(index) > 1 else [index[0]], base, handler)
+        if key[:1] in "'\"":
+            return key
+        self.emit(indent, "%s = %s if %s.__class__ is str else to_str(%s)" % (key, key, key, key))
+        return key
+
+    def element(self, indent, name, index, base, handler):
+        """`$name(...)`: an untraced array of the frame's table read here,
+        anything else (missing, traced, linked) the general way."""
+        key = self.key_of(indent, index, base, handler)
+        cell, target = self.temp("c"), self.temp("v")
+        interp = self.interp
+        read = self.const(lambda key: interp.read_elem(name, key))
+        self.emit(indent, "%s = fv.get(%r)" % (cell, name))
+        self.emit(indent, "%s = %s.arr.get(%s) if %s is not None and %s.traces is None and "
+                  "%s.arr is not None else None" % (target, cell, key, cell, cell, cell))
+        self.emit(indent, "if %s is None:" % target)
+        self.spill(indent + 1)
+        self.emit(indent + 1, "try:")
+        self.emit(indent + 2, "%s = %s(%s)" % (target, read, key))
+        self.emit(indent + 1, "except TclError as e:")
+        self.emit(indent + 2, "%s(e)" % handler)
+        self.emit(indent + 2, "raise")
+        self.reload(indent + 1)
         return target
 
     def builtin(self, name):
@@ -368,6 +411,9 @@ class _Generator:
         if epoch or any(kind in ("strlen", "llength") for kind, _, _ in operands):
             fixed.insert(0, "interp.core_epoch == epoch")
         expression = _OPERAND.sub(lambda m: values[int(m.group(1))], expression)
+        # (a string or list left in a temporary would count as shared)
+        held = [v for v, (kind, _, need) in zip(values, operands)
+                if need != "num" and v[:1] in "ix" and v[1:].isdigit()]
         int_tests += [_OPERAND.sub(lambda m: values[int(m.group(1))], divisor) + " != 0"
                       for divisor in nonzero]
         self.emit(indent, "if %s:" % " and ".join(fixed + int_tests))
@@ -375,20 +421,26 @@ class _Generator:
         self.emit(indent, "else:")
         if int_only or not int_tests:
             slow(indent + 1)
-            return True
-        # doubles too: a NaN result is Tcl's error, a bignum too big for a
-        # double Python's; both are left to the slow path
-        self.emit(indent + 1, "%s = None" % target)
-        self.emit(indent + 1, "if %s:" % " and ".join(fixed + float_tests))
-        self.emit(indent + 2, "try:")
-        self.emit(indent + 3, "%s = %s" % (target, expression))
-        self.emit(indent + 2, "except OverflowError:")
-        self.emit(indent + 3, "pass")
-        self.emit(indent + 2, "if %s != %s:" % (target, target))
-        self.emit(indent + 3, "%s = None" % target)
-        self.emit(indent + 1, "if %s is None:" % target)
-        slow(indent + 2)
+        else:
+            self.float_path(indent + 1, target, expression, fixed + float_tests, slow)
+        if held:
+            self.emit(indent, "%s = None" % " = ".join(held))
         return True
+
+    def float_path(self, indent, target, expression, tests, slow):
+        """numeric()'s second try: doubles too.  A NaN result is Tcl's error,
+        a bignum too big for a double Python's; both are left to the slow
+        path."""
+        self.emit(indent, "%s = None" % target)
+        self.emit(indent, "if %s:" % " and ".join(tests))
+        self.emit(indent + 1, "try:")
+        self.emit(indent + 2, "%s = %s" % (target, expression))
+        self.emit(indent + 1, "except OverflowError:")
+        self.emit(indent + 2, "pass")
+        self.emit(indent + 1, "if %s != %s:" % (target, target))
+        self.emit(indent + 2, "%s = None" % target)
+        self.emit(indent, "if %s is None:" % target)
+        slow(indent + 1)
 
     def compiled_condition(self, text):
         cond = self.conditions.get(text)
@@ -560,6 +612,8 @@ class _Generator:
 
 def _set(g, cmd, base, indent, tail, loop, fallback):
     words = cmd.words
+    if len(words) == 3 and type(words[1]) is list:
+        return _set_element(g, cmd, base, indent, tail, fallback)
     if len(words) != 3 or not _simple_name(words[1]):
         return False
     name = words[1]
@@ -584,6 +638,43 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
         (1, "%s(%s)" % (slow_set, value))])
     if tail:
         g.emit(indent, "return %s" % value)
+
+
+def _set_element(g, cmd, base, indent, tail, fallback):
+    """`set name(KEY) value` (the shape inline._set_element takes): an
+    untraced array of the frame's table written here."""
+    parts = cmd.words[1]
+    first, last = parts[0], parts[-1]
+    if len(parts) < 2 or type(first) is not str or type(last) is not str or \
+            "(" not in first or not last.endswith(")"):
+        return False
+    name, _, head = first.partition("(")
+    if not name or "::" in name:
+        return False
+    index = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    if not all(type(p) in (str, VarRef, CmdSub) for p in index):
+        return False
+    interp = g.interp
+    on_error = error_annotator(interp, cmd, base, PROC_BODY)
+    handler = g.const(arg_error_handler(on_error, PROC_BODY))
+    g.emit(indent, "if interp.core_epoch != epoch:")
+    g.call(indent + 1, fallback, tail, hard=False)
+    g.emit(indent, "else:")
+    indent += 1
+    key = g.key_of(indent, index, base, handler)
+    value = g.word_value(indent, cmd, 2, base, handler, literal_numbers=True)
+    cell, result = g.temp("c"), g.temp("v")
+    write = g.const(lambda full, val: slow_setter(interp, full, on_error)(val))
+    g.emit(indent, "%s = fv.get(%r)" % (cell, name))
+    g.emit(indent, "if %s is not None and %s.traces is None and %s.arr is not None:"
+           % (cell, cell, cell))
+    g.emit(indent + 1, "%s.arr[%s] = %s = %s" % (cell, key, result, value))
+    g.emit(indent, "else:")
+    # (the value a write trace leaves is the command's result)
+    g.closure(indent + 1, "%s = %s(%r %% %s, %s)" % (result, write, name + "(%s)", key, value),
+              hard=False)
+    if tail:
+        g.emit(indent, "return %s" % result)
 
 
 def _lone_command(word):
@@ -933,5 +1024,6 @@ _EMITTERS = {
     "while": _while,
     "for": _for,
     "foreach": _foreach,
+    "switch": emit_switch,
     **DATA_EMITTERS,
 }

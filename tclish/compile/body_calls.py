@@ -39,6 +39,9 @@ from .script import PROC_BODY, arg_error_handler, command_cell, error_annotator
 # words of a command written out here at most (as compile_invocation's templates)
 _MAX_WORDS = 12
 
+# the temporaries body.py reads words into
+_TEMP = re.compile(r"[vx]\d+\Z").match
+
 # the mark at the end of a call's line: "#@<site>"
 _SITE = re.compile(r"  #@(\d+)$")
 
@@ -124,9 +127,11 @@ def direct_call(g, cmd, base, indent, result):
         g.reload(indent)
         if blind is not None:
             indent -= 1
-        # (a list or dict argv holds would count as shared: lappend, lset
-        # and dict set change a value in place only when it is not)
-        g.emit(indent, "argv = None")
+        # (a list or dict argv or a word's temporary holds would count as
+        # shared: lappend, lset and dict set change a value in place only
+        # when it is not)
+        temps = [item for item in items if _TEMP(item)]
+        g.emit(indent, "%s = None" % " = ".join(["argv"] + temps))
 
 
 def _blind_leaf(g, words):
