@@ -703,8 +703,12 @@ def _first_equal(items, pat, offset):
         end = k + 1
     except ValueError:
         k, end = -1, len(items)
-    if set(map(type, items[offset:end])) <= {str}:
+    try:
+        # (join raises for anything but strings: the quickest check there is)
+        "".join(items[offset:end])
         return k
+    except TypeError:
+        pass
     for i in range(offset, len(items)):
         if to_str(items[i]) == pat:
             return i
