@@ -14,7 +14,7 @@ import re
 
 from ..runtime.errors import TclError
 from ..runtime.frames import Var
-from ..runtime.registry import command
+from ..runtime.registry import command, frame_blind
 from ..runtime.values import TclList, to_float, to_int, to_str
 from .strings import int32_arg
 
@@ -326,6 +326,7 @@ def _format_double(f, value, width, precision, minus):
     return "".join(spec) % d
 
 
+@frame_blind
 @command("format", 1, None, "formatString ?arg ...?")
 def cmd_format(interp, argv):
     fmt = argv[1]

@@ -9,7 +9,7 @@ share the `-index` machinery (`_encode_index_list`, `_select`).
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_matcher, is_literal, lower
 from ..runtime.indices import index_form, parse_index, parse_index_end
-from ..runtime.registry import command, resolve_prefix
+from ..runtime.registry import command, frame_blind, resolve_prefix
 from ..runtime.tclre import PREFIX, RegexError, get_regex
 from ..runtime.values import (
     TclList, is_unshared, to_float, to_int, to_list, to_str,
@@ -216,6 +216,7 @@ def _select(value, indexv):
 
 # --- linsert, lreplace, lreverse, lrepeat --------------------------------------
 
+@frame_blind
 @command("linsert", 2, None, "list index ?element ...?")
 def cmd_linsert(interp, argv):
     items = to_list(argv[1])
@@ -230,6 +231,7 @@ def cmd_linsert(interp, argv):
     return result
 
 
+@frame_blind
 @command("lreplace", 3, None, "list first last ?element ...?")
 def cmd_lreplace(interp, argv):
     items = to_list(argv[1])
@@ -248,6 +250,7 @@ def cmd_lreplace(interp, argv):
     return result
 
 
+@frame_blind
 @command("lreverse", 1, 1, "list")
 def cmd_lreverse(interp, argv):
     items = to_list(argv[1])
@@ -256,6 +259,7 @@ def cmd_lreverse(interp, argv):
     return TclList(reversed(items))
 
 
+@frame_blind
 @command("lrepeat", 1, None, "count ?value ...?")
 def cmd_lrepeat(interp, argv):
     count = _int32(argv[1])
@@ -699,8 +703,12 @@ def _first_equal(items, pat, offset):
         end = k + 1
     except ValueError:
         k, end = -1, len(items)
-    if set(map(type, items[offset:end])) <= {str}:
+    try:
+        # (join raises for anything but strings: the quickest check there is)
+        "".join(items[offset:end])
         return k
+    except TypeError:
+        pass
     for i in range(offset, len(items)):
         if to_str(items[i]) == pat:
             return i
@@ -736,6 +744,7 @@ def _subindex_path(index, indexv, listc):
     return TclList([index] + [_decode(form, listc) for form in indexv])
 
 
+@frame_blind
 @command("lsearch", 2, None, "?-option value ...? list pattern")
 def cmd_lsearch(interp, argv):
     spec = _parse_lsearch_options(argv)

@@ -2,15 +2,17 @@
 
 from ..runtime.frames import Var
 from ..runtime.indices import parse_index
-from ..runtime.registry import command
+from ..runtime.registry import command, frame_blind
 from ..runtime.values import TclList, to_list, to_str
 
 
+@frame_blind
 @command("list")
 def cmd_list(interp, argv):
     return TclList(argv[1:])
 
 
+@frame_blind
 @command("llength", 1, 1, "list")
 def cmd_llength(interp, argv):
     return len(to_list(argv[1]))
@@ -27,6 +29,7 @@ def index_into(value, indices):
     return value
 
 
+@frame_blind
 @command("lindex", 1, None, "list ?index ...?")
 def cmd_lindex(interp, argv):
     value = argv[1]
@@ -46,6 +49,7 @@ def cmd_lindex(interp, argv):
     return index_into(value, argv[2:])
 
 
+@frame_blind
 @command("lrange", 3, 3, "list first last")
 def cmd_lrange(interp, argv):
     items = to_list(argv[1])
@@ -67,17 +71,20 @@ def concat_values(values):
     return " ".join(parts)
 
 
+@frame_blind
 @command("concat")
 def cmd_concat(interp, argv):
     return concat_values(argv[1:])
 
 
+@frame_blind
 @command("join", 1, 2, "list ?joinString?")
 def cmd_join(interp, argv):
     sep = to_str(argv[2]) if len(argv) > 2 else " "
     return sep.join(to_str(x) for x in to_list(argv[1]))
 
 
+@frame_blind
 @command("split", 1, 2, "string ?splitChars?")
 def cmd_split(interp, argv):
     s = to_str(argv[1])

@@ -11,7 +11,7 @@ import re
 from ..runtime.errors import TclError
 from ..runtime.glob import glob_match, lower
 from ..runtime.indices import parse_index
-from ..runtime.registry import ensemble, wrong_args
+from ..runtime.registry import ensemble, frame_blind, wrong_args
 from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
 from .string_classes import is_word_char, string_is
 
@@ -370,21 +370,11 @@ def string_match(interp, argv):
 
 # --- string map --------------------------------------------------------------
 
-# tuple of keys -> compiled alternation (keys are tried in order, as Tcl does)
-_MAP_REGEX = {}
-_MAP_REGEX_LIMIT = 500
-
-
-def _map_regex(keys):
-    try:
-        return _MAP_REGEX[keys]
-    except KeyError:
-        pass
-    rx = re.compile("|".join(re.escape(k) for k in keys), re.DOTALL)
-    if len(_MAP_REGEX) >= _MAP_REGEX_LIMIT:
-        _MAP_REGEX.clear()
-    _MAP_REGEX[keys] = rx
-    return rx
+# (mapping text, nocase) -> the function mapping a string: a mapping is
+# usually a literal, used over and over; its pairs, their order and the
+# way to apply them are worked out once
+_MAPPERS = {}
+_MAPPERS_LIMIT = 500
 
 
 def _map_pairs(mapping):
@@ -396,17 +386,21 @@ def _map_pairs(mapping):
     return [(_s(items[i]), _s(items[i + 1])) for i in range(0, len(items), 2)]
 
 
-def string_map(interp, argv):
-    nocase = False
-    if len(argv) == 5:
-        opt = _s(argv[2])
-        if not _is_nocase(opt):
-            raise _bad_option(opt, "-nocase")
-        nocase = True
-    pairs = _map_pairs(argv[-2])
-    s = _s(argv[-1])
-    if not s:
-        return ""
+def _mapper(mapping, nocase):
+    key = (mapping, nocase) if type(mapping) is str else None
+    if key is not None:
+        f = _MAPPERS.get(key)
+        if f is not None:
+            return f
+    f = _make_mapper(_map_pairs(mapping), nocase)
+    if key is not None:
+        if len(_MAPPERS) >= _MAPPERS_LIMIT:
+            _MAPPERS.clear()
+        _MAPPERS[key] = f
+    return f
+
+
+def _make_mapper(pairs, nocase):
     values = {}
     keys = []
     for k, v in pairs:
@@ -414,24 +408,48 @@ def string_map(interp, argv):
             continue
         if nocase:
             k = lower(k)
-        if k not in values:
+        if k not in values:   # (the first of equal keys wins)
             values[k] = v
             keys.append(k)
     if not keys:
-        return s
+        return lambda s: s
+    # keys are tried in order at each position, as Tcl does: so does an
+    # alternation; keys of one character never compete
     if not nocase:
+        if all(len(k) == 1 for k in keys):
+            table = {ord(k): v for k, v in values.items()}
+            return lambda s: s.translate(table)
         if len(keys) == 1:
-            return s.replace(keys[0], values[keys[0]])
-        return _map_regex(tuple(keys)).sub(lambda m: values[m.group()], s)
-    # match on the lower-cased text (same length), copy unmatched text as is
-    out = []
-    pos = 0
-    for m in _map_regex(tuple(keys)).finditer(lower(s)):
-        out.append(s[pos:m.start()])
-        out.append(values[m.group()])
-        pos = m.end()
-    out.append(s[pos:])
-    return "".join(out)
+            k, v = keys[0], values[keys[0]]
+            return lambda s: s.replace(k, v)
+        sub = re.compile("|".join(re.escape(k) for k in keys), re.DOTALL).sub
+        replace = lambda m: values[m.group()]  # noqa: E731
+        return lambda s: sub(replace, s)
+    finditer = re.compile("|".join(re.escape(k) for k in keys), re.DOTALL).finditer
+
+    def map_nocase(s):
+        # match on the lower-cased text (same length), copy unmatched text as is
+        out = []
+        pos = 0
+        for m in finditer(lower(s)):
+            out.append(s[pos:m.start()])
+            out.append(values[m.group()])
+            pos = m.end()
+        out.append(s[pos:])
+        return "".join(out)
+    return map_nocase
+
+
+def string_map(interp, argv):
+    nocase = False
+    if len(argv) == 5:
+        opt = _s(argv[2])
+        if not _is_nocase(opt):
+            raise _bad_option(opt, "-nocase")
+        nocase = True
+    f = _mapper(argv[-2], nocase)
+    s = _s(argv[-1])
+    return f(s) if s else ""
 
 
 # --- the ensemble ------------------------------------------------------------
@@ -462,6 +480,9 @@ STRING_SUBCOMMANDS = {
     "wordstart": (string_wordstart, 2, 2, "string index"),
 }
 
+for _name, _entry in STRING_SUBCOMMANDS.items():
+    if _name != "is":   # (-failindex sets a variable)
+        frame_blind(_entry[0])
 cmd_string = ensemble("string", STRING_SUBCOMMANDS)
 
 

@@ -5,23 +5,29 @@ command, per word, per condition and per expression.  Here the body is
 written out as the source of one function `body(fv)` instead, the common
 forms inline:
 
-    set NAME WORD, incr NAME ?N|$v|[...]?, append/lappend NAME WORD,
-    if/elseif/else, while, for, foreach, return ?WORD?, break and continue
-    directly inside such a loop; words `$v`, `[lindex $l $i ?$j?]` and
-    `[expr {...}]` of numbers; conditions of numbers
+    set NAME WORD, set NAME(KEY) WORD, incr NAME ?N|$v|[...]?,
+    append/lappend NAME WORD, if/elseif/else, while, for, foreach, switch
+    (body_switch.py), return ?WORD?, break and continue directly inside
+    such a loop; dict get/set/incr, lset, string length/index/range,
+    llength (body_data.py); words `$v`, `$a(KEY)`, words of parts,
+    `[lindex $l $i ?$j?]` and `[expr {...}]`; conditions of numbers and
+    strings (intexpr.num_source)
 
-Every other command, and every fast path whose guard fails (a traced,
-missing or non-numeric variable, a redefined core command), calls the
-closure `compile_inline`/`compile_invocation` make for that command, so
-what the user can see (results, errors, errorInfo lines, `info frame`) is
-that closure's.  The fast paths decide before they change anything, and
-never raise.
+Any other command with a literal name is invoked from the body itself
+(body_calls.py), with the cell, lookup and error annotator of the closure
+compile_invocation would make.  Every fast path whose guard fails (a
+traced, missing or non-numeric variable, a redefined core command) calls
+the closure `compile_inline`/`compile_invocation` make for that command
+(or the command with the words already substituted), so what the user can
+see (results, errors, errorInfo lines, `info frame`) is that closure's.
+The fast paths decide before they change anything, and never raise.
 
 The frame's table `fv` of `Var` cells stays the truth (what `upvar`,
 `uplevel`, traces and `info locals` work on).  A loop whose main path runs
 no closure holds its variables in Python locals, copied back into their
 cells before anything else could look (a fallback closure, a return, the
-loop's end) and read again after; any other loop works on the table.
+loop's end) and read again after; so does a loop whose only commands are
+frame-blind ones (body_calls.py); any other loop works on the table.
 
 Each fast path checks `interp.core_epoch` as the inlined closures do; a
 loop checks it once on entry, as the inlined loop closures do.  A body
@@ -30,12 +36,17 @@ is compiled the ordinary way (compile/tail.py).
 """
 
 import re
+import warnings
 from sys import getrefcount
 
-from ..parse.script import CmdSub, parse_script
-from ..runtime.errors import BreakSignal, ContinueSignal, TclError
+from ..parse.script import CmdSub, VarRef, parse_script
+from ..runtime.errors import BreakSignal, ContinueSignal, TclError, TclSignal
 from ..runtime.frames import Var
-from ..runtime.values import TclList, to_list, to_str
+from ..runtime.values import TclDict, TclList, to_list, to_str
+from .body_calls import call_sites, direct_call, direct_shape, internal_error
+from .body_data import EMITTERS as DATA_EMITTERS
+from .body_data import value_form
+from .body_switch import emit_switch
 from .expr import compile_condition
 from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, if_shape,
                      slow_setter)
@@ -44,7 +55,7 @@ from .script import _call as call_command
 from .script import (PROC_BODY, arg_error_handler, compile_invocation, compile_word,
                      error_annotator)
 
-_OPERAND = re.compile(r"\b([vs])(\d+)\b")
+_OPERAND = re.compile("\0(\\d+)\0")
 
 # the file name of the generated bodies (a Python traceback names it)
 BODY_FILENAME = "<tclish-body>"
@@ -89,22 +100,27 @@ def generate_body(interp, commands):
     """run(fv) -> result for the parsed commands of a proc body, or None
     when the body isn't worth generating (no form this module writes out)."""
     STATS["bodies"] += 1
-    gen = _Generator(interp)
-    try:
-        gen.script(commands, 1, 1, True, None)
-    except (_TooDeep, RecursionError):
-        return None
-    if not gen.inlined or len(gen.lines) > _MAX_LINES:
+    gen = _generate(interp, commands, True)
+    if gen is not None and any(hasattr(value, "generator_form") for value in gen.values):
+        # its generator form sends every call to the coroutine's greenlet
+        # as a request (compile/coro_body.py): commands through their closures
+        gen = _generate(interp, commands, False)
+    if gen is None:
         return None
     # the constants are the function's globals, not closure cells: a frame
     # holds its cells, and a big frame makes deep recursion (fib) cross
     # CPython's frame-stack chunks, which are allocated and freed each time
     source = "def body(fv):\n%s\n" % "\n".join(line[4:] for line in gen.lines)
     try:
-        code = compile(source, BODY_FILENAME, "exec")
+        with warnings.catch_warnings():
+            # (a fast path a literal word rules out, `'abc'['x']`, is
+            # dead code, which Python warns about)
+            warnings.simplefilter("ignore")
+            code = compile(source, BODY_FILENAME, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None
     namespace = dict(zip(gen.names, gen.values))
+    namespace["tcl_calls"] = call_sites(source, gen.sites)
     exec(code, namespace)
     body = namespace["body"]
     if any(hasattr(value, "generator_form") for value in gen.values):
@@ -118,15 +134,32 @@ def generate_body(interp, commands):
     return body
 
 
+def _generate(interp, commands, direct):
+    gen = _Generator(interp, direct)
+    try:
+        gen.script(commands, 1, 1, True, None)
+    except (_TooDeep, RecursionError):
+        return None
+    if not gen.inlined or len(gen.lines) > _MAX_LINES:
+        return None
+    return gen
+
+
 class _Generator:
-    def __init__(self, interp):
+    def __init__(self, interp, direct):
         self.interp = interp
         self.epoch = interp.core_epoch
         self.lines = []
-        self.names = ["interp", "epoch", "held_value", "Var", "TclList", "to_list", "to_str",
-                      "getrefcount", "BreakSignal", "ContinueSignal", "TclError"]
-        self.values = [interp, interp.core_epoch, held_value, Var, TclList, to_list, to_str,
-                       getrefcount, BreakSignal, ContinueSignal, TclError]
+        self.names = ["interp", "epoch", "held_value", "Var", "TclList", "TclDict", "to_list",
+                      "to_str", "getrefcount", "BreakSignal", "ContinueSignal", "TclError",
+                      "TclSignal", "internal_error"]
+        self.values = [interp, interp.core_epoch, held_value, Var, TclList, TclDict, to_list,
+                       to_str, getrefcount, BreakSignal, ContinueSignal, TclError, TclSignal,
+                       internal_error]
+        # commands invoked from the body itself (body_calls.py), unless its
+        # generator form is wanted; their error annotators by site
+        self.direct = direct
+        self.sites = []
         self.count = 0
         self.loops = 0
         self.inlined = 0
@@ -216,14 +249,34 @@ class _Generator:
             self.emit(indent, "if %s is None or %s.traces is not None:" % (target, cell))
         self.guarded_call(indent + 1, target, fallback, handler, hard=False)
 
-    def word_value(self, indent, cmd, index, base, handler, literal_numbers=False):
+    def word_value(self, indent, cmd, index, base, handler, literal_numbers=False,
+                   same_object=False):
         """Python expression for word `index` (computed into a temporary when
         not constant), errors through handler.  `$name`, `[expr {...}]` of
-        numbers and `[lindex $l $i]` are read here when they can be."""
-        word = cmd.words[index]
+        numbers and `[lindex $l $i]` are read here when they can be.
+        `same_object`: a literal string is the word's own object (`info
+        frame` recognizes a script by it)."""
+        return self.value_of(indent, cmd.words[index], base, handler, literal_numbers,
+                             same_object)
+
+    def value_of(self, indent, word, base, handler, literal_numbers=False, same_object=False):
+        """word_value for a word (a literal, or the parts of one)."""
+        if type(word) is list and len(word) > 1 and \
+                all(type(part) in (str, VarRef, CmdSub) for part in word):
+            # `k$i`, `item[expr {...}]`: each part read here, then joined
+            pieces = [repr(part) if type(part) is str else
+                      self.value_of(indent, [part], base, handler) for part in word]
+            target = self.temp("v")
+            self.emit(indent, "%s = %s" % (target, " + ".join(
+                p if p[:1] in "'\"" else "(%s if %s.__class__ is str else to_str(%s))"
+                % (p, p, p) for p in pieces)))
+            return target
+        if type(word) is list and len(word) == 1 and type(word[0]) is VarRef and \
+                word[0].index is not None and "::" not in word[0].name:
+            return self.element(indent, word[0].name, word[0].index, base, handler)
         const, v = compile_word(self.interp, word, literal_numbers, (base, PROC_BODY))
         if const:
-            return self.literal(v)
+            return self.const(v) if same_object and type(v) is str else self.literal(v)
         target = self.temp("v")
         name = _plain_var(word)
         if name is not None:
@@ -247,7 +300,48 @@ class _Generator:
                 self.emit(indent, "if %s is None:" % target)
                 slow(indent + 1)
                 return target
+        if inner is not None:
+            run, inlined = self.compiled(inner, base)
+            # (its errors have the command's context: none for the word's)
+            if run is None:
+                direct_call(self, inner, base, indent, target + " =")
+                return target
+            if inlined and value_form(self, inner, base, indent, target):
+                return target
         self.guarded_call(indent, target, v, handler)
+        return target
+
+    def key_of(self, indent, index, base, handler):
+        """Python expression for an array key (a str), from the parts of
+        `$name(...)` or of `set name(...)`."""
+        if not index:
+            return "''"
+        if all(type(part) is str for part in index):
+            return self.literal("".join(index))
+        key = self.value_of(indent, index if len(index) > 1 else [index[0]], base, handler)
+        if key[:1] in "'\"":
+            return key
+        self.emit(indent, "%s = %s if %s.__class__ is str else to_str(%s)" % (key, key, key, key))
+        return key
+
+    def element(self, indent, name, index, base, handler):
+        """`$name(...)`: an untraced array of the frame's table read here,
+        anything else (missing, traced, linked) the general way."""
+        key = self.key_of(indent, index, base, handler)
+        cell, target = self.temp("c"), self.temp("v")
+        interp = self.interp
+        read = self.const(lambda key: interp.read_elem(name, key))
+        self.emit(indent, "%s = fv.get(%r)" % (cell, name))
+        self.emit(indent, "%s = %s.arr.get(%s) if %s is not None and %s.traces is None and "
+                  "%s.arr is not None else None" % (target, cell, key, cell, cell, cell))
+        self.emit(indent, "if %s is None:" % target)
+        self.spill(indent + 1)
+        self.emit(indent + 1, "try:")
+        self.emit(indent + 2, "%s = %s(%s)" % (target, read, key))
+        self.emit(indent + 1, "except TclError as e:")
+        self.emit(indent + 2, "%s(e)" % handler)
+        self.emit(indent + 2, "raise")
+        self.reload(indent + 1)
         return target
 
     def builtin(self, name):
@@ -291,44 +385,62 @@ class _Generator:
             current, tests = target, []
         return target
 
-    def numeric(self, indent, text, target, slow, epoch=False):
+    def numeric(self, indent, text, target, slow, epoch=False, strings=True):
         """Emits code leaving the value of expression `text` in `target`:
-        computed here when its operands are ints (or floats, where the
-        expression allows), else by the lines slow(indent) emits.  False
-        when the expression is not one this path handles."""
+        computed here when its operands are what it needs (ints, or floats
+        where the expression allows; strings for string comparisons ...),
+        else by the lines slow(indent) emits.  False when the expression is
+        not one this path handles (or may give a string, unless `strings`)."""
         src = self.num_sources.get(text, False)
         if src is False:
             src = self.num_sources[text] = num_source(text)
-        if src is None:
+        if src is None or (src[3] and not strings):
             return False
-        names, subs, expression, int_only = src
-        values = [self.plain_value(indent, name) for name in names]
-        operands = values + [self.lindex_fast(indent, words) for words in subs]
-        first = ["interp.core_epoch == epoch"] if epoch else []
-        expression = _OPERAND.sub(
-            lambda m: operands[int(m.group(2)) + (len(values) if m.group(1) == "s" else 0)],
-            expression)
-        self.emit(indent, "if %s:" % " and ".join(
-            first + ["%s.__class__ is int" % v for v in operands]))
+        operands, expression, int_only, _, nonzero = src
+        values, int_tests, float_tests, fixed = [], [], [], []
+        for kind, what, need in operands:
+            v = self.lindex_fast(indent, what) if kind == "lindex" else \
+                self.plain_value(indent, what)
+            values.append(v)
+            if need == "num":
+                int_tests.append("%s.__class__ is int" % v)
+                float_tests.append("(%s.__class__ is float or %s.__class__ is int)" % (v, v))
+            else:
+                fixed.append("%s.__class__ is %s" % (v, "TclList" if kind == "llength" else "str"))
+        # (`lindex` checks the epoch itself; `string length` and `llength` here)
+        if epoch or any(kind in ("strlen", "llength") for kind, _, _ in operands):
+            fixed.insert(0, "interp.core_epoch == epoch")
+        expression = _OPERAND.sub(lambda m: values[int(m.group(1))], expression)
+        # (a string or list left in a temporary would count as shared)
+        held = [v for v, (kind, _, need) in zip(values, operands)
+                if need != "num" and v[:1] in "ix" and v[1:].isdigit()]
+        int_tests += [_OPERAND.sub(lambda m: values[int(m.group(1))], divisor) + " != 0"
+                      for divisor in nonzero]
+        self.emit(indent, "if %s:" % " and ".join(fixed + int_tests))
         self.emit(indent + 1, "%s = %s" % (target, expression))
         self.emit(indent, "else:")
-        if int_only:
+        if int_only or not int_tests:
             slow(indent + 1)
-            return True
-        # doubles too: a NaN result is Tcl's error, a bignum too big for a
-        # double Python's; both are left to the slow path
-        self.emit(indent + 1, "%s = None" % target)
-        self.emit(indent + 1, "if %s:" % " and ".join(
-            first + ["(%s.__class__ is float or %s.__class__ is int)" % (v, v) for v in operands]))
-        self.emit(indent + 2, "try:")
-        self.emit(indent + 3, "%s = %s" % (target, expression))
-        self.emit(indent + 2, "except OverflowError:")
-        self.emit(indent + 3, "pass")
-        self.emit(indent + 2, "if %s != %s:" % (target, target))
-        self.emit(indent + 3, "%s = None" % target)
-        self.emit(indent + 1, "if %s is None:" % target)
-        slow(indent + 2)
+        else:
+            self.float_path(indent + 1, target, expression, fixed + float_tests, slow)
+        if held:
+            self.emit(indent, "%s = None" % " = ".join(held))
         return True
+
+    def float_path(self, indent, target, expression, tests, slow):
+        """numeric()'s second try: doubles too.  A NaN result is Tcl's error,
+        a bignum too big for a double Python's; both are left to the slow
+        path."""
+        self.emit(indent, "%s = None" % target)
+        self.emit(indent, "if %s:" % " and ".join(tests))
+        self.emit(indent + 1, "try:")
+        self.emit(indent + 2, "%s = %s" % (target, expression))
+        self.emit(indent + 1, "except OverflowError:")
+        self.emit(indent + 2, "pass")
+        self.emit(indent + 1, "if %s != %s:" % (target, target))
+        self.emit(indent + 2, "%s = None" % target)
+        self.emit(indent, "if %s is None:" % target)
+        slow(indent + 1)
 
     def compiled_condition(self, text):
         cond = self.conditions.get(text)
@@ -347,7 +459,7 @@ class _Generator:
 
         def slow(at, hard=False):
             self.guarded_call(at, target, cond, on_error, hard=hard)
-        if not self.numeric(indent, text, target, slow):
+        if not self.numeric(indent, text, target, slow, strings=False):
             slow(indent, True)
         return target
 
@@ -380,14 +492,12 @@ class _Generator:
             self.command(cmd, base, indent, tail and i == last, loop)
 
     def command(self, cmd, base, indent, tail, loop):
-        key = (id(cmd), base)
-        run, inlined = self.closures.get(key) or (None, None)
+        run, inlined = self.compiled(cmd, base)
         if run is None:
-            run = compile_inline(self.interp, cmd, base, PROC_BODY)
-            inlined = run is not None
-            if run is None:
-                run = compile_invocation(self.interp, cmd, base, PROC_BODY)
-            self.closures[key] = run, inlined
+            # (not counted as written out: a body of such calls alone is
+            # compiled the ordinary way, which is cheaper to make)
+            direct_call(self, cmd, base, indent, "return" if tail else None)
+            return
         if inlined:
             emitter = _EMITTERS.get(cmd.words[0])
             if emitter is not None:
@@ -398,7 +508,28 @@ class _Generator:
                     return
                 del self.lines[mark:]
                 self.count, self.hard_calls = count, hard
+            target = self.temp("v")
+            if value_form(self, cmd, base, indent, target):
+                # (`dict get ...` as the body's last command, say)
+                self.inlined += 1
+                if tail:
+                    self.emit(indent, "return %s" % target)
+                return
         self.call(indent, self.const(run), tail)
+
+    def compiled(self, cmd, base):
+        """(closure, inlined): the closure compile_inline makes for `cmd`
+        (inlined), else compile_invocation's; None for a command this body
+        invokes itself (body_calls.py)."""
+        key = (id(cmd), base)
+        entry = self.closures.get(key)
+        if entry is None:
+            run = compile_inline(self.interp, cmd, base, PROC_BODY)
+            inlined = run is not None
+            if run is None and not (self.direct and direct_shape(cmd)):
+                run = compile_invocation(self.interp, cmd, base, PROC_BODY)
+            entry = self.closures[key] = run, inlined
+        return entry
 
     def call(self, indent, fallback, tail, hard=True):
         if tail:
@@ -481,6 +612,8 @@ class _Generator:
 
 def _set(g, cmd, base, indent, tail, loop, fallback):
     words = cmd.words
+    if len(words) == 3 and type(words[1]) is list:
+        return _set_element(g, cmd, base, indent, tail, fallback)
     if len(words) != 3 or not _simple_name(words[1]):
         return False
     name = words[1]
@@ -505,6 +638,43 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
         (1, "%s(%s)" % (slow_set, value))])
     if tail:
         g.emit(indent, "return %s" % value)
+
+
+def _set_element(g, cmd, base, indent, tail, fallback):
+    """`set name(KEY) value` (the shape inline._set_element takes): an
+    untraced array of the frame's table written here."""
+    parts = cmd.words[1]
+    first, last = parts[0], parts[-1]
+    if len(parts) < 2 or type(first) is not str or type(last) is not str or \
+            "(" not in first or not last.endswith(")"):
+        return False
+    name, _, head = first.partition("(")
+    if not name or "::" in name:
+        return False
+    index = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    if not all(type(p) in (str, VarRef, CmdSub) for p in index):
+        return False
+    interp = g.interp
+    on_error = error_annotator(interp, cmd, base, PROC_BODY)
+    handler = g.const(arg_error_handler(on_error, PROC_BODY))
+    g.emit(indent, "if interp.core_epoch != epoch:")
+    g.call(indent + 1, fallback, tail, hard=False)
+    g.emit(indent, "else:")
+    indent += 1
+    key = g.key_of(indent, index, base, handler)
+    value = g.word_value(indent, cmd, 2, base, handler, literal_numbers=True)
+    cell, result = g.temp("c"), g.temp("v")
+    write = g.const(lambda full, val: slow_setter(interp, full, on_error)(val))
+    g.emit(indent, "%s = fv.get(%r)" % (cell, name))
+    g.emit(indent, "if %s is not None and %s.traces is None and %s.arr is not None:"
+           % (cell, cell, cell))
+    g.emit(indent + 1, "%s.arr[%s] = %s = %s" % (cell, key, result, value))
+    g.emit(indent, "else:")
+    # (the value a write trace leaves is the command's result)
+    g.closure(indent + 1, "%s = %s(%r %% %s, %s)" % (result, write, name + "(%s)", key, value),
+              hard=False)
+    if tail:
+        g.emit(indent, "return %s" % result)
 
 
 def _lone_command(word):
@@ -854,4 +1024,6 @@ _EMITTERS = {
     "while": _while,
     "for": _for,
     "foreach": _foreach,
+    "switch": emit_switch,
+    **DATA_EMITTERS,
 }

@@ -393,6 +393,28 @@ def error_annotator(interp, cmd, base_line, mode=None):
     return on_error
 
 
+def command_cell(interp, name):
+    """(cell, lookup) for invoking the command `name`: while `cell[0] ==
+    interp.epoch and cell[1] is interp.cur_ns`, `cell[2]` is the command;
+    otherwise `lookup(argv)` finds it (the unknown handler when there is
+    none), ticks a limit and fills the cell again."""
+    cell = [-1, None, None]
+
+    def lookup(argv):
+        func = interp.resolve_command(name)
+        if func is None:
+            return _unknown_caller
+        if interp.limits is not None:
+            # counted on every call: nothing is cached while limited
+            interp.limits.tick()
+            return func
+        cell[0] = interp.epoch
+        cell[1] = interp.cur_ns
+        cell[2] = func
+        return func
+    return cell, lookup
+
+
 def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
     """The generic closure: build argv, resolve (cached by epoch), call."""
     on_error = error_annotator(interp, cmd, base_line, mode)
@@ -404,22 +426,7 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
                 for k, w in enumerate(words)]
     first_const = compiled[0][0]
     if first_const and len(compiled) <= 12:
-        name = compiled[0][1]
-        cell = [-1, None, None]
-
-        def lookup(argv):
-            func = interp.resolve_command(name)
-            if func is None:
-                return _unknown_caller
-            if interp.limits is not None:
-                # counted on every call: nothing is cached while limited
-                interp.limits.tick()
-                return func
-            cell[0] = interp.epoch
-            cell[1] = interp.cur_ns
-            cell[2] = func
-            return func
-
+        cell, lookup = command_cell(interp, compiled[0][1])
         pattern = "".join("C" if c else "D" for c, _ in compiled)
         return _factory(pattern, mode)(interp, cell, lookup, on_error, TclError, TclSignal,
                                        *[v for _, v in compiled])

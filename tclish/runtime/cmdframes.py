@@ -40,7 +40,7 @@ from .values import TclList, to_str
 
 # kinds of Python frames
 _RUN, _CALL, _INLINE, _EVAL, _SOURCE, _PROC, _LAMBDA, _NSEVAL, _UPLEVEL, \
-    _TT_TEST, _TT_SCRIPT, _SUBST, _SWITCH = range(13)
+    _TT_TEST, _TT_SCRIPT, _SUBST, _SWITCH, _BODY = range(14)
 
 _KINDS = {}
 _FILES = None
@@ -84,6 +84,9 @@ def _classify(code):
     from ..compile.script import INVOKE_FILENAME
     if code.co_filename == INVOKE_FILENAME:
         return _RUN if code.co_name == "run" else None
+    from ..compile.body import BODY_FILENAME
+    if code.co_filename == BODY_FILENAME:
+        return _BODY if code.co_name == "body" else None
     files = _files()
     if code.co_filename not in files:
         return None
@@ -185,10 +188,17 @@ def command_frames(interp, start=None):
         if kind is None:
             continue
         loc = f.f_locals
-        if kind == _RUN or kind == _CALL:
-            if loc.get("interp") is not interp or "argv" not in loc:
+        if kind == _RUN or kind == _CALL or kind == _BODY:
+            if kind == _BODY:
+                # a generated body is a command frame while it invokes a
+                # command itself (compile/body_calls.py): on that call's line
+                on_error = f.f_globals.get("tcl_calls", {}).get(f.f_lineno)
+                if f.f_globals.get("interp") is not interp:
+                    continue
+            elif loc.get("interp") is not interp or "argv" not in loc:
                 continue
-            on_error = loc.get("on_error")
+            else:
+                on_error = loc.get("on_error")
             if getattr(on_error, "tcl_cmd", None) is None:
                 continue
             if pending is not None:

@@ -114,6 +114,16 @@ def command(name, min_args=0, max_args=None, usage=""):
     return mark
 
 
+def frame_blind(func):
+    """Marks a command (or subcommand) function that reads and changes no
+    variable, evaluates no script and looks at no frame: a generated loop
+    holding variables in Python locals calls it without writing them back
+    first (compile/body_calls.py).  (The torch bridge marks its commands
+    without context the same way.)"""
+    func.frame_blind = True
+    return func
+
+
 def checked(info):
     """The callable to install: the function itself when any count is fine,
     else a thin wrapper that raises the usage error."""
@@ -265,6 +275,8 @@ def ensemble(name, subcommands):
         return func(interp, argv)
 
     dispatch.subcommands = table
+    # (for code calling a subcommand's function itself: compile/body_calls.py)
+    dispatch.plain_ensemble = True
     dispatch.__name__ = "cmd_" + name
     dispatch.tcl_info = CommandInfo(name, dispatch, 0, None, "subcommand ?arg ...?")
     return dispatch

@@ -36,11 +36,21 @@ def test_loop_of_inline_forms_is_held_in_locals(tcl):
 
 
 def test_loop_calling_a_command_stays_on_the_table(tcl):
+    # (a proc may look at the frame: upvar, uplevel, info level ...)
+    tcl.eval("proc same {x} { return $x }")
+    tcl.eval("proc g {n} { set s {}; for {set i 0} {$i < $n} {incr i} "
+             "{ set s [same $i] }; return $s }")
+    assert tcl.eval("g 4") == "3"
+    text = source(tcl, "g")
+    assert text is not None and "held_value" not in text
+
+
+def test_loop_calling_frame_blind_commands_is_held(tcl):
     tcl.eval("proc g {n} { set s {}; for {set i 0} {$i < $n} {incr i} "
              "{ set s [string repeat x $i] }; return $s }")
     assert tcl.eval("g 4") == "xxx"
     text = source(tcl, "g")
-    assert text is not None and "held_value" not in text
+    assert text is not None and "held_value" in text
 
 
 def test_body_without_inline_forms_keeps_the_closures(tcl):
@@ -64,3 +74,24 @@ def test_integer_string_argument_is_held_as_int(tcl):
     tcl.eval("proc m {n} { set c 0; while {$c < $n} { incr c }; list $c $n }")
     assert tcl.eval("m 7") == "7 7"
     assert tcl.eval("m 0x3") == "3 0x3"
+
+
+def test_command_is_invoked_from_the_body(tcl):
+    # (compile/body_calls.py) the call written out, its line known to `info frame`
+    tcl.eval("proc w {} { dict get [info frame -1] cmd }")
+    tcl.eval("proc d {n} { set r {}; for {set i 0} {$i < $n} {incr i} "
+             "{ lappend r [string toupper x$i]; lappend r [w] }; return $r }")
+    assert tcl.eval("d 2") == "X0 w X1 w"
+    text = source(tcl, "d")
+    assert text is not None and "(interp, argv)  #@" in text
+
+
+def test_ensemble_subcommand_is_called_past_the_dispatch(tcl):
+    from tclish.compile.body_calls import leaf
+    from tclish.commands.strings import string_first
+    string = tcl.resolve_command("string")
+    assert leaf(string, ["string", "first", "a", [None]]) is string_first
+    # a count the subcommand does not accept goes through the dispatch
+    assert leaf(string, ["string", "first", "a"]) is string
+    # so does a subcommand named by a substitution
+    assert leaf(string, ["string", [None], "a", "b"]) is string
