@@ -324,6 +324,7 @@ def var_reader(interp, name):
         if v is None or var.traces is not None:
             return interp.get_var(name)
         return v
+    get.var_name = name         # compile_invocation reads such a word in line
     return get
 
 
@@ -338,7 +339,7 @@ _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
     def run(fv):
         try:
-            argv = [{items}]
+{reads}            argv = [{items}]
         except TclError as e:
             if {direct} or not e.context_added:
                 on_error(e)
@@ -362,14 +363,28 @@ def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
 """
 
 
+# a word `$name` (pattern letter V) read in the closure itself: var_reader's
+# fast path written out, a call less per such word; anything else (no such
+# variable, an array, a trace) goes to the reader, which has Tcl's semantics
+_READ = """\
+            c = fv.get(n{i})
+            x{i} = c.value if c is not None and c.traces is None else None
+            if x{i} is None:
+                x{i} = w{i}(fv)
+"""
+
+
 def _factory(pattern, mode):
     f = _FACTORIES.get((pattern, mode))
     if f is None:
-        params = ", ".join("w%d" % i for i in range(len(pattern)))
-        items = ", ".join(("w%d" % i) if c == "C" else ("w%d(fv)" % i)
+        params = ", ".join(("w%d, n%d" % (i, i)) if c == "V" else ("w%d" % i)
+                           for i, c in enumerate(pattern))
+        items = ", ".join({"C": "w%d", "D": "w%d(fv)", "V": "x%d"}[c] % i
                           for i, c in enumerate(pattern))
+        reads = "".join(_READ.format(i=i) for i, c in enumerate(pattern) if c == "V")
         namespace = {}
-        source = _TEMPLATE.format(params=params, items=items, direct=mode == DIRECT)
+        source = _TEMPLATE.format(params=params, items=items, reads=reads,
+                                  direct=mode == DIRECT)
         exec(compile(source, INVOKE_FILENAME, "exec"), namespace)
         f = _FACTORIES[(pattern, mode)] = namespace["factory"]
     return f
@@ -427,9 +442,21 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
     first_const = compiled[0][0]
     if first_const and len(compiled) <= 12:
         cell, lookup = command_cell(interp, compiled[0][1])
-        pattern = "".join("C" if c else "D" for c, _ in compiled)
+        # a `$name` word is read in line only ahead of every substitution that
+        # runs code ([...]): the reads come before the list is built, and Tcl
+        # substitutes words left to right
+        pattern, args = "", []
+        for c, v in compiled:
+            args.append(v)
+            if c:
+                pattern += "C"
+            elif getattr(v, "var_name", None) and "D" not in pattern:
+                pattern += "V"
+                args.append(v.var_name)
+            else:
+                pattern += "D"
         return _factory(pattern, mode)(interp, cell, lookup, on_error, TclError, TclSignal,
-                                       *[v for _, v in compiled])
+                                       *args)
     if len(compiled) <= 12:
         return _dynamic_head_invocation(interp, compiled, on_error, mode)
     getters = [(lambda fv, v=v: v) if c else v for c, v in compiled]
