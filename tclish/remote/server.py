@@ -72,7 +72,7 @@ class Session:
     def _pin(self, value):
         """Keep every handle in a result alive until the client releases it."""
         from ..torchbridge.handles import Handle, TensorValue
-        if value.__class__ is TensorValue:      # named now: the client gets the name
+        if isinstance(value, TensorValue):      # named now: the client gets the name
             self.pinned[str.__str__(str(value))] = value
         elif isinstance(value, Handle):
             self.pinned[str.__str__(value)] = value

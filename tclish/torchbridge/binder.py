@@ -107,7 +107,7 @@ class Binder:
                     # a live handle: no option (its name starts with "tensor"), not
                     # empty, and what the kind's converter would give
                     try:
-                        t = tensors.find(a) if a.__class__ is TensorValue else tensors.get(a)
+                        t = tensors.find(a) if isinstance(a, TensorValue) else tensors.get(a)
                     except TypeError:       # an unhashable value (a list) is no handle
                         t = None
                     if t is not None:

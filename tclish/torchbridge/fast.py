@@ -41,7 +41,6 @@ calls it, so later calls pay nothing for the laziness.
 from itertools import permutations, product
 
 from ..runtime.errors import TclError, TclSignal
-from .handles import TensorValue
 
 _FILENAME = "<torch-command>"
 
@@ -71,6 +70,7 @@ def command(interp, argv):
             return general(interp, argv)
         reg = interp.extensions["torch"]
         tensors = reg.tensors
+        Value = reg.Value
         {lookups}
     except (KeyError, TypeError):       # no registry yet; an unhashable word
         return general(interp, argv)
@@ -89,7 +89,7 @@ def command(interp, argv):
 _RESULTS = {
     # a TensorValue, named only when its string is wanted (handles.py)
     "tensor": "    if result is None:\n        return ''\n"
-              "    value = TensorValue()\n    value.obj = result\n    value.reg = reg\n"
+              "    value = reg.Value()\n    value.obj = result\n"
               "    reg._n_tensor = value.n = reg._n_tensor + 1\n"
               "    return value\n",
     "value": "    return to_tcl(result)\n",
@@ -180,7 +180,7 @@ def build_command(spec, binder, resolve, env):
     }
     # __name__: the warnings filter install.py sets knows a warning torch attributes
     # to the generated function by it
-    namespace = dict(env, TclError=TclError, TclSignal=TclSignal, TensorValue=TensorValue,
+    namespace = dict(env, TclError=TclError, TclSignal=TclSignal,
                      bind=binder.bind, __name__=__name__)
     if spec.handle is not None:
         namespace["handle_kind"], namespace["handle_prefix"] = spec.handle
@@ -193,8 +193,8 @@ def build_command(spec, binder, resolve, env):
             named_key="argv[1]" if n == 1 else "(%s)" % ", ".join(
                 "argv[%d]" % (1 + 2 * k) for k in range(n)),
             by_name="; ".join("a%d = argv[where[%d]]" % (i, i) for i in range(n)),
-            lookups="; ".join("x%d = a%d.obj if a%d.__class__ is TensorValue and a%d.reg is reg"
-                              " else tensors.get(a%d)" % ((i,) * 5) for i in range(n)),
+            lookups="; ".join("x%d = a%d.obj if a%d.__class__ is Value else tensors.get(a%d)"
+                              % ((i,) * 4) for i in range(n)),
             any_missing=" or ".join("%s is None" % x for x in xs),
             fast_call=", ".join((["reg"] if spec.context else []) + xs
                                 + _tail_args(spec, n)),

@@ -104,7 +104,7 @@ class Table(dict):
     def find(self, name):
         """The live object named `name` (a name or a TensorValue), else a recently
         released one, else None."""
-        if name.__class__ is TensorValue:
+        if isinstance(name, TensorValue):
             obj = name.obj
             if obj is not None and name.reg.tables.get("tensor") is self:
                 return obj
@@ -177,7 +177,7 @@ class TensorValue:
     (`set y [torch::tensor_add $y $x]` in a loop), so a name, a table entry and
     a Handle to release it would be made for nothing: naming and releasing cost
     more than the torch call itself.  A TensorValue holds the tensor (`obj`)
-    and its interpreter's registry (`reg`); torch commands take the tensor
+    and knows its interpreter's registry (`reg`); torch commands take the tensor
     straight from it.  Its string form -- wanted by `puts`, string commands, a
     list turned into text, anything that reads the value as text -- is made
     on first use, as a Tcl_Obj's string rep is: a fresh Handle, registered
@@ -195,7 +195,10 @@ class TensorValue:
     the value too (the registry finds the value through `named`); a value of
     another interpreter is looked up by its name, never used directly."""
 
-    __slots__ = ("obj", "reg", "n", "handle", "__weakref__")
+    # `reg`, the registry, is a class attribute: each registry has its own
+    # subclass (`registry.Value`), so "a value of this interpreter" is one
+    # class check on the fast path, and making one stores a field less
+    __slots__ = ("obj", "n", "handle", "__weakref__")
 
     def __str__(self):
         try:
@@ -234,12 +237,14 @@ def _is_counted_name(name, kind, counter):
 class HandleRegistry:
     """The live handles of one interpreter, one table and counter per kind."""
 
-    __slots__ = ("tables", "counters", "tensors", "_n_tensor", "interp", "named")
+    __slots__ = ("tables", "counters", "tensors", "_n_tensor", "interp", "named", "Value")
 
     def __init__(self, interp=None):
         # name -> the TensorValue that was given that name (see TensorValue), for
         # tensor_free; weak, so the entry goes with the value
         self.named = WeakValueDictionary()
+        # this interpreter's tensor values (see TensorValue)
+        self.Value = type("TensorValue", (TensorValue,), {"__slots__": (), "reg": self})
         # the interpreter that owns the registry: commands that run Tcl callbacks
         # (an LBFGS closure, a lambda scheduler, a function to differentiate) reach
         # it as `registry.interp` through their spec's context=True
@@ -273,7 +278,7 @@ class HandleRegistry:
             return None
         n = int(name[6:])
         for obj in gc.get_objects():
-            if obj.__class__ is TensorValue and obj.reg is self and obj.n == n:
+            if obj.__class__ is self.Value and obj.n == n:
                 if obj.obj is None or hasattr(obj, "handle"):
                     return None         # freed, or named and released since
                 str(obj)
@@ -315,7 +320,7 @@ class HandleRegistry:
         table = self.tables.get(kind)
         if table is None:
             return False
-        if name.__class__ is TensorValue:
+        if isinstance(name, TensorValue):
             name = str(name)
         in_ring = table.forget(name)
         value = self.named.pop(name, None) if kind == "tensor" else None
@@ -329,7 +334,7 @@ class HandleRegistry:
         named: a listing shows names (a diagnostic: this walks the whole heap)."""
         if kind == "tensor":
             for obj in gc.get_objects():
-                if obj.__class__ is TensorValue and obj.reg is self and obj.obj is not None:
+                if obj.__class__ is self.Value and obj.obj is not None:
                     str(obj)
         table = self.tables.get(kind, {})
         return sorted(((str.__str__(k), v) for k, v in table.items()),

@@ -101,7 +101,7 @@ def to_tcl_handles(reg, value):
     Tcl lists, dicts Tcl dicts.  A single tensor or object gets a plain handle."""
     if isinstance(value, NewHandle):
         return reg.new(value.kind, value.obj, value.prefix)
-    if value.__class__ is TensorValue:      # an in-place command's own argument back
+    if isinstance(value, TensorValue):      # an in-place command's own argument back
         return value
     if isinstance(value, torch_module().Tensor):
         return reg.new_tensor(value)

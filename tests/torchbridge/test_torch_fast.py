@@ -124,7 +124,7 @@ def test_results_are_named_only_when_their_string_is_wanted(fake, ab):
     tensors = fake.extensions["torch"].tensors
     before = len(tensors)
     v = cmd(fake, ["torch::tensor_add", a, b])
-    assert type(v) is TensorValue and v.obj.tolist() == [1.5, 1.0, 6.0]
+    assert isinstance(v, TensorValue) and v.obj.tolist() == [1.5, 1.0, 6.0]
     assert len(tensors) == before, "no name, no table entry yet"
     # a value goes on to the next command as it is, on both paths
     w = cmd(fake, ["torch::tensor_add", v, v])
