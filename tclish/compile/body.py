@@ -48,8 +48,8 @@ from .body_data import EMITTERS as DATA_EMITTERS
 from .body_data import value_form
 from .body_switch import emit_switch
 from .expr import compile_condition
-from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, if_shape,
-                     slow_setter)
+from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, element_word,
+                     if_shape, slow_setter)
 from .intexpr import _lindex_operand, num_source
 from .script import _call as call_command
 from .script import (PROC_BODY, arg_error_handler, compile_invocation, compile_word,
@@ -531,6 +531,19 @@ class _Generator:
             entry = self.closures[key] = run, inlined
         return entry
 
+    def handlers(self, cmd, base):
+        """(on_error, the constant name of its word-error handler) for a command."""
+        on_error = error_annotator(self.interp, cmd, base, PROC_BODY)
+        return on_error, self.const(arg_error_handler(on_error, PROC_BODY))
+
+    def epoch_guard(self, indent, fallback, tail):
+        """`if` a core command changed: the form's closure; `else:` what the caller
+        emits next, at the indent returned."""
+        self.emit(indent, "if interp.core_epoch != epoch:")
+        self.call(indent + 1, fallback, tail, hard=False)
+        self.emit(indent, "else:")
+        return indent + 1
+
     def call(self, indent, fallback, tail, hard=True):
         if tail:
             # (never in a held loop: a loop's body is not in tail position)
@@ -618,12 +631,8 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
         return False
     name = words[1]
     interp = g.interp
-    on_error = error_annotator(interp, cmd, base, PROC_BODY)
-    handler = g.const(arg_error_handler(on_error, PROC_BODY))
-    g.emit(indent, "if interp.core_epoch != epoch:")
-    g.call(indent + 1, fallback, tail, hard=False)
-    g.emit(indent, "else:")
-    indent += 1
+    on_error, handler = g.handlers(cmd, base)
+    indent = g.epoch_guard(indent, fallback, tail)
     value = g.word_value(indent, cmd, 2, base, handler, literal_numbers=True)
     cell = g.temp("c")
     slow_set = g.const(slow_setter(interp, name, on_error))
@@ -643,24 +652,15 @@ def _set(g, cmd, base, indent, tail, loop, fallback):
 def _set_element(g, cmd, base, indent, tail, fallback):
     """`set name(KEY) value` (the shape inline._set_element takes): an
     untraced array of the frame's table written here."""
-    parts = cmd.words[1]
-    first, last = parts[0], parts[-1]
-    if len(parts) < 2 or type(first) is not str or type(last) is not str or \
-            "(" not in first or not last.endswith(")"):
+    element = element_word(cmd.words[1])
+    if element is None:
         return False
-    name, _, head = first.partition("(")
-    if not name or "::" in name:
-        return False
-    index = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    name, index = element
     if not all(type(p) in (str, VarRef, CmdSub) for p in index):
         return False
     interp = g.interp
-    on_error = error_annotator(interp, cmd, base, PROC_BODY)
-    handler = g.const(arg_error_handler(on_error, PROC_BODY))
-    g.emit(indent, "if interp.core_epoch != epoch:")
-    g.call(indent + 1, fallback, tail, hard=False)
-    g.emit(indent, "else:")
-    indent += 1
+    on_error, handler = g.handlers(cmd, base)
+    indent = g.epoch_guard(indent, fallback, tail)
     key = g.key_of(indent, index, base, handler)
     value = g.word_value(indent, cmd, 2, base, handler, literal_numbers=True)
     cell, result = g.temp("c"), g.temp("v")
@@ -695,12 +695,8 @@ def _incr(g, cmd, base, indent, tail, loop, fallback):
     if computed:
         # `incr x [lindex ...]`: the amount substituted once, as Tcl does,
         # then the fast path or the command with the value
-        on_error = error_annotator(g.interp, cmd, base, PROC_BODY)
-        handler = g.const(arg_error_handler(on_error, PROC_BODY))
-        g.emit(indent, "if interp.core_epoch != epoch:")
-        g.call(indent + 1, fallback, tail, hard=False)
-        g.emit(indent, "else:")
-        indent += 1
+        on_error, handler = g.handlers(cmd, base)
+        indent = g.epoch_guard(indent, fallback, tail)
         amount = g.word_value(indent, cmd, 2, base, handler)
         test = " and %s.__class__ is int" % amount
         caller = g.const(_command_caller(g.interp, on_error))
@@ -754,13 +750,9 @@ def _appender(g, cmd, base, indent, tail, loop, fallback):
     if len(words) != 3 or not _simple_name(words[1]):
         return False
     head, name = words[0], words[1]
-    on_error = error_annotator(g.interp, cmd, base, PROC_BODY)
-    handler = g.const(arg_error_handler(on_error, PROC_BODY))
+    on_error, handler = g.handlers(cmd, base)
     caller = g.const(_command_caller(g.interp, on_error))
-    g.emit(indent, "if interp.core_epoch != epoch:")
-    g.call(indent + 1, fallback, tail, hard=False)
-    g.emit(indent, "else:")
-    indent += 1
+    indent = g.epoch_guard(indent, fallback, tail)
     item = g.word_value(indent, cmd, 2, base, handler)
     if g.held is not None:
         value, cell = g.local(name), "C%d" % g.held[name]
@@ -822,8 +814,7 @@ def _return(g, cmd, base, indent, tail, loop, fallback):
     if len(words) == 1:
         value = "''"
     else:
-        on_error = error_annotator(g.interp, cmd, base, PROC_BODY)
-        handler = g.const(arg_error_handler(on_error, PROC_BODY))
+        handler = g.handlers(cmd, base)[1]
         value = g.word_value(indent + 1, cmd, 1, base, handler)
     g.spill(indent + 1)
     g.emit(indent + 1, "return %s" % value)
@@ -970,8 +961,7 @@ def _foreach(g, cmd, base, indent, tail, loop, fallback):
     if not names or len(names) > 8 or not all(type(n) is str and _simple_name(n) for n in names):
         return False
     interp = g.interp
-    on_error = error_annotator(interp, cmd, base, PROC_BODY)
-    handler = g.const(arg_error_handler(on_error, PROC_BODY))
+    on_error, handler = g.handlers(cmd, base)
     err = g.const(on_error)
     _loop_start(g, indent, tail, fallback)
     indent += 1

@@ -13,7 +13,7 @@ from ..parse.script import parse_script
 from ..runtime.glob import glob_matcher, is_literal
 from .inline import Inline
 from .inline_switch import _arms, _parse_options
-from .script import PROC_BODY, arg_error_handler, error_annotator
+from .script import PROC_BODY
 
 
 def emit_switch(g, cmd, base, indent, tail, loop, fallback):
@@ -37,12 +37,8 @@ def emit_switch(g, cmd, base, indent, tail, loop, fallback):
     if arms[-1][0] == "default":
         default = bodies[-1]
         arms, bodies = arms[:-1], bodies[:-1]
-    on_error = error_annotator(g.interp, cmd, base, PROC_BODY)
-    handler = g.const(arg_error_handler(on_error, PROC_BODY))
-    g.emit(indent, "if interp.core_epoch != epoch:")
-    g.call(indent + 1, fallback, tail, hard=False)
-    g.emit(indent, "else:")
-    indent += 1
+    handler = g.handlers(cmd, base)[1]
+    indent = g.epoch_guard(indent, fallback, tail)
     value = g.word_value(indent, cmd, at, base, handler)
     subject = g.temp("s")
     g.emit(indent, "%s = %s if %s.__class__ is str else to_str(%s)"

@@ -236,19 +236,27 @@ def _set(c):
     return set_
 
 
-def _set_element(c):
-    """`set arr(KEY) value` with a computed KEY (`a($k)`, `a(k[expr ...])`):
-    an untraced array of this frame's table is written here."""
-    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
-    parts = words[1]
+def element_word(parts):
+    """(array name, the parts of the KEY) of a word `name(KEY)` of several parts
+    (`a($k)`, `a(k[expr ...])`), the name local (no `::`); None otherwise."""
     first, last = parts[0], parts[-1]
     if len(parts) < 2 or type(first) is not str or type(last) is not str or \
             "(" not in first or not last.endswith(")"):
         return None
-    base, _, head = first.partition("(")
-    if not base or "::" in base:
+    name, _, head = first.partition("(")
+    if not name or "::" in name:
         return None
-    key_word = [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+    return name, [p for p in [head] + parts[1:-1] + [last[:-1]] if p != ""]
+
+
+def _set_element(c):
+    """`set arr(KEY) value` with a computed KEY (`a($k)`, `a(k[expr ...])`):
+    an untraced array of this frame's table is written here."""
+    interp, words, slow, epoch = c.interp, c.words, c.slow, c.epoch
+    element = element_word(words[1])
+    if element is None:
+        return None
+    base, key_word = element
     if not key_word or all(type(p) is str for p in key_word):
         return None
     const, key = compile_word(interp, key_word, where=c.where)
