@@ -57,19 +57,17 @@ def general(interp, argv):
 {result}
 
 def command(interp, argv):
-    argc = len(argv)
     try:
-        if argc == {argc}:
-            {positional}
-        elif argc == {argc_named}:
+        try:
+            {positional}               # one step, where a length test and indexing take several
+        except ValueError:              # another number of words
+            if len(argv) != {argc_named}:
+                return general(interp, argv)
             where = named.get({named_key})
             if where is None:
                 return general(interp, argv)
             {by_name}
-        else:
-            return general(interp, argv)
         reg = interp.extensions["torch"]
-        tensors = reg.tensors
         Value = reg.Value
         {lookups}
     except (KeyError, TypeError):       # no registry yet; an unhashable word
@@ -188,12 +186,12 @@ def build_command(spec, binder, resolve, env):
     if n:
         xs = ["x%d" % i for i in range(n)]
         fields.update(
-            argc=n + 1, argc_named=2 * n + 1,
-            positional="; ".join("a%d = argv[%d]" % (i, i + 1) for i in range(n)),
+            argc_named=2 * n + 1,
+            positional="_, %s = argv" % ", ".join("a%d" % i for i in range(n)),
             named_key="argv[1]" if n == 1 else "(%s)" % ", ".join(
                 "argv[%d]" % (1 + 2 * k) for k in range(n)),
             by_name="; ".join("a%d = argv[where[%d]]" % (i, i) for i in range(n)),
-            lookups="; ".join("x%d = a%d.obj if a%d.__class__ is Value else tensors.get(a%d)"
+            lookups="; ".join("x%d = a%d.obj if a%d.__class__ is Value else reg.tensors.get(a%d)"
                               % ((i,) * 4) for i in range(n)),
             any_missing=" or ".join("%s is None" % x for x in xs),
             fast_call=", ".join((["reg"] if spec.context else []) + xs
