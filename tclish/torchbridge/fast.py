@@ -57,16 +57,17 @@ def general(interp, argv):
 {result}
 
 def command(interp, argv):
+    argc = len(argv)
     try:
-        try:
-            {positional}               # one step, where a length test and indexing take several
-        except ValueError:              # another number of words
-            if len(argv) != {argc_named}:
-                return general(interp, argv)
+        if argc == {argc}:
+            {positional}
+        elif argc == {argc_named}:
             where = named.get({named_key})
             if where is None:
                 return general(interp, argv)
             {by_name}
+        else:
+            return general(interp, argv)
         reg = interp.extensions["torch"]
         Value = reg.Value
         {lookups}
@@ -186,7 +187,7 @@ def build_command(spec, binder, resolve, env):
     if n:
         xs = ["x%d" % i for i in range(n)]
         fields.update(
-            argc_named=2 * n + 1,
+            argc=n + 1, argc_named=2 * n + 1,
             positional="_, %s = argv" % ", ".join("a%d" % i for i in range(n)),
             named_key="argv[1]" if n == 1 else "(%s)" % ", ".join(
                 "argv[%d]" % (1 + 2 * k) for k in range(n)),
