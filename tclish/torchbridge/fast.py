@@ -15,9 +15,8 @@ commands are built.  The source has two parts:
   live handle's name), every later parameter left at its default.  For that
   shape the binder's work is known in advance: each argument is the tensor a
   TensorValue of this interpreter holds, or one lookup in the registry's
-  tensor table,
-  and the function is called with the tensors and the (converted, constant)
-  defaults -- `bare_func` alone where the declaration names one.  No argv
+  tensor table, and the function is called with the tensors and the
+  (converted, constant) defaults -- `bare_func` alone where the declaration names one.  No argv
   loop, no list of values, no kwargs dict, no per-call attribute chains.
 
 Anything else -- another number of arguments, a value that is no live handle
@@ -25,8 +24,7 @@ Anything else -- another number of arguments, a value that is no live handle
 to `general`, which gives the same results and the same errors.  A word found
 in the tensor table can be neither an option (the table's names all start
 with "tensor") nor an empty value, nor can a TensorValue, so the binder
-would bind it the same way;
-that is what makes the shortcut exact.  The named form of the same call
+would bind it the same way; that is what makes the shortcut exact.  The named form of the same call
 (`torch::tensor_add -input $a -other $b`, in either order, any spelling of
 each option) takes the shortcut too: when the option words name exactly the
 leading handle parameters, each once, the binder's named binding gives the

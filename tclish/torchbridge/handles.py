@@ -1,7 +1,8 @@
 """Per-interpreter handle registry: tensor1, tensor2, ... -> torch objects.
 
-A handle given to Tcl is a `Handle`, a `str` subclass that remembers the
-table it names an entry of.  The entry lives as long as some Tcl value holds
+A tensor result is first a `TensorValue`, which holds the tensor and has no
+name until its string is wanted (see that class).  A name given to Tcl is a
+`Handle`, a `str` subclass that remembers the table it names an entry of.  The entry lives as long as some Tcl value holds
 that Handle object: when CPython's reference count drops it, `__del__` takes
 the entry out, the way a Tcl_Obj's internal rep dies with its last
 reference.  So `set x [torch::tensor_add $x $y]` in a loop keeps one live
@@ -227,6 +228,14 @@ class NewHandle:
         self.prefix = prefix
 
 
+def _enter(table, name, obj, cls):
+    """A new handle of class `cls` named `name`, its entry `obj` in `table`."""
+    table[name] = obj
+    handle = cls(name)
+    handle._table = table
+    return handle
+
+
 def _is_counted_name(name, kind, counter):
     """Whether `name` is one a kind's counter gave out (`tensor01` is none)."""
     digits = name[len(kind):]
@@ -261,12 +270,17 @@ class HandleRegistry:
 
     def tensor_handle(self, n, obj):
         """The handle `tensor<n>` for `obj`, entered in the tensor table."""
-        name = f"tensor{n}"
-        table = self.tensors
-        table[name] = obj
-        handle = Handle(name)
-        handle._table = table
-        return handle
+        return _enter(self.tensors, f"tensor{n}", obj, Handle)
+
+    def _unnamed_values(self):
+        """This registry's TensorValues that hold a tensor and have no name yet,
+        found among Python's objects (a walk of the whole heap: only for a
+        listing or a name that missed everything else).  A list, not a
+        generator: a generator would be among the objects it walks, and the
+        cycle would keep every object alive until the cyclic GC ran."""
+        Value = self.Value
+        return [obj for obj in gc.get_objects()
+                if obj.__class__ is Value and obj.obj is not None and not hasattr(obj, "handle")]
 
     def find_unnamed(self, name):
         """The tensor of the value numbered as `name` says, made but never named;
@@ -277,12 +291,10 @@ class HandleRegistry:
         if not isinstance(name, str) or not _is_counted_name(name, "tensor", self._n_tensor):
             return None
         n = int(name[6:])
-        for obj in gc.get_objects():
-            if obj.__class__ is self.Value and obj.n == n:
-                if obj.obj is None or hasattr(obj, "handle"):
-                    return None         # freed, or named and released since
-                str(obj)
-                return obj.obj
+        for value in self._unnamed_values():    # (freed, or named and released since: none)
+            if value.n == n:
+                str(value)
+                return value.obj
         return None
 
     def new_listed(self, kind, obj, prefix=None):
@@ -303,12 +315,7 @@ class HandleRegistry:
             self._n_tensor = n = self._n_tensor + 1
         else:
             n = self.counters[kind] = self.counters.get(kind, 0) + 1
-        table = self.table(kind)
-        name = "%s%d" % (prefix or kind, n)
-        table[name] = obj
-        h = cls(name)
-        h._table = table
-        return h
+        return _enter(self.table(kind), "%s%d" % (prefix or kind, n), obj, cls)
 
     def get(self, name, kind="tensor"):
         """The object a handle names (live, or recently released), or None."""
@@ -333,9 +340,8 @@ class HandleRegistry:
         tensors of values not named yet are found among Python's objects, and
         named: a listing shows names (a diagnostic: this walks the whole heap)."""
         if kind == "tensor":
-            for obj in gc.get_objects():
-                if obj.__class__ is self.Value and obj.obj is not None:
-                    str(obj)
+            for value in self._unnamed_values():
+                str(value)
         table = self.tables.get(kind, {})
         return sorted(((str.__str__(k), v) for k, v in table.items()),
                       key=lambda item: (len(item[0]), item[0]))

@@ -16,7 +16,9 @@ def lookup(interp, name):
     reg = registry(interp)
     if reg is None:
         return None
-    if name.__class__.__name__ == "TensorValue":    # a command's tensor result
+    # (imported here: the REPL starts without the bridge; it imports no torch)
+    from ...torchbridge.handles import TensorValue
+    if isinstance(name, TensorValue):                 # a command's tensor result
         obj = reg.tensors.find(name)
         return None if obj is None else ("tensor", obj)
     if not isinstance(name, str):
