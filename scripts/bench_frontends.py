@@ -6,7 +6,8 @@ reply, and tclish::remote's per-call overhead against a local call.
 
 (a) REPL: `python -m tclish` started on a pseudo-terminal, until the prompt
     `% ` appears (median of the runs), in wall-clock time and in the CPU time
-    the process used (which a loaded machine inflates less);
+    the process used (which a loaded machine inflates less), and from a
+    fresh venv as bench_tcl.py measures start-up;
 (b) kernel: jupyter_client starts the tclish kernel and runs `expr {1+1}`,
     until the reply (median), if ipykernel and jupyter_client are installed;
 (c) remote: 10,000 `torch::tensor_add $a $b` in a tclsh loop through
@@ -36,6 +37,24 @@ def repl_first_prompt():
     return _repl_until_prompt()[0]
 
 
+def repl_first_prompt_fresh_venv(tmp):
+    """The REPL's first prompt from a fresh venv (`python -m venv`, nothing in
+    it), as bench_tcl.py measures start-up: the source tree and the packages
+    the REPL imports (prompt_toolkit, Pygments, wcwidth) on PYTHONPATH, so
+    that what this machine's own site-packages run at every start (a
+    sandbox .pth) is not counted, as it would not be in a user's venv."""
+    import prompt_toolkit
+    import pygments
+    import wcwidth
+    venv = os.path.join(tmp, "venv")
+    if not os.path.exists(venv):
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    dirs = [ROOT] + sorted({os.path.dirname(os.path.dirname(m.__file__))
+                            for m in (prompt_toolkit, pygments, wcwidth)})
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(dirs))
+    return _repl_until_prompt(os.path.join(venv, "bin", "python"), env)[0]
+
+
 def repl_first_prompt_cpu():
     """The CPU time (user + system) the REPL process spent up to its first
     prompt: what a shared machine's load does not inflate the way it inflates
@@ -43,13 +62,13 @@ def repl_first_prompt_cpu():
     return _repl_until_prompt()[1]
 
 
-def _repl_until_prompt():
+def _repl_until_prompt(python=sys.executable, env=ENV):
     """(wall seconds, CPU seconds of the child) until the first prompt."""
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(ROOT)
-        os.execve(sys.executable, [sys.executable, "-m", "tclish"],
-                  dict(ENV, TERM="xterm", XDG_STATE_HOME=tempfile.mkdtemp()))
+        os.execve(python, [python, "-m", "tclish"],
+                  dict(env, TERM="xterm", XDG_STATE_HOME=tempfile.mkdtemp()))
     start = time.perf_counter()
     seen = b""
     try:
@@ -119,8 +138,10 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     print("load average: %.2f %.2f %.2f" % os.getloadavg())
+    tmp = tempfile.mkdtemp()
     rows = [("REPL first prompt", repl_first_prompt, "s"),
-            ("REPL first prompt, CPU time", repl_first_prompt_cpu, "s")]
+            ("REPL first prompt, CPU time", repl_first_prompt_cpu, "s"),
+            ("REPL first prompt, fresh venv", lambda: repl_first_prompt_fresh_venv(tmp), "s")]
     try:
         import ipykernel  # noqa: F401
         import jupyter_client  # noqa: F401
@@ -139,6 +160,7 @@ def main():
         shown = medians[name] if unit == "us" else medians[name]
         print("%-40s median %8.3f %s  (runs: %s)" % (name, shown, unit,
                                                      " ".join("%.3f" % v for v in values)))
+    shutil.rmtree(tmp, ignore_errors=True)
     if "remote call from tclsh, per call" in medians:
         print("remote / local: %.1fx" % (medians["remote call from tclsh, per call"]
                                          / medians["the same call in tclish, per call"]))

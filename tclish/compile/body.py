@@ -43,7 +43,7 @@ from ..parse.script import CmdSub, VarRef, parse_script
 from ..runtime.errors import BreakSignal, ContinueSignal, TclError, TclSignal
 from ..runtime.frames import Var
 from ..runtime.values import TclDict, TclList, to_list, to_str
-from .body_calls import call_sites, direct_call, direct_shape, internal_error
+from .body_calls import call_sites, direct_call, direct_shape
 from .body_data import EMITTERS as DATA_EMITTERS
 from .body_data import value_form
 from .body_switch import emit_switch
@@ -53,7 +53,7 @@ from .inline import (_plain_var, _set_loop_var, _simple_name, compile_inline, el
 from .intexpr import _lindex_operand, num_source
 from .script import _call as call_command
 from .script import (PROC_BODY, arg_error_handler, compile_invocation, compile_word,
-                     error_annotator)
+                     error_annotator, internal_error)
 
 _OPERAND = re.compile("\0(\\d+)\0")
 

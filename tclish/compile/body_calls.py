@@ -26,6 +26,12 @@ call ends in (`leaf`): for a built-in called with a count of arguments it
 accepts, the function past its count check, and for a subcommand of an
 ensemble named by a literal, the subcommand's function.
 
+A torch command called as its fast path wants it (`torch::tensor_add $a $b`)
+is not called at all: the body does what the fast path would (take the
+tensors from the values, call torch, make the result value; nothing for a
+result the body drops), under the same cell guard, with the command's call
+as the `else:` (inline_calls.py, torchbridge/fast.py's InlineForm).
+
 `info frame` (runtime/cmdframes.py) finds such a call by the line the body's
 Python frame is on: the generated module's `tcl_calls` maps the line of
 each call to its error annotator, which carries the command.
@@ -34,7 +40,8 @@ each call to its error annotator, which carries the command.
 import re
 
 from ..parse.script import Expand
-from .script import PROC_BODY, arg_error_handler, command_cell, error_annotator
+from .inline_calls import inline_form_of
+from .script import PROC_BODY, arg_error_handler, command_cell, error_annotator, internal_error
 
 # words of a command written out here at most (as compile_invocation's templates)
 _MAX_WORDS = 12
@@ -78,13 +85,6 @@ def _leaf_cell(interp, name, words):
     return cell, lookup_leaf
 
 
-def internal_error(interp, exc, on_error):
-    """A Python exception a command let out, as the closures report it."""
-    err = interp.internal_error(exc)
-    on_error(err)
-    return err
-
-
 def direct_shape(cmd):
     """Whether `cmd` is invoked from the body itself: not when its name is
     substituted, it has {*} or many words."""
@@ -106,6 +106,10 @@ def direct_call(g, cmd, base, indent, result):
     cell, lookup = _leaf_cell(interp, words[0], words)
     cell, lookup, err = g.const(cell), g.const(lookup), g.const(on_error)
     valid = "%s[0] == interp.epoch and %s[1] is interp.cur_ns" % (cell, cell)
+    xs = _inline_call(g, words, items, cell, valid, indent, result, on_error, err)
+    if xs is not None:
+        g.emit(indent, "else:")
+        indent += 1
     g.emit(indent, "argv = [%s]" % ", ".join(items))
     if blind is not None:
         # a command that cannot see the frame: the loop's variables stay
@@ -130,8 +134,43 @@ def direct_call(g, cmd, base, indent, result):
         # (a list or dict argv or a word's temporary holds would count as
         # shared: lappend, lset and dict set change a value in place only
         # when it is not)
-        temps = [item for item in items if _TEMP(item)]
+        if xs is not None:
+            indent -= 1
+        temps = [item for item in items if _TEMP(item)] + (xs or [])
         g.emit(indent, "%s = None" % " = ".join(["argv"] + temps))
+
+
+def _inline_call(g, words, items, cell, valid, indent, result, on_error, err):
+    """Where the command says how a caller does its work without calling it
+    (a torch command's fast path: torchbridge/fast.py's InlineForm), that
+    work, written out: guarded by the cell as the frame-blind call is, and by
+    the words' being the values it takes (then `else:` the call, which the
+    caller emits); returns the temporaries that hold them, or None when
+    nothing was written out."""
+    found = inline_form_of(g.interp, words)
+    if found is None:
+        return None
+    target, form, where = found
+    if not all(_TEMP(items[k]) for k in where):
+        return None     # (a literal word is no tensor value)
+    if "__name__" not in g.names:
+        # a warning torch raises is attributed to the body's frame: named as the
+        # torch bridge's, it meets the bridge's filter (no Python warning text
+        # may reach a Tcl user)
+        g.names.append("__name__")
+        g.values.append(form.namespace["__name__"])
+    value, namespace = g.const(form.value_class), g.const(form.namespace)
+    xs = [g.temp("x") for _ in where]
+    for x, item in zip(xs, [items[k] for k in where]):
+        g.emit(indent, "%s = %s.obj if %s.__class__ is %s else None" % (x, item, item, value))
+    g.emit(indent, "if %s and %s and %s[3] is %s:" % (
+        " and ".join("%s is not None" % x for x in xs), valid, cell, g.const(target)))
+    r = g.temp("x")
+    _guarded(g, indent + 1, "%s = %s" % (r, form.call(namespace, xs)), on_error, err,
+             "%s.error(e, %s)" % (g.const(form), err), True)
+    for depth, line in form.result(r, result, g.const(form.registry), value, namespace):
+        g.emit(indent + 1 + depth, line)
+    return xs + [r]
 
 
 def _blind_leaf(g, words):
@@ -147,14 +186,22 @@ def _blind_leaf(g, words):
 
 def _call_lines(g, indent, func, result, on_error, err, spill=False):
     """try: the call (its site marked)  except: the closure's error handling."""
+    _guarded(g, indent, "%s%s(interp, argv)" % (result + " " if result else "", func),
+             on_error, err, "internal_error(interp, e, %s)" % err, spill)
+
+
+def _guarded(g, indent, line, on_error, err, convert, spill):
+    """try: `line` (the call; its site marked)  except: what the closures do
+    with its errors: a Tcl error gets the command's context (`err`), any
+    other exception `e` becomes the Tcl error `convert` says; `spill`: the
+    held variables written back first."""
     g.emit(indent, "try:")
     site = len(g.sites)
     g.sites.append(on_error)
-    g.emit(indent + 1, "%s%s(interp, argv)  #@%d" % (result + " " if result else "", func, site))
+    g.emit(indent + 1, "%s  #@%d" % (line, site))
     for clause, lines in (("except TclError as e:", ["%s(e)" % err, "raise"]),
                           ("except TclSignal:", ["raise"]),
-                          ("except Exception as e:",
-                           ["raise internal_error(interp, e, %s) from None" % err])):
+                          ("except Exception as e:", ["raise %s from None" % convert])):
         g.emit(indent, clause)
         if spill:
             g.spill(indent + 1)

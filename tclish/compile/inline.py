@@ -107,7 +107,7 @@ class Inline:
             return call_command(interp, argv, on_error)
         return call
 
-    def body(self, index, what=None, everywhere=True, annotate=True):
+    def body(self, index, what=None, everywhere=True, annotate=True, for_effect=False):
         """Compile the script in word `index`.
 
         Where Tcl would compile the command inline (`everywhere`: in any
@@ -115,16 +115,17 @@ class Inline:
         the enclosing script: its lines count from there and it adds no
         context.  Elsewhere it reports as Tcl's own command does:
         `("what" body line N)` when `what` is given, then the command's
-        context line (unless not `annotate`, as for catch)."""
+        context line (unless not `annotate`, as for catch).  `for_effect`: its
+        result is dropped (a loop body: compile_commands)."""
         from ..parse.script import parse_script
         commands = parse_script(self.words[index])
         mode = self.mode
         if mode == PROC_BODY or (mode == COMPILED and everywhere):
             line = self.base_line + self.cmd.word_lines[index] - 1
-            return compile_commands(self.interp, commands, line, mode)
+            return compile_commands(self.interp, commands, line, mode, for_effect)
         saved = enter_body(self.base_line, self.cmd.word_lines[index])
         try:
-            run = compile_commands(self.interp, commands, 1, COMPILED)
+            run = compile_commands(self.interp, commands, 1, COMPILED, for_effect)
         finally:
             UNIT[:] = saved
         if not annotate:
@@ -824,7 +825,7 @@ def _while(c):
     words = c.words
     if len(words) != 3 or type(words[1]) is not str or type(words[2]) is not str:
         return None
-    return _loop(c, None, _condition(c, 1), None, c.body(2, "while"), words[1])
+    return _loop(c, None, _condition(c, 1), None, c.body(2, "while", for_effect=True), words[1])
 
 
 @inline("for")
@@ -833,7 +834,8 @@ def _for(c):
     if len(words) != 5 or not all(type(w) is str for w in words):
         return None
     return _loop(c, c.body(1, '("for" initial command)'), _condition(c, 2),
-                 c.body(3, '("for" loop-end command)'), c.body(4, "for"), words[2], words[3])
+                 c.body(3, '("for" loop-end command)'), c.body(4, "for", for_effect=True),
+                 words[2], words[3])
 
 
 def _loop(c, start, cond, step, body, cond_text, step_text=None):
@@ -895,7 +897,7 @@ def _foreach(c):
     const, lst = c.word(2)
     get_list = (lambda fv: lst) if const else lst
     arg_error = c.arg_error()
-    body = c.body(3, "foreach", everywhere=False)
+    body = c.body(3, "foreach", everywhere=False, for_effect=True)
     on_error = c.on_error()
     # compiled in a proc body, Tcl's foreach sets its variables with plain
     # store instructions: no "(setting foreach loop variable" line

@@ -127,7 +127,11 @@ def up_to_syntax_error(interp, text, mode):
     return then_fail
 
 
-def compile_commands(interp, commands, base_line=1, mode=COMPILED):
+def compile_commands(interp, commands, base_line=1, mode=COMPILED, for_effect=False):
+    """run(fv) -> the result of the last command; `for_effect`: the script's
+    result is dropped (a loop body), so a closure with a `for_effect` form
+    that makes no result (inline_calls.py) may run as that, as may every
+    command but the last anyway."""
     from .inline import compile_inline
     runs = []
     for cmd in commands:
@@ -135,6 +139,8 @@ def compile_commands(interp, commands, base_line=1, mode=COMPILED):
         if run is None:
             run = compile_invocation(interp, cmd, base_line, mode)
         runs.append(run)
+    last = len(runs) if for_effect else len(runs) - 1
+    runs[:last] = [getattr(run, "for_effect", run) for run in runs[:last]]
     if not runs:
         return _empty
     if len(runs) == 1:
@@ -335,6 +341,32 @@ _FACTORIES = {}
 # recognizes their frames by it)
 INVOKE_FILENAME = "<tclish-invoke>"
 
+def internal_error(interp, exc, on_error):
+    """A Python exception a command let out, as a Tcl error with the command's
+    context (`on_error`)."""
+    err = interp.internal_error(exc)
+    on_error(err)
+    return err
+
+
+def guarded_source(line, convert, indent):
+    """The source of the try statement a compiled command's call (`line`) is
+    in: a Tcl error gets the command's context (`on_error`), a signal passes,
+    and any other exception `e` becomes the Tcl error `convert` makes."""
+    return "".join("    " * indent + text + "\n" for text in (
+        "try:", "    " + line, "except TclError as e:", "    on_error(e)", "    raise",
+        "except TclSignal:", "    raise", "except Exception as e:",
+        "    raise %s from None" % convert))
+
+
+# the call of the command in the cell, or the one lookup finds (fills the cell)
+CALL_SOURCE = """\
+        if cell[0] == interp.epoch and cell[1] is interp.cur_ns:
+            func = cell[2]
+        else:
+            func = lookup(argv)
+""" + guarded_source("return func(interp, argv)", "internal_error(interp, e, on_error)", 2)
+
 _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
     def run(fv):
@@ -344,21 +376,7 @@ def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
             if {direct} or not e.context_added:
                 on_error(e)
             raise
-        if cell[0] == interp.epoch and cell[1] is interp.cur_ns:
-            func = cell[2]
-        else:
-            func = lookup(argv)
-        try:
-            return func(interp, argv)
-        except TclError as e:
-            on_error(e)
-            raise
-        except TclSignal:
-            raise
-        except Exception as e:
-            err = interp.internal_error(e)
-            on_error(err)
-            raise err from None
+""" + CALL_SOURCE + """\
     return run
 """
 
@@ -382,7 +400,7 @@ def _factory(pattern, mode):
         items = ", ".join({"C": "w%d", "D": "w%d(fv)", "V": "x%d"}[c] % i
                           for i, c in enumerate(pattern))
         reads = "".join(_READ.format(i=i) for i, c in enumerate(pattern) if c == "V")
-        namespace = {}
+        namespace = {"internal_error": internal_error}
         source = _TEMPLATE.format(params=params, items=items, reads=reads,
                                   direct=mode == DIRECT)
         exec(compile(source, INVOKE_FILENAME, "exec"), namespace)
@@ -441,6 +459,10 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
                 for k, w in enumerate(words)]
     first_const = compiled[0][0]
     if first_const and len(compiled) <= 12:
+        from .inline_calls import inline_invocation    # (it builds on this module)
+        fast = inline_invocation(interp, words, compiled, on_error, mode)
+        if fast is not None:
+            return fast
         cell, lookup = command_cell(interp, compiled[0][1])
         # a `$name` word is read in line only ahead of every substitution that
         # runs code ([...]): the reads come before the list is built, and Tcl
@@ -596,4 +618,3 @@ def _compile_expanding(interp, cmd, on_error, where):
             return ""
         return _call(interp, argv, on_error)
     return run_expand
-

@@ -82,14 +82,37 @@ def command(interp, argv):
 {result}
 """
 
+def result_lines(returns, r, target, registry, value_class, to_tcl="to_tcl"):
+    """Lines (relative indent, text) that turn `r`, the result of a command's
+    function, into the command's result, for `returns` "tensor" or "value":
+    `target` is what receives it ("return", "v7 =", or None where the result
+    is dropped), `registry`, `value_class` and `to_tcl` the texts the code
+    reaches the registry, its value class and install.to_tcl by (in the
+    command's own code, or in a caller that writes its fast path out: InlineForm).
+
+    A tensor becomes a TensorValue, named only if its string is ever wanted
+    (handles.py); a dropped one is never seen, so only its number is taken."""
+    if returns == "value":
+        return [] if target is None else [(0, "%s %s(%s)" % (target, to_tcl, r))]
+    if target is None:
+        return [(0, "if %s is not None:" % r), (1, "%s._n_tensor += 1" % registry)]
+    value = r + "_value" if target == "return" else target[:-2]
+    lines = [(0, "if %s is None:" % r), (1, "%s ''" % target), (0, "else:"),
+             (1, "%s = %s()" % (value, value_class)), (1, "%s.obj = %s" % (value, r)),
+             (1, "%s._n_tensor = %s.n = %s._n_tensor + 1" % (registry, value, registry))]
+    if target == "return":
+        lines.append((1, "return %s" % value))
+    return lines
+
+
+def _text(lines, indent):
+    return "".join("    " * (indent + depth) + line + "\n" for depth, line in lines)
+
+
 # what the result becomes, per `returns`; `reg` is the registry
 _RESULTS = {
-    # a TensorValue, named only when its string is wanted (handles.py)
-    "tensor": "    if result is None:\n        return ''\n"
-              "    value = reg.Value()\n    value.obj = result\n"
-              "    reg._n_tensor = value.n = reg._n_tensor + 1\n"
-              "    return value\n",
-    "value": "    return to_tcl(result)\n",
+    "tensor": _text(result_lines("tensor", "result", "return", "reg", "reg.Value"), 1),
+    "value": _text(result_lines("value", "result", "return", "reg", "reg.Value"), 1),
     "tensors": "    return to_tcl_handles(reg, result)\n",
     "handle": "    return reg.new(handle_kind, result, handle_prefix)\n",
 }
@@ -213,6 +236,8 @@ def build_command(spec, binder, resolve, env):
     # unless its spec takes the interpreter's context (callbacks); generated proc
     # bodies may keep variables in Python locals across a frame-blind call
     command.frame_blind = not spec.context
+    if n and not spec.context:
+        command.inline_form = _inline_form(command, n)
     return command
 
 
@@ -238,3 +263,69 @@ def _fast_function(spec, binder, resolve, n):
     return (resolve(spec.func),
             tuple(v for p, v in zip(tail_params, tail) if not p.keyword),
             {p.name: v for p, v in zip(tail_params, tail) if p.keyword})
+
+
+class InlineForm:
+    """What a caller writes in place of calling a torch command whose fast path
+    applies (a generated proc body: compile/body_calls.py; an invocation
+    closure: compile/inline_calls.py): the fast path's steps, without the
+    call, the argv list and the registry lookups.  The caller takes the
+    tensors from values of its interpreter (`value_class`), calls the
+    function the fast path calls (read from the command's globals at each
+    call: it starts as a stand-in that imports torch on first use), and
+    makes the result as the command does (result_lines); anything else --
+    another value, a freed one -- is the command's own call."""
+
+    __slots__ = ("n", "registry", "value_class", "namespace", "returns", "tail")
+
+    def __init__(self, command, n, registry):
+        spec = command.spec
+        self.n = n
+        self.registry = registry
+        self.value_class = registry.Value
+        self.namespace = command.__globals__
+        self.returns = spec.returns
+        self.tail = _tail_args(spec, n)
+
+    def positions(self, words):
+        """The indices of the words (as written: literal strings or not) that
+        give the tensors, in parameter order, when the fast path applies to
+        such a call: `cmd $a $b`, or `cmd -input $a -other $b` with literal
+        option words naming exactly those parameters; else None."""
+        n = self.n
+        if len(words) == n + 1:
+            return list(range(1, n + 1))
+        if len(words) != 2 * n + 1:
+            return None
+        options = words[1::2]
+        if not all(type(w) is str for w in options):
+            return None
+        where = self.namespace["named"].get(options[0] if n == 1 else tuple(options))
+        return None if where is None else list(where)
+
+    def call(self, namespace, xs):
+        """The text of the fast path's call on the tensors named `xs`, the
+        command's globals named `namespace`."""
+        args = list(xs) + [arg[:arg.count("*")] + "%s[%r]" % (namespace, arg.lstrip("*"))
+                           for arg in self.tail]
+        return "%s['fast_func'](%s)" % (namespace, ", ".join(args))
+
+    def result(self, r, target, registry, value_class, namespace):
+        """result_lines for this command's result."""
+        return result_lines(self.returns, r, target, registry, value_class,
+                            "%s['to_tcl']" % namespace)
+
+    def error(self, e, on_error):
+        """The Tcl error of the exception `e` of the call, annotated (`on_error`)
+        as the command's own error would be."""
+        err = self.namespace["python_error"](e)
+        on_error(err)
+        return err
+
+
+def _inline_form(command, n):
+    """command.inline_form(interp): its InlineForm for code of `interp`."""
+    def inline_form(interp):
+        # the registry made now if need be, so the code can hold it (it is never replaced)
+        return InlineForm(command, n, command.__globals__["registry_of"](interp))
+    return inline_form

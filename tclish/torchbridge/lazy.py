@@ -44,6 +44,11 @@ class LazyCommand:
         materialize(interp, real)
         return real[self.name](interp, argv)
 
+    def realize(self, interp):
+        """Build the real commands and put them in place in `interp` now (the
+        compiler writes out calls of the real ones: compile/inline_calls.py)."""
+        materialize(interp)
+
     @property
     def spec(self):
         return _real()[self.name].spec

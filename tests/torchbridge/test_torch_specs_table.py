@@ -73,7 +73,13 @@ def _tensor_summary(spec, t):
     fresh = any(p.kind.handle_kind not in (None, "tensor") for p in spec.params)
     if not spec.deterministic or fresh:
         return ("tensor", tuple(t.shape), t.dtype)
-    return ("tensor", tuple(t.shape), t.dtype, t.detach().flatten().tolist())
+    values = t.detach().flatten().tolist()
+    if t.is_floating_point():
+        # to 6 digits: LAPACK's float32 solvers (lstsq) may differ in the last
+        # bits from one call to the next on a loaded machine; which parameter
+        # got which value shows far above that
+        values = [float("%.6g" % v) for v in values]
+    return ("tensor", tuple(t.shape), t.dtype, values)
 
 
 def _summary(fake, spec, result):
