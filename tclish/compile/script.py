@@ -261,7 +261,7 @@ _CHECKED_NESTING = 64
 
 
 def _compile_cmdsub(interp, part, where):
-    depth = interp.__dict__.get("cmdsub_nesting", 0) + 1
+    depth = interp.cmdsub_nesting + 1
     if where[1] != DIRECT and depth + interp.depth > interp.max_depth * 5 // 4:
         raise TclError("too many nested compilations (infinite loop?)",
                        ("TCL", "LIMIT", "STACK"))
