@@ -196,7 +196,7 @@ def close_channel(interp, name, direction=None):
                 setattr(ch, attr, False)
             return ""
     del interp.channels[name]
-    if ch.__dict__.get("transforms") if hasattr(ch, "__dict__") else None:
+    if getattr(ch, "transforms", None):
         try:
             _refl().pop_all(ch)
         except TclError:
@@ -286,7 +286,7 @@ def cmd_seek(interp, argv):
                 "ambiguous" if matches else "bad", word),
                 ("TCL", "LOOKUP", "INDEX", "origin", word))
         whence = _ORIGINS[matches[0]]
-    for transform in reversed(getattr(ch, "__dict__", {}).get("transforms") or ()):
+    for transform in reversed(getattr(ch, "transforms", None) or ()):
         before = getattr(transform, "before_seek", None)
         if before is not None:
             before()
@@ -417,7 +417,7 @@ def _option_name(word, ch=None):
 def _zlib_options(ch):
     """The zlib transform whose options the channel shows, if any
     (commands/zlibpush.py)."""
-    if not getattr(ch, "__dict__", {}).get("transforms"):
+    if not getattr(ch, "transforms", None):
         return None
     from .zlibpush import top_options
     return top_options(ch)

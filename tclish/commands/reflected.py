@@ -460,15 +460,14 @@ def chan_push(interp, argv):
     transform = Transform(interp, handle, prefix, set(methods), ch)
     ch._raw_read = transform.raw_read
     ch._raw_write = transform.raw_write
-    stack = ch.__dict__.setdefault("transforms", [])
-    stack.append(transform)
+    ch.transforms.append(transform)
     return ch.name
 
 
 def chan_pop(interp, argv):
     from .channels import close_channel, get_channel
     ch = get_channel(interp, to_str(argv[2]))
-    stack = ch.__dict__.get("transforms")
+    stack = getattr(ch, "transforms", None)
     if not stack:
         return close_channel(interp, ch.name)
     stack.pop().detach()
@@ -477,7 +476,7 @@ def chan_pop(interp, argv):
 
 def pop_all(ch):
     """Finalize a closing channel's transforms, top first."""
-    stack = ch.__dict__.get("transforms")
+    stack = getattr(ch, "transforms", None)
     error = None
     while stack:
         try:

@@ -332,14 +332,14 @@ def zlib_push(interp, argv):
         transform.pending, ch._raw = ch._raw, b""
     ch._raw_read = transform.raw_read
     ch._raw_write = transform.raw_write
-    ch.__dict__.setdefault("transforms", []).append(transform)
+    ch.transforms.append(transform)
     return ch.name
 
 
 def top_options(ch):
     """The topmost zlib transform of `ch` (whose options `chan configure`
     shows), or None."""
-    for t in reversed(getattr(ch, "__dict__", {}).get("transforms") or ()):
+    for t in reversed(getattr(ch, "transforms", None) or ()):
         if isinstance(t, ZlibTransform):
             return t
     return None

@@ -98,6 +98,10 @@ class Channel:
     _flush_wait = "w"
 
     def __init__(self, name, fd, readable, writable):
+        # the transforms pushed on it (chan push, zlib push), topmost last; made
+        # here, as every attribute is: one added later, or a look at __dict__,
+        # makes every attribute read of the channel slower for good
+        self.transforms = []
         self.name = name
         self.fd = fd
         self.wfd = fd            # pipes write to another descriptor
@@ -565,6 +569,7 @@ class StdChannel:
         self.trans_out = "lf"
         self._eof = False
         self._pending = ""
+        self.transforms = []    # (as Channel's)
 
     def stream(self):
         if self.name == "stdout":
