@@ -15,8 +15,8 @@ in line, as compile_invocation's closures do), then checked.
 """
 
 from ..runtime.errors import TclError, TclSignal
-from .script import (_READ, CALL_SOURCE, DIRECT, INVOKE_FILENAME, command_cell, guarded_source,
-                     internal_error)
+from .script import (CALL_SOURCE, DIRECT, INVOKE_FILENAME, READ_SOURCE, command_cell,
+                     guarded_source, internal_error)
 
 _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal,
@@ -98,7 +98,7 @@ def inline_invocation(interp, words, compiled, on_error, mode):
 def _make_factory(pattern, where, form, mode):
     params = ", ".join(("w%d, n%d" % (i, i)) if c == "V" else ("w%d" % i)
                        for i, c in enumerate(pattern))
-    reads = "".join(_READ.format(i=i) if c == "V" else "            x%d = w%d(fv)\n" % (i, i)
+    reads = "".join(READ_SOURCE.format(i=i) if c == "V" else "            x%d = w%d(fv)\n" % (i, i)
                     for i, c in enumerate(pattern) if c != "C")
     ts = ["t%d" % k for k in where]
     fields = dict(

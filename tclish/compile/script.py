@@ -384,7 +384,7 @@ def factory(interp, cell, lookup, on_error, TclError, TclSignal, {params}):
 # a word `$name` (pattern letter V) read in the closure itself: var_reader's
 # fast path written out, a call less per such word; anything else (no such
 # variable, an array, a trace) goes to the reader, which has Tcl's semantics
-_READ = """\
+READ_SOURCE = """\
             c = fv.get(n{i})
             x{i} = c.value if c is not None and c.traces is None else None
             if x{i} is None:
@@ -399,7 +399,7 @@ def _factory(pattern, mode):
                            for i, c in enumerate(pattern))
         items = ", ".join({"C": "w%d", "D": "w%d(fv)", "V": "x%d"}[c] % i
                           for i, c in enumerate(pattern))
-        reads = "".join(_READ.format(i=i) for i, c in enumerate(pattern) if c == "V")
+        reads = "".join(READ_SOURCE.format(i=i) for i, c in enumerate(pattern) if c == "V")
         namespace = {"internal_error": internal_error}
         source = _TEMPLATE.format(params=params, items=items, reads=reads,
                                   direct=mode == DIRECT)

@@ -30,6 +30,11 @@ each option) takes the shortcut too: when the option words name exactly the
 leading handle parameters, each once, the binder's named binding gives the
 same values as the positional one.
 
+A caller may also do the fast path's work itself, without calling the command:
+a generated proc body or the closure a command compiles to writes it out
+(`InlineForm`, which `command.inline_form(interp)` gives), with the same
+results, errors and names; the result code both use is `result_lines`.
+
 The torch functions are looked up on the first call (declaring and building
 commands never imports torch): each starts as a stand-in in the generated
 function's globals that resolves the real one, puts it in its place and
