@@ -37,6 +37,17 @@ def error_options(e):
     code = e.errorcode
     values = {"-errorinfo": e.errorinfo,
               "-errorcode": code if type(code) is str else TclList(code)}
+    if e.syntax_form:
+        # the options of the syntax error Tcl's compiler left in the
+        # command's place (runtime/errors.compiled_away), then the stack
+        opts = TclDict((("-code", 1), ("-level", 0), ("-errorcode", values["-errorcode"]),
+                        ("-errorinfo", e.errorinfo),
+                        ("-errorline", e.errorline if e.errorline is not None else 1),
+                        ("-errorstack", e.errorstack)))
+        for k, v in (e.options or {}).items():
+            if k not in opts:
+                opts[k] = v
+        return opts
     if e.leading is not None:
         leading = e.leading
     else:

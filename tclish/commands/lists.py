@@ -14,6 +14,7 @@ from ..runtime.tclre import PREFIX, RegexError, get_regex
 from ..runtime.values import (
     TclList, is_unshared, to_float, to_int, to_list, to_str,
 )
+from .strings import int32_arg as _int32     # Tcl_GetIntFromObj
 
 # is_unshared's count when a value is held by one container slot (a variable,
 # a list or dict entry) and one local name; the other two references are
@@ -48,14 +49,6 @@ def _wide(v):
     if -(1 << 64) < n < (1 << 64):
         return ((n + (1 << 63)) & ((1 << 64) - 1)) - (1 << 63)
     raise _too_large()
-
-
-def _int32(v):
-    """Tcl_GetIntFromObj: an integer that must fit a C int (or unsigned int)."""
-    n = tcl_int(v)
-    if n > 0xFFFFFFFF or n < -0xFFFFFFFF:
-        raise _too_large()
-    return ((n + 0x80000000) & 0xFFFFFFFF) - 0x80000000
 
 
 def _double(v):

@@ -24,8 +24,16 @@ def _s(v):
 
 def int32_arg(v):
     """An integer argument read as a C int, as Tcl_GetIntFromObj does:
-    values up to 2**32-1 in magnitude wrap, larger ones are an error."""
-    n = to_int(v)
+    values up to 2**32-1 in magnitude wrap, larger ones are an error.  A
+    value that is no integer is refused as Tcl_GetIntFromObj words it (no
+    octal hint, error code TCL VALUE INTEGER)."""
+    try:
+        n = to_int(v)
+    except TclError as e:
+        if tuple(e.errorcode) != ("TCL", "VALUE", "NUMBER"):
+            raise
+        raise TclError('expected integer but got "%s"' % to_str(v),
+                       ("TCL", "VALUE", "INTEGER")) from None
     if -0x80000000 <= n <= 0x7FFFFFFF:
         return n
     if -0xFFFFFFFF <= n <= 0xFFFFFFFF:

@@ -13,7 +13,8 @@ commands inside an inlined body count from the enclosing script.
 """
 
 from ..parse.script import Expand, VarRef
-from ..runtime.errors import BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal
+from ..runtime.errors import (BreakSignal, ContinueSignal, ReturnSignal, TclError, TclSignal,
+                              compiled_away)
 from ..runtime.frames import Var
 from ..runtime.numbers import parse_number
 from ..runtime.values import TclList, to_list, to_str
@@ -498,8 +499,8 @@ def _expr(c):
     def expr_error(e):
         if e.leading is None:
             e.leading = ()  # as for Tcl's compiled expr instructions
-        if fold_logged and e.folded:
-            e.context_added = True
+        if fold_logged and e.folded and not e.context_added:
+            compiled_away(e)
         on_error(e)
 
     def expr_(fv):

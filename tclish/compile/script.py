@@ -14,7 +14,7 @@ import gc
 import re
 
 from ..parse.script import CmdSub, Expand, VarRef, parse_script
-from ..runtime.errors import TclError, TclSignal
+from ..runtime.errors import TclError, TclSignal, compiled_away
 from ..runtime import numbers
 from ..runtime.numbers import format_float
 from ..runtime.values import to_list, to_str
@@ -416,14 +416,31 @@ def error_annotator(interp, cmd, base_line, mode=None):
     it is in (`tcl_depth`) and the compile mode (`tcl_mode`)."""
     text = cmd.text
     line = base_line + cmd.line - 1
-
-    def on_error(e):
-        interp.add_error_context(e, text, line)
+    if mode in (COMPILED, PROC_BODY) and _run_at_compile_time(interp, cmd):
+        def on_error(e):
+            if not e.context_added:
+                compiled_away(e)
+            interp.add_error_context(e, text, line)
+    else:
+        def on_error(e):
+            interp.add_error_context(e, text, line)
     on_error.tcl_cmd = cmd
     on_error.tcl_base = UNIT[0] + base_line - 1
     on_error.tcl_depth = UNIT[1]
     on_error.tcl_mode = mode
     return on_error
+
+
+def _run_at_compile_time(interp, cmd):
+    """Whether Tcl's compiler runs `cmd` itself: the built-in `format` of
+    literal words (TclCompileFormatCmd), whose error it then reports as one
+    met at compile time (runtime/errors.compiled_away)."""
+    words = cmd.words
+    if words[0] != "format" or len(words) < 2 or not all(type(w) is str for w in words):
+        return False
+    from ..commands.format import cmd_format
+    from .guard import available
+    return available(interp, "format", cmd_format)
 
 
 def command_cell(interp, name):

@@ -7,10 +7,10 @@ the precedence structure is the Lark grammar's job.
 
 import re
 
-from ..runtime.errors import TclError
+from ..runtime.errors import TclError, compiled_away
 from ..runtime.lists import matching_brace
 from ..runtime.numbers import parse_number
-from ..runtime.values import TclDict, TclList, parse_bool
+from ..runtime.values import parse_bool
 from .grammars import _grammar_text
 from .script import parse_script
 
@@ -219,13 +219,7 @@ def _parse_error(message, text, errorcode):
     so the command that compiled the expression adds "invoked from within"."""
     e = TclError(message, errorcode)
     e.errorinfo = message + '\n    (parsing expression "%s")' % _quote_after(text)
-    e.context_added = True
-    # Tcl's compiler turns the error into code that re-raises it: -errorstack
-    # shows that as INNER {syntax message options}
-    options = TclDict((("-code", 1), ("-level", 0), ("-errorcode", TclList(errorcode)),
-                       ("-errorinfo", e.errorinfo), ("-errorline", 1)))
-    e.errorstack = TclList(["INNER", TclList(["syntax", message, options])])
-    return e
+    return compiled_away(e)
 
 
 def bareword_error(word, text):

@@ -34,9 +34,30 @@ class TclError(Exception):
         self.folded = False
         # -errorstack: INNER cmd, then CALL {proc args} per proc unwound
         self.errorstack = None
+        # raised by code Tcl's compiler put in place of a command that failed
+        # when it ran it at compile time (compiled_away)
+        self.syntax_form = False
 
     def __str__(self):
         return self.message
+
+
+def compiled_away(e):
+    """Mark `e` as Tcl reports an error its compiler met at compile time (an
+    expression that doesn't parse, an operation on constants that fails, a
+    `format` of literal words): it compiles code that raises the error as a
+    syntax error, so the error is already logged when the command adds its
+    line ("invoked from within"), -errorstack shows it as INNER {syntax
+    message options}, and its return options come in that code's order."""
+    from .values import TclDict, TclList
+    code = e.errorcode
+    options = TclDict((("-code", 1), ("-level", 0),
+                       ("-errorcode", code if type(code) is str else TclList(code)),
+                       ("-errorinfo", e.errorinfo), ("-errorline", 1)))
+    e.context_added = True
+    e.syntax_form = True
+    e.errorstack = TclList(["INNER", TclList(["syntax", e.message, options])])
+    return e
 
 
 class TclSignal(Exception):
