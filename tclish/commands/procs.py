@@ -150,9 +150,22 @@ FRAME_HELPERS = {"finish_return": finish_return, "annotate_body_error": annotate
 def _compiled_body(interp, spec):
     code = spec.code
     if code is None:
-        from ..compile.tail import compile_proc_body
-        code = spec.code = compile_proc_body(interp, to_str(spec.body))
+        code = spec.code = compile_in_namespace(interp, spec.body, spec.ns)
     return code
+
+
+def compile_in_namespace(interp, body, ns):
+    """A proc body compiled as seen from `ns`, where it runs (it is compiled at
+    its first call, from the caller's namespace): the compiler writes a core
+    command out only where its name means the built-in there (a `set` or
+    `incr` of that namespace, or of one on its path, is called instead)."""
+    from ..compile.tail import compile_proc_body
+    saved = interp.cur_ns
+    interp.cur_ns = ns
+    try:
+        return compile_proc_body(interp, to_str(body))
+    finally:
+        interp.cur_ns = saved
 
 
 # run_body(interp, spec, table, argv, what=None, make_frame=Frame): run a

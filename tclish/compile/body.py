@@ -347,8 +347,7 @@ class _Generator:
     def builtin(self, name):
         """Whether a core command is still the built-in (as compile_inline asks)."""
         interp = self.interp
-        return type(name) is str and interp.limits is None and \
-            interp.resolve_command(name) is interp.builtin_commands.get(name)
+        return type(name) is str and interp.limits is None and interp.inlinable(name)
 
     def plain_value(self, indent, name):
         """Python expression for the value of variable `name` when it is a

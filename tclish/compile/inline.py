@@ -55,10 +55,8 @@ def compile_inline(interp, cmd, base_line, mode=COMPILED):
     maker = INLINERS.get(head)
     if maker is None or interp.limits is not None:
         return None  # (a limited interpreter counts every command it runs)
-    if head in interp.builtin_commands:
-        current = interp.resolve_command(head)
-        if current is None or current is not interp.builtin_commands[head]:
-            return None  # redefined (or shadowed in this namespace) before compiling
+    if head in interp.builtin_commands and not interp.inlinable(head):
+        return None  # redefined, or defined in some namespace (where this code may run)
     # (forms of other commands check for themselves: compile/guard.py)
     if any(type(w) is Expand for w in words):
         return None

@@ -30,7 +30,7 @@ def counted_loop(interp, epoch, slow, on_error, start, cond_text, cond, step_tex
         return None
     left, op, right_name, right_int = m.groups()
     s = _STEP.match(step_text) if step_text is not None else None
-    if s is not None and interp.resolve_command("incr") is not interp.builtin_commands["incr"]:
+    if s is not None and not interp.inlinable("incr"):
         s = None
     key = (op, right_name is not None, step is not None, s is not None)
     make = _MAKERS.get(key)

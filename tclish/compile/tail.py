@@ -54,7 +54,7 @@ def _compile_proc_body(interp, text):
 
 
 def _builtins_in_place(interp):
-    return all(interp.resolve_command(name) is interp.builtin_commands.get(name)
+    return all(interp.inlinable(name)
                for name in ("if", "return"))
 
 

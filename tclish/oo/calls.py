@@ -333,8 +333,8 @@ def bind_spec(interp, m, obj):
     is compiled once per method and shared)."""
     base = m.spec
     if base.code is None:
-        from ..compile.tail import compile_proc_body
-        base.code = compile_proc_body(interp, to_str(base.body))
+        from ..commands.procs import compile_in_namespace
+        base.code = compile_in_namespace(interp, base.body, obj.ns)
     spec = ProcSpec.__new__(ProcSpec)
     for slot in ProcSpec.__slots__:
         setattr(spec, slot, getattr(base, slot))

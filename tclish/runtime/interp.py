@@ -184,6 +184,11 @@ class Interp:
         # turns the instance's attributes into a plain dict, which makes every
         # `interp.x` the compiled code reads about twice as slow
         self.cmdsub_nesting = 0
+        # names of core commands the compiler inlines (INLINE_NAMES) that a
+        # namespace other than the global one has defined: compiled code is
+        # shared by every namespace it runs in (the script cache is keyed by
+        # text), so such a name is never inlined again (see set_command)
+        self.shadowed_core = set()
         self.last_errorstack = TclList()
         from ..commands import install_all
         install_all(self)
@@ -249,6 +254,16 @@ class Interp:
         self.epoch += 1
         if tail in INLINE_NAMES and _may_shadow_builtins(ns):
             self.core_epoch += 1
+            if ns is not self.global_ns:
+                self.shadowed_core.add(tail)
+
+    def inlinable(self, name):
+        """Whether compiled code may write the core command `name` out: the
+        name means the built-in here, and no namespace has a command of that
+        name (compiled code may run in any namespace: shadowed_core)."""
+        builtin = self.builtin_commands.get(name)
+        return builtin is not None and name not in self.shadowed_core and \
+            self.resolve_command(name) is builtin
 
     def command_token(self, ns, tail):
         """The CmdToken of command `tail` in `ns` (made on first request)."""
@@ -307,6 +322,8 @@ class Interp:
         if (tail in INLINE_NAMES and _may_shadow_builtins(ns)) or \
                 (new_tail in INLINE_NAMES and _may_shadow_builtins(new_ns)):
             self.core_epoch += 1
+            if new_tail in INLINE_NAMES and new_ns is not self.global_ns:
+                self.shadowed_core.add(new_tail)
         if tok is not None:
             tok.ns, tok.tail = new_ns, new_tail
             new_ns.tokens[new_tail] = tok
