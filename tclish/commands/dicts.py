@@ -9,9 +9,8 @@ copy it otherwise, as Tcl's copy-on-write does.  Texts follow tclDictObj.c.
 from ..runtime.errors import BreakSignal, ContinueSignal, TclError, TclSignal
 from ..runtime.glob import glob_matcher, is_literal
 from ..runtime.registry import command, ensemble, resolve_prefix, wrong_args
-from ..runtime.values import TclDict, TclList, is_unshared, to_bool, to_dict, to_list, to_str
+from ..runtime.values import TclDict, TclList, is_unshared, tcl_int, to_bool, to_dict, to_list, to_str
 from .arrays import hash_statistics
-from .lists import tcl_int
 
 # is_unshared's count when a value is held by one container slot (a variable,
 # a list or dict entry) and one local name; the other two references are
@@ -233,12 +232,8 @@ def dict_incr(interp, argv):
 
 
 def _dict_int(value):
-    """tcl_int with the errorCode TclIncrObj gives (TCL VALUE INTEGER)."""
-    try:
-        return tcl_int(value)
-    except TclError as e:
-        e.errorcode = ("TCL", "VALUE", "INTEGER")
-        raise
+    """An integer as TclIncrObj reads it (TCL VALUE INTEGER)."""
+    return tcl_int(value, ("TCL", "VALUE", "INTEGER"))
 
 
 def dict_lappend(interp, argv):

@@ -40,15 +40,8 @@ def error_options(e):
     if e.syntax_form:
         # the options of the syntax error Tcl's compiler left in the
         # command's place (runtime/errors.compiled_away), then the stack
-        opts = TclDict((("-code", 1), ("-level", 0), ("-errorcode", values["-errorcode"]),
-                        ("-errorinfo", e.errorinfo),
-                        ("-errorline", e.errorline if e.errorline is not None else 1),
-                        ("-errorstack", e.errorstack)))
-        for k, v in (e.options or {}).items():
-            if k not in opts:
-                opts[k] = v
-        return opts
-    if e.leading is not None:
+        leading = ()
+    elif e.leading is not None:
         leading = e.leading
     else:
         leading = () if code == "NONE" else ("-errorcode",)
@@ -60,9 +53,14 @@ def error_options(e):
     for key in ("-errorcode", "-errorinfo"):
         if key not in opts:
             opts[key] = values[key]
-    if e.errorstack is not None:
+    line = e.errorline if e.errorline is not None else 1
+    if e.syntax_form:
+        opts["-errorline"] = line
         opts["-errorstack"] = e.errorstack
-    opts["-errorline"] = e.errorline if e.errorline is not None else 1
+    else:
+        if e.errorstack is not None:
+            opts["-errorstack"] = e.errorstack
+        opts["-errorline"] = line
     if e.options:
         for k, v in e.options.items():
             if k not in opts:

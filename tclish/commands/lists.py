@@ -12,7 +12,7 @@ from ..runtime.indices import index_form, parse_index, parse_index_end
 from ..runtime.registry import command, frame_blind, resolve_prefix
 from ..runtime.tclre import PREFIX, RegexError, get_regex
 from ..runtime.values import (
-    TclList, is_unshared, to_float, to_int, to_list, to_str,
+    TclList, is_unshared, tcl_int, to_float, to_int, to_list, to_str,
 )
 from .strings import int32_arg as _int32     # Tcl_GetIntFromObj
 
@@ -23,16 +23,6 @@ _OWNED = 4
 
 # Tcl's LIST_MAX on 64-bit builds
 LIST_MAX = 536870909
-
-
-def tcl_int(v):
-    """An integer value, with the error text of Tcl_GetWideIntFromObj (which,
-    unlike expr, does not add "looks like invalid octal number")."""
-    try:
-        return to_int(v)
-    except TclError:
-        raise TclError('expected integer but got "%s"' % to_str(v),
-                       ("TCL", "VALUE", "NUMBER")) from None
 
 
 def _too_large():

@@ -12,7 +12,7 @@ from ..runtime.errors import TclError
 from ..runtime.glob import glob_match, lower
 from ..runtime.indices import parse_index
 from ..runtime.registry import ensemble, frame_blind, wrong_args
-from ..runtime.values import TclDict, TclList, to_int, to_list, to_str
+from ..runtime.values import TclDict, TclList, tcl_int, to_list, to_str
 from .string_classes import is_word_char, string_is
 
 # --- helpers -----------------------------------------------------------------
@@ -27,13 +27,7 @@ def int32_arg(v):
     values up to 2**32-1 in magnitude wrap, larger ones are an error.  A
     value that is no integer is refused as Tcl_GetIntFromObj words it (no
     octal hint, error code TCL VALUE INTEGER)."""
-    try:
-        n = to_int(v)
-    except TclError as e:
-        if tuple(e.errorcode) != ("TCL", "VALUE", "NUMBER"):
-            raise
-        raise TclError('expected integer but got "%s"' % to_str(v),
-                       ("TCL", "VALUE", "INTEGER")) from None
+    n = tcl_int(v, ("TCL", "VALUE", "INTEGER"))
     if -0x80000000 <= n <= 0x7FFFFFFF:
         return n
     if -0xFFFFFFFF <= n <= 0xFFFFFFFF:

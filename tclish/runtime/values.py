@@ -143,6 +143,16 @@ def to_int(v):
     raise _expected("integer", v)
 
 
+def tcl_int(v, errorcode=("TCL", "VALUE", "NUMBER")):
+    """An integer argument as Tcl_GetWideIntFromObj reads it, whose error,
+    unlike expr's, adds no "looks like invalid octal number"; Tcl_GetIntFromObj
+    and TclIncrObj say TCL VALUE INTEGER (`errorcode`)."""
+    try:
+        return to_int(v)
+    except TclError:
+        raise TclError('expected integer but got "%s"' % to_str(v), errorcode) from None
+
+
 def to_float(v):
     """A double value, or Tcl's `expected floating-point number` error."""
     t = type(v)
