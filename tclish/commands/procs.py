@@ -197,6 +197,14 @@ def new_var(local, value):
 
 BINDER_ENV = {"Var": Var, "TclList": TclList, "new_object": object.__new__}
 
+
+def exact_binding(arity, first):
+    """Statements making the variable `table` of a call that gives exactly
+    `arity` arguments from argv[first] on, named by the free names n0, n1, ...
+    (a proc: first 1; a method, after the object and method words: 2)."""
+    return [new_var("v%d" % i, "argv[%d]" % (i + first)) for i in range(arity)] + [
+        "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity))]
+
 # The command of a proc given exactly its arguments: run_body written out
 # (one Python frame less per call) with the binding in line, made once per
 # count of parameters: make(spec, count, name0, name1, ...).
@@ -211,8 +219,7 @@ def _call_exact_maker(arity):
             "call_proc", "interp, argv", [
                 "if len(argv) != count:",
                 "    return run_body(interp, spec, bind_arguments(spec, argv, 1), argv)"] +
-            [new_var("v%d" % i, "argv[%d]" % (i + 1)) for i in range(arity)] + [
-                "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity)),
+            exact_binding(arity, 1) + [
                 "code = spec.code",
                 "if code is None:",
                 "    return run_body(interp, spec, table, argv)  # compiles the body",
@@ -380,26 +387,22 @@ def cmd_return(interp, argv):
 def cmd_uplevel(interp, argv):
     frame = interp.frame
     n = len(argv)
-    if n == 3 and frame.level > 0 and (argv[1] == "1" or argv[1].__class__ is int
-                                       and argv[1] == 1):
-        # `uplevel 1 script` (the literal 1 is compiled to the int), the
-        # commonest form: level_frame's walk without reading the level word
+    if frame.level > 0 and (
+            # `uplevel 1 script` (the literal 1 is compiled to the int), the
+            # commonest form, and `uplevel script` starting with a letter (no
+            # level: that would be an error): level_frame's walk to level 1
+            # without reading the level word
+            n == 3 and (argv[1] == "1" or argv[1].__class__ is int and argv[1] == 1)
+            or n == 2 and argv[1].__class__ is str and argv[1][:1].isalpha()):
         target = frame.parent
         while target.level >= frame.level:
             target = target.parent
-        return eval_in_frame(interp, target, argv[2], "uplevel")
+        return eval_in_frame(interp, target, argv[-1], "uplevel")
     if n == 3 and argv[1] == "#0":
         target = frame
         while target.level > 0:
             target = target.parent
         return eval_in_frame(interp, target, argv[2], "uplevel")
-    if n == 2 and frame.level > 0 and argv[1].__class__ is str and argv[1][:1].isalpha():
-        # `uplevel script`: a script starting with a letter is no level
-        # (that would be an error), so level 1 without asking level_frame
-        target = frame.parent
-        while target.level >= frame.level:
-            target = target.parent
-        return eval_in_frame(interp, target, argv[1], "uplevel")
     args = argv[1:]
     if not args:
         raise wrong_args(to_str(argv[0]), "?level? command ?arg ...?")

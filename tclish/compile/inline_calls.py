@@ -16,7 +16,7 @@ in line, as compile_invocation's closures do), then checked.
 
 from ..runtime.errors import TclError, TclSignal
 from .script import (CALL_SOURCE, DIRECT, INVOKE_FILENAME, READ_SOURCE, command_cell,
-                     guarded_source, internal_error)
+                     guarded_source, internal_error, word_args, word_params)
 
 _TEMPLATE = """
 def factory(interp, cell, lookup, on_error, TclError, TclSignal,
@@ -85,19 +85,13 @@ def inline_invocation(interp, words, compiled, on_error, mode):
     factory = _FACTORIES.get(key)
     if factory is None:
         factory = _FACTORIES[key] = _make_factory(pattern, where, form, mode)
-    args = []
-    for c, v in compiled:
-        args.append(v)
-        if not c and getattr(v, "var_name", None):
-            args.append(v.var_name)
     cell, lookup = command_cell(interp, compiled[0][1])
     return factory(interp, cell, lookup, on_error, TclError, TclSignal, func, form.value_class,
-                   form.namespace, form.registry, form, *args)
+                   form.namespace, form.registry, form, *word_args(compiled, pattern))
 
 
 def _make_factory(pattern, where, form, mode):
-    params = ", ".join(("w%d, n%d" % (i, i)) if c == "V" else ("w%d" % i)
-                       for i, c in enumerate(pattern))
+    params = word_params(pattern)
     reads = "".join(READ_SOURCE.format(i=i) if c == "V" else "            x%d = w%d(fv)\n" % (i, i)
                     for i, c in enumerate(pattern) if c != "C")
     ts = ["t%d" % k for k in where]

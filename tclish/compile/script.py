@@ -392,11 +392,29 @@ READ_SOURCE = """\
 """
 
 
+def word_params(pattern):
+    """A factory's parameters for the words of `pattern` ("C" constant, "D"
+    a getter, "V" a `$name` read in line): w<i> each, and n<i>, the
+    variable's name, after a V's getter (word_args gives the values)."""
+    return ", ".join(("w%d, n%d" % (i, i)) if c == "V" else ("w%d" % i)
+                     for i, c in enumerate(pattern))
+
+
+def word_args(compiled, pattern):
+    """The arguments for word_params(pattern): each word's value or getter,
+    and a V's variable name after its getter."""
+    args = []
+    for (c, v), letter in zip(compiled, pattern):
+        args.append(v)
+        if letter == "V":
+            args.append(v.var_name)
+    return args
+
+
 def _factory(pattern, mode):
     f = _FACTORIES.get((pattern, mode))
     if f is None:
-        params = ", ".join(("w%d, n%d" % (i, i)) if c == "V" else ("w%d" % i)
-                           for i, c in enumerate(pattern))
+        params = word_params(pattern)
         items = ", ".join({"C": "w%d", "D": "w%d(fv)", "V": "x%d"}[c] % i
                           for i, c in enumerate(pattern))
         reads = "".join(READ_SOURCE.format(i=i) for i, c in enumerate(pattern) if c == "V")
@@ -484,18 +502,16 @@ def compile_invocation(interp, cmd, base_line=1, mode=COMPILED):
         # a `$name` word is read in line only ahead of every substitution that
         # runs code ([...]): the reads come before the list is built, and Tcl
         # substitutes words left to right
-        pattern, args = "", []
+        pattern = ""
         for c, v in compiled:
-            args.append(v)
             if c:
                 pattern += "C"
             elif getattr(v, "var_name", None) and "D" not in pattern:
                 pattern += "V"
-                args.append(v.var_name)
             else:
                 pattern += "D"
         return _factory(pattern, mode)(interp, cell, lookup, on_error, TclError, TclSignal,
-                                       *args)
+                                       *word_args(compiled, pattern))
     if len(compiled) <= 12:
         return _dynamic_head_invocation(interp, compiled, on_error, mode)
     getters = [(lambda fv, v=v: v) if c else v for c, v in compiled]

@@ -15,7 +15,7 @@ both are generated from compile/framecall.py's one text (frame push and
 pop, return-code mapping, errorInfo, tailcall).
 """
 
-from ..commands.procs import BINDER_ENV, FRAME_HELPERS, new_var
+from ..commands.procs import BINDER_ENV, FRAME_HELPERS, exact_binding
 from ..compile.framecall import frame_function
 from ..runtime.frames import Frame, Var
 
@@ -72,8 +72,7 @@ def _make_runner(arity):
             "run_method_body", "interp, argv", [
                 "if len(argv) != count:",
                 "    return general(interp, obj, argv, 2, public)"] +
-            [new_var("v%d" % i, "argv[%d]" % (i + 2)) for i in range(arity)] + [
-                "table = {%s}" % ", ".join("n%d: v%d" % (i, i) for i in range(arity)),
+            exact_binding(arity, 2) + [
                 "for v in extra:",
                 "    var = nsvars.get(v)",
                 "    if var is None:",
